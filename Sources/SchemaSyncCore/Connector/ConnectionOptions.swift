@@ -1,0 +1,18 @@
+/// Options every connector receives when opening a connection.
+public struct ConnectionOptions: Hashable, Sendable {
+    /// Seconds to wait for the server to accept a connection.
+    public var connectTimeout: Int
+    /// Seconds to wait for any single query to answer (a silent server is a timeout, not a hang).
+    public var queryTimeout: Int
+    /// Seconds to wait for the writer lock and for table locks during apply.
+    public var lockTimeout: Int
+    /// A scratch ("dev") database for turning `.sql` desired schemas into a neutral schema.
+    public var devURL: DatabaseURL?
+
+    public init(connectTimeout: Int = 10, queryTimeout: Int = 300, lockTimeout: Int = 5, devURL: DatabaseURL? = nil) {
+        self.connectTimeout = connectTimeout
+        self.queryTimeout = queryTimeout
+        self.lockTimeout = lockTimeout
+        self.devURL = devURL
+    }
+}

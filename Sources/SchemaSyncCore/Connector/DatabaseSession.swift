@@ -1,0 +1,45 @@
+/// An open connection to one database, owned by one thread at a time.
+///
+/// A connector's session inspects the catalog, runs queries and statements, and provides the
+/// writer lock. The core drives it; it never sees dialect syntax beyond what ``dialect`` renders.
+public protocol DatabaseSession: AnyObject {
+    /// The dialect of this database (possibly tuned to the server version read at connect time).
+    var dialect: any Dialect { get }
+
+    /// Reads the whole managed schema in a constant number of catalog queries.
+    func inspect() throws -> Schema
+
+    /// Runs `body` holding the writer lock, inside one transaction when the engine has
+    /// transactional DDL; commits when `body` returns, rolls back when it throws.
+    /// Statements with phase ``RenderedStatement/Phase/beforeTransaction`` are the connector's
+    /// to handle (the core passes them in `body` through ``execute(_:)`` in order).
+    func withWriterLock<T>(_ body: () throws -> T) throws -> T
+
+    /// Executes one statement; throws ``SchemaSyncError/Code/applyFailed`` naming the statement.
+    func execute(_ statement: RenderedStatement) throws
+
+    /// Runs a query that returns rows; values as text (nil for SQL NULL).
+    func query(_ sql: String) throws -> [[String?]]
+
+    /// Turns desired-schema SQL in this dialect into a neutral schema without changing this
+    /// database (SQLite: a scratch in-memory database; servers: a scratch schema or the dev URL).
+    func schema(fromSQL sql: String, source: String) throws -> Schema
+
+    /// Makes a desired schema comparable with an inspected one, e.g. by letting the server
+    /// rewrite expressions the way its catalog stores them. The default returns it unchanged.
+    func canonicalize(_ desired: Schema) throws -> Schema
+
+    /// Closes the connection. Safe to call twice.
+    func close()
+}
+
+extension DatabaseSession {
+    public func canonicalize(_ desired: Schema) throws -> Schema { desired }
+
+    /// Runs a counting query and returns its single integer.
+    public func count(_ sql: String) throws -> Int {
+        let rows = try query(sql)
+        guard let value = rows.first?.first ?? nil, let n = Int(value) else { return 0 }
+        return n
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// A parsed database URL. Its ``description`` never shows the password.
+///
+/// Accepted shapes: `sqlite:PATH`, `sqlite:///abs/path.db`, `sqlite::memory:`,
+/// `postgres://user:pass@host:port/db?sslmode=require`, `mariadb://user:pass@host:port/db`.
+/// Percent-encoding in user, password, path and query is decoded.
+public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
+    public var scheme: String
+    public var user: String?
+    public var password: String?
+    public var host: String?
+    public var port: Int?
+    /// For server URLs the database name (path without the leading slash); for SQLite the file path.
+    public var path: String
+    public var query: [String: String]
+
+    public init(scheme: String, user: String? = nil, password: String? = nil, host: String? = nil,
+                port: Int? = nil, path: String, query: [String: String] = [:]) {
+        self.scheme = scheme
+        self.user = user
+        self.password = password
+        self.host = host
+        self.port = port
+        self.path = path
+        self.query = query
+    }
+
+    /// Parses `text`; throws ``SchemaSyncError/Code/invalidURL`` naming the (redacted) URL.
+    public init(parsing text: String) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let colon = trimmed.firstIndex(of: ":"), colon != trimmed.startIndex else {
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.redact(trimmed))'",
+                                  hint: "expected SCHEME:..., e.g. sqlite:app.db or postgres://user@localhost/db")
+        }
+        let scheme = trimmed[..<colon].lowercased()
+        guard scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else {
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.redact(trimmed))': bad scheme")
+        }
+        let rest = String(trimmed[trimmed.index(after: colon)...])
+        if !rest.hasPrefix("//") {
+            // Opaque form: sqlite:relative/path.db, sqlite::memory:
+            let (pathPart, queryPart) = DatabaseURL.splitQuery(rest)
+            guard !pathPart.isEmpty else {
+                throw SchemaSyncError(.invalidURL, "database URL '\(scheme):' has no path")
+            }
+            self.init(scheme: scheme, path: pathPart.removingPercentEncoding ?? pathPart,
+                      query: try DatabaseURL.parseQuery(queryPart, url: trimmed))
+            return
+        }
+        guard let components = URLComponents(string: trimmed) else {
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.redact(trimmed))'",
+                                  hint: "percent-encode special characters in the user name and password")
+        }
+        var query: [String: String] = [:]
+        for item in components.queryItems ?? [] {
+            query[item.name] = item.value ?? ""
+        }
+        var path = components.path
+        if components.host?.isEmpty ?? true, scheme == "sqlite" || scheme == "file" {
+            // sqlite:///abs/path.db → /abs/path.db
+        } else if path.hasPrefix("/") {
+            path.removeFirst()
+        }
+        self.init(
+            scheme: scheme,
+            user: components.user.flatMap { $0.isEmpty ? nil : $0 },
+            password: components.password,
+            host: components.host.flatMap { $0.isEmpty ? nil : $0 },
+            port: components.port,
+            path: path,
+            query: query
+        )
+    }
+
+    /// The URL with the password replaced by `***`.
+    public var description: String {
+        if host == nil && user == nil && !pathLooksHierarchical {
+            return "\(scheme):\(path)" + queryString
+        }
+        var text = "\(scheme)://"
+        if let user {
+            text += user
+            if password != nil { text += ":***" }
+            text += "@"
+        }
+        text += host ?? ""
+        if let port { text += ":\(port)" }
+        if !path.hasPrefix("/") && !path.isEmpty { text += "/" }
+        text += path
+        return text + queryString
+    }
+
+    private var pathLooksHierarchical: Bool { path.hasPrefix("/") && scheme != "sqlite" }
+
+    private var queryString: String {
+        guard !query.isEmpty else { return "" }
+        return "?" + query.keys.sorted().map { key in
+            let secret = ["password", "sslpassword", "pass"].contains(key.lowercased())
+            return "\(key)=\(secret ? "***" : query[key]!)"
+        }.joined(separator: "&")
+    }
+
+    /// Removes anything that looks like a password from free text holding a URL.
+    public static func redact(_ text: String) -> String {
+        // user:password@ → user:***@
+        guard let regex = try? NSRegularExpression(pattern: "(//[^/@:]*:)[^@/]*@") else { return text }
+        let range = NSRange(text.startIndex..., in: text)
+        let stripped = regex.stringByReplacingMatches(in: text, range: range, withTemplate: "$1***@")
+        guard let q = try? NSRegularExpression(pattern: "((?:password|sslpassword|pass)=)[^&]*", options: .caseInsensitive)
+        else { return stripped }
+        return q.stringByReplacingMatches(in: stripped, range: NSRange(stripped.startIndex..., in: stripped),
+                                          withTemplate: "$1***")
+    }
+
+    private static func splitQuery(_ text: String) -> (String, String?) {
+        guard let mark = text.firstIndex(of: "?") else { return (text, nil) }
+        return (String(text[..<mark]), String(text[text.index(after: mark)...]))
+    }
+
+    private static func parseQuery(_ text: String?, url: String) throws -> [String: String] {
+        guard let text, !text.isEmpty else { return [:] }
+        var result: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+            let value = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
+            result[key] = value
+        }
+        return result
+    }
+}

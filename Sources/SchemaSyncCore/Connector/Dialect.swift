@@ -1,0 +1,78 @@
+import Foundation
+
+/// Everything dialect-specific that needs no connection: capabilities, comparison hooks for the
+/// differ, validation of a desired schema, and rendering a plan into statements.
+///
+/// The core never switches on a dialect's name; it calls these requirements. Most have
+/// defaults (see the extension below) so a new dialect starts small.
+public protocol Dialect: Sendable {
+    /// Lower-case name used for native type overrides in schema files (`sqlite`, `postgresql`).
+    var name: String { get }
+    var capabilities: DialectCapabilities { get }
+
+    /// Quotes an identifier safely for this dialect (doubling embedded quote characters).
+    func quoteIdentifier(_ name: String) -> String
+    /// Quotes a string literal safely for this dialect.
+    func quoteString(_ value: String) -> String
+
+    /// Whether an inspected column's type already satisfies the desired column's type.
+    func typesEquivalent(desired: Column, actual: Column) -> Bool
+    /// Whether two defaults mean the same in this dialect.
+    func defaultsEquivalent(desired: ColumnDefault?, actual: ColumnDefault?, column: Column) -> Bool
+    /// Whether two SQL expressions (check, predicate, generated, view body) are the same.
+    func expressionsEquivalent(_ a: String, _ b: String) -> Bool
+    /// Whether changing a column from `from` to `to` can lose data; nil defers to the core.
+    func isNarrowing(from: Column, to: Column) -> Bool?
+    /// Whether two attribute maps (table or column) are equivalent.
+    func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool
+
+    /// Rejects a desired schema this dialect cannot hold, naming the object and the fix.
+    func validate(_ schema: Schema) throws
+    /// Statements that implement `changes` (already ordered), each linked to its change IDs.
+    /// `current` is the inspected schema, which rebuild-style dialects need.
+    func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement]
+    /// A query returning one row with one integer: how many rows fail `check`.
+    func dataCheckQuery(_ check: DataCheck) -> String
+    /// Notes shown with a change, e.g. "table rebuild" where the engine cannot alter in place.
+    func notes(for change: Change, current: Schema) -> [String]
+}
+
+extension Dialect {
+    public func quoteString(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    public func typesEquivalent(desired: Column, actual: Column) -> Bool {
+        desired.type(for: name) == actual.type(for: name)
+    }
+
+    public func defaultsEquivalent(desired: ColumnDefault?, actual: ColumnDefault?, column: Column) -> Bool {
+        switch (desired, actual) {
+        case (nil, nil): return true
+        case let (.number(a)?, .number(b)?):
+            if let x = Double(a), let y = Double(b) { return x == y }
+            return a == b
+        case let (.expression(a)?, .expression(b)?): return expressionsEquivalent(a, b)
+        default: return desired == actual
+        }
+    }
+
+    public func expressionsEquivalent(_ a: String, _ b: String) -> Bool {
+        ExpressionText.normalized(a) == ExpressionText.normalized(b)
+    }
+
+    public func isNarrowing(from: Column, to: Column) -> Bool? { nil }
+
+    public func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool {
+        // Only attributes the desired schema names are compared: the database may report more.
+        desired.allSatisfy { actual[$0.key] == $0.value }
+    }
+
+    public func validate(_ schema: Schema) throws {}
+
+    public func notes(for change: Change, current: Schema) -> [String] { [] }
+
+    public func dataCheckQuery(_ check: DataCheck) -> String {
+        DataCheckSQL(dialect: self).query(for: check)
+    }
+}

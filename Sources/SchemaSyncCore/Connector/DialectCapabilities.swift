@@ -1,0 +1,41 @@
+/// What a dialect's engine can do; the core and conformance kit consult these instead of
+/// guessing from the dialect's name.
+public struct DialectCapabilities: Hashable, Sendable {
+    /// DDL runs inside a transaction and rolls back with it (PostgreSQL, SQLite).
+    public var transactionalDDL: Bool
+    /// Partial (filtered) indexes.
+    public var partialIndexes: Bool
+    /// Indexes over expressions.
+    public var expressionIndexes: Bool
+    /// UNIQUE constraints exist apart from unique indexes.
+    public var uniqueConstraintsDistinctFromIndexes: Bool
+    /// The catalog keeps foreign key names (SQLite does not).
+    public var namedForeignKeys: Bool
+    /// The catalog keeps check constraint names.
+    public var namedChecks: Bool
+    /// DEFERRABLE foreign keys.
+    public var deferrableForeignKeys: Bool
+    /// Identity generated ALWAYS (not only by default).
+    public var identityAlways: Bool
+    /// Views can be inspected and created.
+    public var views: Bool
+    /// Column comments are kept.
+    public var comments: Bool
+
+    public init(
+        transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
+        uniqueConstraintsDistinctFromIndexes: Bool, namedForeignKeys: Bool, namedChecks: Bool,
+        deferrableForeignKeys: Bool, identityAlways: Bool, views: Bool = true, comments: Bool
+    ) {
+        self.transactionalDDL = transactionalDDL
+        self.partialIndexes = partialIndexes
+        self.expressionIndexes = expressionIndexes
+        self.uniqueConstraintsDistinctFromIndexes = uniqueConstraintsDistinctFromIndexes
+        self.namedForeignKeys = namedForeignKeys
+        self.namedChecks = namedChecks
+        self.deferrableForeignKeys = deferrableForeignKeys
+        self.identityAlways = identityAlways
+        self.views = views
+        self.comments = comments
+    }
+}

@@ -1,0 +1,153 @@
+/// Compares an inspected schema with a desired one and produces an ordered, classified ``Plan``.
+///
+/// One engine for every dialect: dialect differences enter only through ``Dialect`` hooks
+/// (type, default and expression equivalence; narrowing; capabilities).
+///
+/// ```swift
+/// let plan = try Differ(dialect: session.dialect).plan(from: current, to: desired, allowDestructive: false)
+/// ```
+/// - throws: ``SchemaSyncError/Code/invalidSchema`` when a rename hint matches nothing.
+public struct Differ {
+    public let dialect: any Dialect
+
+    public init(dialect: any Dialect) {
+        self.dialect = dialect
+    }
+
+    /// The plan that turns `current` into `desired`.
+    public func plan(from current: Schema, to desired: Schema, allowDestructive: Bool) throws -> Plan {
+        let current = foldUniques(current)
+        let desired = foldUniques(desired)
+        var builder = PlanBuilder()
+        var unchanged: [String] = []
+        let currentNames = Set(current.tables.map(\.name))
+        let desiredNames = Set(desired.tables.map(\.name))
+
+        // Table renames: declared only.
+        var renamedFrom: [String: String] = [:] // old name -> new name
+        for table in desired.tables {
+            guard let old = table.renamedFrom, old != table.name else { continue }
+            if currentNames.contains(table.name) { continue } // already renamed
+            if currentNames.contains(old) {
+                if desiredNames.contains(old) {
+                    throw SchemaSyncError(.invalidSchema, "table '\(table.name)' is renamed from '\(old)', but '\(old)' is also declared",
+                                          hint: "remove renamedFrom or the other table")
+                }
+                renamedFrom[old] = table.name
+                builder.add(.renameTable(from: old, to: table.name), phase: .renames, safety: .safe)
+            } else if !current.tables.isEmpty {
+                throw SchemaSyncError(.invalidSchema, "table '\(table.name)': renamedFrom '\(old)' matches no table in the database",
+                                      hint: "fix or remove the renamedFrom hint; SchemaSync never guesses renames")
+            }
+        }
+
+        let creating = desired.tables.filter { !currentNames.contains($0.name) && !renamedFrom.values.contains($0.name) }
+        let creatingNames = Set(creating.map(\.name))
+
+        // Existing tables, compared column by column.
+        for table in desired.tables where !creatingNames.contains(table.name) {
+            let oldName = renamedFrom.first { $0.value == table.name }?.key ?? table.name
+            var existing = current.table(named: oldName)!
+            existing.name = table.name
+            let before = builder.count
+            try TableDiffer(dialect: dialect, current: existing, desired: table).diff(into: &builder)
+            if builder.count == before && oldName == table.name { unchanged.append(table.name) }
+        }
+
+        // New tables, referenced tables first; foreign keys closing a cycle are added afterwards.
+        let ordering = ForeignKeyOrdering(tables: creating)
+        for name in ordering.order {
+            var table = creating.first { $0.name == name }!
+            let deferred = ordering.deferred[name] ?? []
+            table.foreignKeys.removeAll { deferred.contains($0) }
+            table.renamedFrom = nil
+            builder.add(.createTable(table), phase: .createTables, safety: .safe, order: builder.count)
+            for fk in deferred {
+                builder.add(.addForeignKey(table: name, key: fk), phase: .addForeignKeys, safety: .safe)
+            }
+        }
+
+        // Tables no longer declared.
+        let dropping = current.tables.filter { !desiredNames.contains($0.name) && renamedFrom[$0.name] == nil }
+        for (position, name) in ForeignKeyOrdering.dropOrder(dropping).enumerated() {
+            let table = dropping.first { $0.name == name }!
+            builder.add(.dropTable(table), phase: .dropTables, safety: .destructive, order: position)
+        }
+
+        diffViews(current: current, desired: desired, builder: &builder, unchanged: &unchanged)
+
+        var changes = builder.ordered()
+        for index in changes.indices {
+            changes[index].notes += dialect.notes(for: changes[index].change, current: current)
+        }
+        return Plan(changes: changes, unchanged: unchanged.sorted(), unmanaged: current.unmanaged,
+                    allowDestructive: allowDestructive)
+    }
+
+    /// Views: create missing, replace changed, drop undeclared; also recreate views over
+    /// tables whose columns change shape, since engines refuse to alter such columns.
+    private func diffViews(current: Schema, desired: Schema, builder: inout PlanBuilder, unchanged: inout [String]) {
+        let touchedTables = Set(builder.entries.compactMap { entry -> String? in
+            switch entry.change {
+            case .alterColumn, .dropColumn, .renameColumn, .dropTable, .renameTable: return entry.change.tableName
+            default: return nil
+            }
+        })
+        let renamedOld = Set(builder.entries.compactMap { entry -> String? in
+            if case let .renameTable(from, _) = entry.change { return from }
+            return nil
+        })
+        var toCreate: [View] = []
+        var toDrop: [View] = []
+        for view in desired.views {
+            guard let existing = current.view(named: view.name) else {
+                toCreate.append(view)
+                continue
+            }
+            let dependsOnTouched = (touchedTables.union(renamedOld)).contains { ViewOrdering.mentions(existing.definition, $0) }
+            if !dialect.expressionsEquivalent(view.definition, existing.definition) || dependsOnTouched {
+                toDrop.append(existing)
+                toCreate.append(view)
+            } else {
+                unchanged.append(view.name)
+            }
+        }
+        // A view that reads a view being recreated must be recreated too.
+        var changed = true
+        while changed {
+            changed = false
+            for view in desired.views where !toCreate.contains(where: { $0.name == view.name }) {
+                if toDrop.contains(where: { ViewOrdering.mentions(view.definition, $0.name) }),
+                   let existing = current.view(named: view.name) {
+                    toDrop.append(existing)
+                    toCreate.append(view)
+                    unchanged.removeAll { $0 == view.name }
+                    changed = true
+                }
+            }
+        }
+        for (position, view) in ViewOrdering.creationOrder(toDrop).reversed().enumerated() {
+            builder.add(.dropView(view), phase: .dropViews, safety: .safe, order: position)
+        }
+        let removed = current.views.filter { desired.view(named: $0.name) == nil }
+        for (position, view) in ViewOrdering.creationOrder(removed).reversed().enumerated() {
+            builder.add(.dropView(view), phase: .dropViews, safety: .destructive, order: position)
+        }
+        for (position, view) in ViewOrdering.creationOrder(toCreate).enumerated() {
+            builder.add(.createView(view), phase: .createViews, safety: .safe, order: position)
+        }
+    }
+
+    /// Where the engine has no UNIQUE constraints apart from unique indexes, both sides are
+    /// compared as unique indexes.
+    private func foldUniques(_ schema: Schema) -> Schema {
+        guard !dialect.capabilities.uniqueConstraintsDistinctFromIndexes else { return schema }
+        var copy = schema
+        for i in copy.tables.indices {
+            let uniques = copy.tables[i].uniqueConstraints
+            copy.tables[i].uniqueConstraints = []
+            copy.tables[i].indexes += uniques.map { Index(name: $0.name, columns: $0.columns, unique: true) }
+        }
+        return copy
+    }
+}

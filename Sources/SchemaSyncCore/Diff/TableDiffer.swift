@@ -1,0 +1,210 @@
+/// Compares one existing table with its desired shape (after any table rename).
+struct TableDiffer {
+    let dialect: any Dialect
+    let current: Table
+    let desired: Table
+
+    func diff(into builder: inout PlanBuilder) throws {
+        let t = desired.name
+        var matched: [String: Column] = [:] // desired column name -> current column
+        var consumed = Set<String>()
+
+        for column in desired.columns {
+            if let existing = current.column(named: column.name) {
+                matched[column.name] = existing
+                consumed.insert(existing.name)
+            } else if let old = column.renamedFrom {
+                guard let existing = current.column(named: old) else {
+                    throw SchemaSyncError(.invalidSchema, "column '\(t).\(column.name)': renamedFrom '\(old)' matches no column of table '\(t)'",
+                                          hint: "fix or remove the renamedFrom hint; SchemaSync never guesses renames")
+                }
+                if desired.column(named: old) != nil {
+                    throw SchemaSyncError(.invalidSchema, "column '\(t).\(column.name)' is renamed from '\(old)', but '\(old)' is also declared")
+                }
+                matched[column.name] = existing
+                consumed.insert(old)
+                builder.add(.renameColumn(table: t, from: old, to: column.name), phase: .renames, safety: .safe)
+            }
+        }
+
+        // Constraints and indexes that change or disappear are dropped before columns change.
+        diffPrimaryKey(into: &builder)
+        diffUniques(into: &builder)
+        diffIndexes(into: &builder)
+        diffChecks(into: &builder)
+        diffForeignKeys(into: &builder)
+
+        for column in desired.columns {
+            guard let existing = matched[column.name] else {
+                var checks: [DataCheck] = []
+                if !column.nullable && column.defaultValue == nil && column.identity == nil && column.generated == nil {
+                    checks.append(.rows(table: t, column: column.name))
+                }
+                builder.add(.addColumn(table: t, column: column), phase: .alterColumns, safety: .safe, checks: checks)
+                continue
+            }
+            diffColumn(existing, column, into: &builder)
+        }
+
+        for column in current.columns where !consumed.contains(column.name) {
+            builder.add(.dropColumn(table: t, column: column), phase: .dropColumns, safety: .destructive)
+        }
+    }
+
+    private func diffColumn(_ existing: Column, _ column: Column, into builder: inout PlanBuilder) {
+        var aspects: ColumnChangeSet = []
+        var renamedExisting = existing
+        renamedExisting.name = column.name
+        if !dialect.typesEquivalent(desired: column, actual: existing) { aspects.insert(.type) }
+        if column.nullable != existing.nullable { aspects.insert(.nullability) }
+        if column.generated == nil,
+           !dialect.defaultsEquivalent(desired: column.defaultValue, actual: existing.defaultValue, column: column) {
+            aspects.insert(.defaultValue)
+        }
+        if column.identity != existing.identity { aspects.insert(.identity) }
+        switch (column.generated, existing.generated) {
+        case (nil, nil): break
+        case let (a?, b?):
+            if a.stored != b.stored || !dialect.expressionsEquivalent(a.expression, b.expression) { aspects.insert(.generated) }
+        default: aspects.insert(.generated)
+        }
+        if dialect.capabilities.comments, let comment = column.comment, comment != (existing.comment ?? "") {
+            aspects.insert(.comment)
+        }
+        if !dialect.attributesEquivalent(desired: column.attributes, actual: existing.attributes) { aspects.insert(.attributes) }
+        guard !aspects.isEmpty else { return }
+
+        var safety: PlannedChange.Safety = .safe
+        var checks: [DataCheck] = []
+        if aspects.contains(.type) {
+            let narrowing = dialect.isNarrowing(from: existing, to: column)
+                ?? existing.type(for: dialect.name).isNarrowing(to: column.type(for: dialect.name))
+                ?? true
+            if narrowing { safety = .destructive }
+        }
+        if aspects.contains(.nullability) && !column.nullable {
+            checks.append(.nulls(table: desired.name, column: column.name))
+        }
+        builder.add(.alterColumn(table: desired.name, from: renamedExisting, to: column, aspects: aspects),
+                    phase: .alterColumns, safety: safety, checks: checks)
+    }
+
+    private func diffPrimaryKey(into builder: inout PlanBuilder) {
+        let t = desired.name
+        switch (current.primaryKey, desired.primaryKey) {
+        case (nil, nil): return
+        case let (old?, new?) where old.columns == new.columns: return
+        case let (old?, new):
+            builder.add(.dropPrimaryKey(table: t, key: old), phase: .dropConstraints, safety: .safe)
+            if let new { addPrimaryKey(new, into: &builder) }
+        case let (nil, new?):
+            addPrimaryKey(new, into: &builder)
+        }
+    }
+
+    private func addPrimaryKey(_ key: PrimaryKey, into builder: inout PlanBuilder) {
+        let t = desired.name
+        let checks = key.columns.map { DataCheck.nulls(table: t, column: $0) }
+            + [.duplicates(table: t, columns: key.columns, predicate: nil)]
+        builder.add(.addPrimaryKey(table: t, key: key), phase: .addConstraints, safety: .safe, checks: checks)
+    }
+
+    private func diffUniques(into builder: inout PlanBuilder) {
+        let t = desired.name
+        for old in current.uniqueConstraints {
+            if let new = desired.uniqueConstraints.first(where: { $0.name == old.name }), new.columns == old.columns { continue }
+            builder.add(.dropUnique(table: t, constraint: old), phase: .dropConstraints, safety: .safe)
+        }
+        for new in desired.uniqueConstraints {
+            if let old = current.uniqueConstraints.first(where: { $0.name == new.name }), old.columns == new.columns { continue }
+            builder.add(.addUnique(table: t, constraint: new), phase: .addConstraints, safety: .safe,
+                        checks: [.duplicates(table: t, columns: new.columns, predicate: nil)])
+        }
+    }
+
+    private func indexesEqual(_ a: Index, _ b: Index) -> Bool {
+        guard a.unique == b.unique, a.parts.count == b.parts.count else { return false }
+        if let method = a.method, method.lowercased() != (b.method ?? method).lowercased() { return false }
+        switch (a.predicate, b.predicate) {
+        case (nil, nil): break
+        case let (x?, y?): if !dialect.expressionsEquivalent(x, y) { return false }
+        default: return false
+        }
+        return zip(a.parts, b.parts).allSatisfy { p, q in
+            guard p.descending == q.descending, p.prefixLength == q.prefixLength, p.column == q.column else { return false }
+            switch (p.expression, q.expression) {
+            case (nil, nil): return true
+            case let (x?, y?): return dialect.expressionsEquivalent(x, y)
+            default: return false
+            }
+        }
+    }
+
+    private func diffIndexes(into builder: inout PlanBuilder) {
+        let t = desired.name
+        for old in current.indexes {
+            if let new = desired.indexes.first(where: { $0.name == old.name }), indexesEqual(new, old) { continue }
+            builder.add(.dropIndex(table: t, index: old), phase: .dropConstraints, safety: .safe)
+        }
+        for new in desired.indexes {
+            if let old = current.indexes.first(where: { $0.name == new.name }), indexesEqual(new, old) { continue }
+            var checks: [DataCheck] = []
+            if new.unique && !new.columnNames.isEmpty && new.columnNames.count == new.parts.count
+                && new.parts.allSatisfy({ $0.prefixLength == nil }) {
+                checks.append(.duplicates(table: t, columns: new.columnNames, predicate: new.predicate))
+            }
+            builder.add(.createIndex(table: t, index: new), phase: .addConstraints, safety: .safe, checks: checks)
+        }
+    }
+
+    private func diffChecks(into builder: inout PlanBuilder) {
+        let t = desired.name
+        let byName = dialect.capabilities.namedChecks
+        func same(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
+            (!byName || a.name == b.name) && dialect.expressionsEquivalent(a.expression, b.expression)
+        }
+        var unmatched = desired.checks
+        for old in current.checks {
+            if let i = unmatched.firstIndex(where: { same($0, old) }) {
+                unmatched.remove(at: i)
+                continue
+            }
+            builder.add(.dropCheck(table: t, check: old), phase: .dropConstraints, safety: .safe)
+        }
+        for new in unmatched {
+            builder.add(.addCheck(table: t, check: new), phase: .addConstraints, safety: .safe,
+                        checks: [.violations(table: t, expression: new.expression)])
+        }
+    }
+
+    private func diffForeignKeys(into builder: inout PlanBuilder) {
+        let t = desired.name
+        let byName = dialect.capabilities.namedForeignKeys
+        func same(_ a: ForeignKey, _ b: ForeignKey) -> Bool {
+            var x = a.definition, y = b.definition
+            if !dialect.capabilities.deferrableForeignKeys {
+                x.deferrable = false; x.initiallyDeferred = false
+                y.deferrable = false; y.initiallyDeferred = false
+            }
+            // NO ACTION and RESTRICT behave the same for immediate constraints.
+            for action in [\ForeignKey.onDelete, \ForeignKey.onUpdate] {
+                if x[keyPath: action] == .restrict && !x.deferrable { x[keyPath: action] = .noAction }
+                if y[keyPath: action] == .restrict && !y.deferrable { y[keyPath: action] = .noAction }
+            }
+            return (!byName || a.name == b.name) && x == y
+        }
+        var unmatched = desired.foreignKeys
+        for old in current.foreignKeys {
+            if let i = unmatched.firstIndex(where: { same($0, old) }) {
+                unmatched.remove(at: i)
+                continue
+            }
+            builder.add(.dropForeignKey(table: t, key: old), phase: .dropForeignKeys, safety: .safe)
+        }
+        for new in unmatched {
+            builder.add(.addForeignKey(table: t, key: new), phase: .addForeignKeys, safety: .safe,
+                        checks: [.orphans(table: t, columns: new.columns, referencedTable: new.referencedTable,
+                                          referencedColumns: new.referencedColumns)])
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// A column's default value: a literal, a portable function, or a raw expression in the dialect.
+///
+/// In schema files: `default: 0`, `default: "draft"`, `default: true`,
+/// `default: { function: current_timestamp }`, `default: { expression: "lower('X')" }`.
+public enum ColumnDefault: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// A string literal (unquoted here; connectors quote it).
+    case string(String)
+    /// A numeric literal, kept as its exact text (`0`, `-1.50`).
+    case number(String)
+    /// A boolean literal.
+    case boolean(Bool)
+    /// A portable function every dialect can render: see ``PortableFunction``.
+    case function(PortableFunction)
+    /// A raw SQL expression in the target's dialect, compared after the dialect normalises it.
+    case expression(String)
+
+    /// Functions with a portable meaning that each connector renders its own way.
+    public enum PortableFunction: String, Hashable, Sendable, Codable, CaseIterable {
+        case currentTimestamp = "current_timestamp"
+        case currentDate = "current_date"
+        case currentTime = "current_time"
+    }
+
+    public var description: String {
+        switch self {
+        case let .string(s): return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+        case let .number(n): return n
+        case let .boolean(b): return b ? "true" : "false"
+        case let .function(f): return f.rawValue
+        case let .expression(e): return e
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Checks a desired schema for internal consistency before any connection is used:
+/// duplicate names, keys over missing columns, foreign keys to missing tables or columns.
+public enum SchemaValidator {
+    /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the first problem found.
+    public static func validate(_ schema: Schema) throws {
+        func fail(_ message: String, hint: String? = nil) -> SchemaSyncError {
+            SchemaSyncError(.invalidSchema, message, hint: hint)
+        }
+        var tableNames = Set<String>()
+        for table in schema.tables {
+            guard !table.name.isEmpty else { throw fail("a table has an empty name") }
+            guard tableNames.insert(table.name.lowercased()).inserted else {
+                throw fail("table '\(table.name)' is declared twice")
+            }
+            guard !table.columns.isEmpty else {
+                throw fail("table '\(table.name)' has no columns", hint: "declare at least one column")
+            }
+            var columnNames = Set<String>()
+            for column in table.columns {
+                guard !column.name.isEmpty else { throw fail("table '\(table.name)' has a column with an empty name") }
+                guard columnNames.insert(column.name.lowercased()).inserted else {
+                    throw fail("column '\(table.name).\(column.name)' is declared twice")
+                }
+                if column.identity != nil && column.generated != nil {
+                    throw fail("column '\(table.name).\(column.name)' cannot be both identity and generated")
+                }
+                if column.identity != nil && !column.type.isInteger && column.nativeTypes.isEmpty {
+                    throw fail("column '\(table.name).\(column.name)': identity needs an integer type, not \(column.type)")
+                }
+            }
+            func requireColumns(_ columns: [String], _ what: String) throws {
+                guard !columns.isEmpty else { throw fail("\(what) on table '\(table.name)' has no columns") }
+                for c in columns where table.column(named: c) == nil {
+                    throw fail("\(what) on table '\(table.name)' names column '\(c)', which the table does not have")
+                }
+            }
+            if let pk = table.primaryKey { try requireColumns(pk.columns, "primary key") }
+            var constraintNames = Set<String>()
+            for u in table.uniqueConstraints {
+                try requireColumns(u.columns, "unique constraint '\(u.name)'")
+                guard constraintNames.insert(u.name.lowercased()).inserted else {
+                    throw fail("constraint name '\(u.name)' is used twice on table '\(table.name)'")
+                }
+            }
+            for index in table.indexes {
+                guard !index.parts.isEmpty else { throw fail("index '\(index.name)' on table '\(table.name)' has no columns") }
+                try requireColumns(index.columnNames.isEmpty ? [table.columns[0].name] : index.columnNames, "index '\(index.name)'")
+            }
+            for fk in table.foreignKeys {
+                try requireColumns(fk.columns, "foreign key '\(fk.name)'")
+                guard let target = schema.table(named: fk.referencedTable) else {
+                    throw fail("foreign key '\(fk.name)' on table '\(table.name)' references table '\(fk.referencedTable)', which is not declared",
+                                hint: "declare table '\(fk.referencedTable)' or fix the reference")
+                }
+                guard fk.columns.count == fk.referencedColumns.count else {
+                    throw fail("foreign key '\(fk.name)' on table '\(table.name)' has \(fk.columns.count) columns but references \(fk.referencedColumns.count)")
+                }
+                for c in fk.referencedColumns where target.column(named: c) == nil {
+                    throw fail("foreign key '\(fk.name)' on table '\(table.name)' references column '\(fk.referencedTable).\(c)', which is not declared")
+                }
+            }
+            for check in table.checks where check.expression.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw fail("check '\(check.name)' on table '\(table.name)' has an empty expression")
+            }
+        }
+        var viewNames = Set<String>()
+        for view in schema.views {
+            guard viewNames.insert(view.name.lowercased()).inserted, !tableNames.contains(view.name.lowercased()) else {
+                throw fail("view '\(view.name)' has the same name as another table or view")
+            }
+            guard !view.definition.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw fail("view '\(view.name)' has an empty definition")
+            }
+        }
+    }
+}

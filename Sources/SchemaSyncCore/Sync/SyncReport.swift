@@ -1,0 +1,23 @@
+/// What `plan` (or `apply --dry-run`) found: the plan, its statements and the data checks.
+public struct SyncReport: Sendable, Codable {
+    /// The inspected schema the plan starts from.
+    public var current: Schema
+    public var plan: Plan
+    /// Exactly the statements `apply` would run, in order.
+    public var statements: [RenderedStatement]
+    /// Data checks that found offending rows; apply refuses while any is present.
+    public var failedChecks: [DataCheckResult]
+    /// Statements actually executed (apply only).
+    public var executed: Int
+
+    public init(current: Schema, plan: Plan, statements: [RenderedStatement], failedChecks: [DataCheckResult], executed: Int = 0) {
+        self.current = current
+        self.plan = plan
+        self.statements = statements
+        self.failedChecks = failedChecks
+        self.executed = executed
+    }
+
+    /// True when applying would change something.
+    public var hasPendingChanges: Bool { !plan.applicable.isEmpty }
+}
