@@ -1,0 +1,121 @@
+import SchemaSyncCore
+
+/// Makes a desired schema comparable with an inspected one.
+///
+/// PostgreSQL stores expressions rewritten (`email <> ''` becomes `(email <> ''::text)`), views
+/// as `pg_get_viewdef` prints them, and type names as `format_type` spells them. Rather than
+/// guess, the canonicalizer creates the desired tables and views in a scratch schema inside a
+/// transaction that is rolled back, reads them back with the same inspector, and copies the
+/// server's spelling of every expression, native type and default into the desired schema.
+struct PostgreSQLCanonicalizer {
+    let session: PostgreSQLSession
+
+    private var dialectName: String { session.postgresDialect.name }
+
+    func canonicalize(_ input: Schema) throws -> Schema {
+        var desired = input
+        for t in desired.tables.indices {
+            normalizeNullability(&desired.tables[t])
+        }
+        let needed = desired.views.isEmpty ? desired.tables.filter(needsServer) : desired.tables
+        guard !needed.isEmpty || !desired.views.isEmpty else { return desired }
+
+        let scratchSchema = try session.withScratchSchema { scratch -> Schema in
+            let renderer = PostgreSQLRenderer(dialect: scratch)
+            for table in needed {
+                var copy = table
+                copy.foreignKeys = []
+                copy.comment = nil
+                copy.renamedFrom = nil
+                for c in copy.columns.indices {
+                    copy.columns[c].comment = nil
+                    copy.columns[c].renamedFrom = nil
+                }
+                for sql in renderer.createTable(copy) {
+                    try run(sql, what: "table '\(table.name)'")
+                }
+            }
+            for view in ViewOrdering.creationOrder(desired.views) {
+                var copy = view
+                copy.comment = nil
+                for sql in try renderer.statements(for: .createView(copy)) {
+                    try run(sql, what: "view '\(view.name)'")
+                }
+            }
+            return try session.inspect(dialect: scratch)
+        }
+
+        for t in desired.tables.indices {
+            guard let server = scratchSchema.table(named: desired.tables[t].name) else { continue }
+            merge(server, into: &desired.tables[t])
+        }
+        for v in desired.views.indices {
+            if let server = scratchSchema.view(named: desired.views[v].name) {
+                desired.views[v].definition = server.definition
+            }
+        }
+        return desired
+    }
+
+    /// PostgreSQL makes primary key and identity columns NOT NULL whatever was declared.
+    private func normalizeNullability(_ table: inout Table) {
+        let keyColumns = Set(table.primaryKey?.columns ?? [])
+        for c in table.columns.indices where keyColumns.contains(table.columns[c].name) || table.columns[c].identity != nil {
+            table.columns[c].nullable = false
+        }
+    }
+
+    /// Whether the table holds anything the server spells its own way.
+    private func needsServer(_ table: Table) -> Bool {
+        if !table.checks.isEmpty { return true }
+        if table.indexes.contains(where: { $0.predicate != nil || $0.parts.contains { $0.expression != nil } }) { return true }
+        return table.columns.contains { column in
+            let type = column.type(for: dialectName)
+            if column.generated != nil || type.isNative { return true }
+            switch column.defaultValue {
+            case .expression?: return true
+            case .string?: return !PostgreSQLTypeMapping.isStringType(type)
+            default: return false
+            }
+        }
+    }
+
+    private func merge(_ server: Table, into table: inout Table) {
+        for c in table.columns.indices {
+            guard let actual = server.column(named: table.columns[c].name) else { continue }
+            var column = table.columns[c]
+            if column.nativeTypes[dialectName] != nil {
+                column.nativeTypes[dialectName] = actual.type.description
+            } else if column.type.isNative {
+                column.type = actual.type
+            }
+            if column.generated != nil, let generated = actual.generated {
+                column.generated = generated
+            }
+            if column.defaultValue != nil, column.identity == nil, column.generated == nil {
+                column.defaultValue = actual.defaultValue
+            }
+            table.columns[c] = column
+        }
+        for k in table.checks.indices {
+            if let actual = server.checks.first(where: { $0.name == table.checks[k].name }) {
+                table.checks[k].expression = actual.expression
+            }
+        }
+        for i in table.indexes.indices {
+            if let actual = server.indexes.first(where: { $0.name == table.indexes[i].name }) {
+                table.indexes[i].parts = actual.parts
+                table.indexes[i].predicate = actual.predicate
+            }
+        }
+    }
+
+    private func run(_ sql: String, what: String) throws {
+        do {
+            try session.connection.run(sql)
+        } catch {
+            throw session.fail(error, .invalidSchema, "\(what) of the desired schema is not valid on PostgreSQL",
+                               hint: "fix the expression or type named in the cause")
+        }
+    }
+}

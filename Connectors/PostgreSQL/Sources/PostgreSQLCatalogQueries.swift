@@ -1,0 +1,150 @@
+/// The catalog queries the inspector runs: one per object kind, each for the whole schema.
+enum PostgreSQLCatalogQueries {
+    /// Ordinary and partitioned tables (not partitions) with their comments.
+    static func tables(_ schema: String) -> String {
+        """
+        SELECT c.oid::text, c.relname, pg_catalog.obj_description(c.oid, 'pg_class')
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = \(schema) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        ORDER BY c.relname
+        """
+    }
+
+    /// Every column of those tables: type as format_type prints it, default, identity,
+    /// generation, comment, and the sequence a serial column owns.
+    static func columns(_ schema: String) -> String {
+        """
+        SELECT a.attrelid::text, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
+               pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
+               pg_catalog.col_description(a.attrelid, a.attnum),
+               (SELECT pg_catalog.quote_ident(sn.nspname) || '.' || pg_catalog.quote_ident(s.relname)
+                  FROM pg_catalog.pg_depend dep
+                  JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+                  JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace
+                 WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = a.attrelid
+                   AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' LIMIT 1)
+        FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE n.nspname = \(schema) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+          AND a.attnum > 0 AND NOT a.attisdropped
+        ORDER BY a.attrelid, a.attnum
+        """
+    }
+
+    /// Primary key, unique, check, foreign key and exclusion constraints, with column names as JSON arrays.
+    static func constraints(_ schema: String) -> String {
+        """
+        SELECT con.conrelid::text, con.conname, con.contype,
+               pg_catalog.array_to_json(ARRAY(
+                   SELECT a.attname FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY AS k(num, ord)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
+                   ORDER BY k.ord))::text,
+               fc.relname,
+               pg_catalog.array_to_json(ARRAY(
+                   SELECT a.attname FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
+                   ORDER BY k.ord))::text,
+               con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
+               CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END,
+               pg_catalog.pg_get_constraintdef(con.oid, true)
+        FROM pg_catalog.pg_constraint con
+        JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+        WHERE n.nspname = \(schema) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+          AND con.contype IN ('p', 'u', 'c', 'f', 'x')
+        ORDER BY con.conrelid, con.conname
+        """
+    }
+
+    /// Indexes that do not back a constraint: method, predicate, and per key part
+    /// [column name or null, column or expression text, descending].
+    static func indexes(_ schema: String) -> String {
+        """
+        SELECT i.indrelid::text, ic.relname, i.indisunique, am.amname,
+               pg_catalog.pg_get_expr(i.indpred, i.indrelid, true),
+               pg_catalog.array_to_json(ARRAY(
+                   SELECT pg_catalog.json_build_array(
+                       (SELECT a.attname FROM pg_catalog.pg_attribute a
+                         WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1] AND i.indkey[k - 1] <> 0),
+                       pg_catalog.pg_get_indexdef(i.indexrelid, k, true),
+                       (i.indoption[k - 1]::integer & 1) = 1)
+                   FROM pg_catalog.generate_series(1, i.indnkeyatts::integer) AS k ORDER BY k))::text
+        FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+        WHERE n.nspname = \(schema) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                           WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                             AND con.contype IN ('p', 'u', 'x'))
+        ORDER BY i.indrelid, ic.relname
+        """
+    }
+
+    /// Views with their definition, comment and the relations of the same schema they read.
+    static func views(_ schema: String) -> String {
+        """
+        SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid, true), pg_catalog.obj_description(c.oid, 'pg_class'),
+               pg_catalog.array_to_json(ARRAY(
+                   SELECT DISTINCT dc.relname FROM pg_catalog.pg_rewrite r
+                   JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
+                   JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid
+                   WHERE r.ev_class = c.oid AND d.refobjid <> c.oid AND dc.relnamespace = c.relnamespace
+                   ORDER BY 1))::text
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = \(schema) AND c.relkind = 'v'
+        ORDER BY c.relname
+        """
+    }
+
+    /// Objects SchemaSync reports but never changes: kind, name, table, definition.
+    static func unmanaged(_ schema: String) -> String {
+        """
+        SELECT 'trigger', t.tgname, c.relname, pg_catalog.pg_get_triggerdef(t.oid, true)
+          FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = \(schema) AND NOT t.tgisinternal
+        UNION ALL
+        SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
+               p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL, NULL
+          FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+         WHERE n.nspname = \(schema) AND NOT EXISTS (
+               SELECT 1 FROM pg_catalog.pg_depend d
+                WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = p.oid AND d.deptype = 'e')
+        UNION ALL
+        SELECT 'sequence', c.relname, NULL, NULL
+          FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = \(schema) AND c.relkind = 'S' AND NOT EXISTS (
+               SELECT 1 FROM pg_catalog.pg_depend d
+                WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid
+                  AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0)
+        UNION ALL
+        SELECT 'policy', pol.polname, c.relname, NULL
+          FROM pg_catalog.pg_policy pol JOIN pg_catalog.pg_class c ON c.oid = pol.polrelid
+          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = \(schema)
+        UNION ALL
+        SELECT CASE c.relkind WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' ELSE 'partition' END,
+               c.relname, NULL, NULL
+          FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = \(schema) AND (c.relkind IN ('m', 'f') OR (c.relkind IN ('r', 'p') AND c.relispartition))
+        UNION ALL
+        SELECT 'rule', r.rulename, c.relname, pg_catalog.pg_get_ruledef(r.oid, true)
+          FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = \(schema) AND r.rulename <> '_RETURN'
+        UNION ALL
+        SELECT CASE t.typtype WHEN 'e' THEN 'enum type' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type'
+                              WHEN 'm' THEN 'multirange type' ELSE 'type' END, t.typname, NULL, NULL
+          FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+         WHERE n.nspname = \(schema) AND (t.typtype IN ('e', 'd', 'r', 'm')
+               OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid AND tc.relkind = 'c')))
+           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                WHERE d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objid = t.oid AND d.deptype = 'e')
+        """
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import SchemaSyncCore
+
+/// PostgreSQL's dialect: quoting, capabilities, comparison hooks and rendering.
+///
+/// A dialect value is bound to one schema (`public` unless the URL says `?schema=NAME`): every
+/// rendered statement names its objects schema-qualified, so the SQL means the same whatever
+/// the reader's `search_path` is.
+public struct PostgreSQLDialect: Dialect {
+    /// The schema whose objects are managed.
+    public var schema: String
+    /// The server's `max_locks_per_transaction`, read at connect time; nil skips the lock estimate.
+    public var maxLocksPerTransaction: Int?
+    /// `max_connections` + `max_prepared_transactions`: the lock table holds
+    /// `maxLocksPerTransaction` × this many entries.
+    public var lockSlots: Int
+
+    public init(schema: String = "public", maxLocksPerTransaction: Int? = nil, lockSlots: Int = 100) {
+        self.schema = schema
+        self.maxLocksPerTransaction = maxLocksPerTransaction
+        self.lockSlots = lockSlots
+    }
+
+    public var name: String { "postgresql" }
+
+    public var capabilities: DialectCapabilities {
+        DialectCapabilities(
+            transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
+            uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: true, namedChecks: true,
+            deferrableForeignKeys: true, identityAlways: true, views: true, comments: true)
+    }
+
+    public func quoteIdentifier(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public func quoteString(_ value: String) -> String {
+        // standard_conforming_strings is on since 9.1: only the quote needs doubling.
+        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// `"schema"."name"`.
+    func qualified(_ name: String) -> String {
+        quoteIdentifier(schema) + "." + quoteIdentifier(name)
+    }
+
+    public func typesEquivalent(desired: Column, actual: Column) -> Bool {
+        PostgreSQLTypeMapping.comparisonKey(desired.type(for: name))
+            == PostgreSQLTypeMapping.comparisonKey(actual.type(for: name))
+    }
+
+    public func defaultsEquivalent(desired: ColumnDefault?, actual: ColumnDefault?, column: Column) -> Bool {
+        let type = column.type(for: name)
+        let a = desired.flatMap { normalizedDefault($0, type: type) }
+        let b = actual.flatMap { normalizedDefault($0, type: type) }
+        switch (a, b) {
+        case (nil, nil): return true
+        case let (.number(x)?, .number(y)?):
+            if x == y { return true }
+            if let p = Decimal(string: x), let q = Decimal(string: y) { return p == q }
+            return false
+        case let (.expression(x)?, .expression(y)?): return expressionsEquivalent(x, y)
+        default: return a == b
+        }
+    }
+
+    /// A default re-read the way the catalog would show it (an `.expression("now()")` is the function).
+    private func normalizedDefault(_ value: ColumnDefault, type: DataType) -> ColumnDefault? {
+        switch value {
+        case let .expression(text): return PostgreSQLDefaultParser.parse(text, type: type)
+        case let .string(text) where PostgreSQLTypeMapping.isNumericType(type) && PostgreSQLDefaultParser.isNumber(text):
+            return .number(text)
+        default: return value
+        }
+    }
+
+    public func expressionsEquivalent(_ a: String, _ b: String) -> Bool {
+        let x = Self.comparable(a), y = Self.comparable(b)
+        return x == y
+    }
+
+    /// Normalised text for expression comparison: whitespace, case, outer parentheses, a trailing
+    /// semicolon, and the casts PostgreSQL adds to literals.
+    static func comparable(_ text: String) -> String {
+        var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while s.hasSuffix(";") { s = String(s.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
+        s = ExpressionText.normalized(s)
+        let casts = #"::(text|character varying|bpchar|integer|bigint|smallint|numeric|jsonb|json|boolean|date|"#
+            + #"timestamp with time zone|timestamp without time zone|double precision|real)(\[\])?"#
+        s = s.replacingOccurrences(of: casts, with: "", options: .regularExpression)
+        return ExpressionText.stripOuterParentheses(s)
+    }
+
+    public func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool {
+        // PostgreSQL manages no attributes; the ones it reports (e.g. serial) are informational.
+        true
+    }
+
+    public func validate(_ schema: Schema) throws {
+        for table in schema.tables {
+            for column in table.columns {
+                if let generated = column.generated, !generated.stored {
+                    throw SchemaSyncError(.invalidSchema,
+                        "column '\(table.name).\(column.name)': PostgreSQL has no virtual generated columns",
+                        hint: "declare the generated column as stored")
+                }
+            }
+            for index in table.indexes {
+                if index.parts.contains(where: { $0.prefixLength != nil }) {
+                    throw SchemaSyncError(.invalidSchema,
+                        "index '\(index.name)' on table '\(table.name)': PostgreSQL has no prefix indexes",
+                        hint: "index an expression such as left(column, N) instead")
+                }
+            }
+        }
+    }
+
+    public func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement] {
+        if let maxLocksPerTransaction {
+            try PostgreSQLLockBudget(locksPerTransaction: maxLocksPerTransaction, slots: lockSlots).check(changes)
+        }
+        return try PostgreSQLRenderer(dialect: self).render(changes)
+    }
+
+    public func notes(for change: Change, current: Schema) -> [String] {
+        if case let .alterColumn(_, from, to, aspects) = change, aspects.contains(.type) {
+            return ["rewrites the column with USING \(quoteIdentifier(to.name))::"
+                + PostgreSQLTypeMapping.sql(for: to.type(for: name))
+                + (from.defaultValue != nil ? "; the default is dropped and set again around the type change" : "")]
+        }
+        return []
+    }
+}

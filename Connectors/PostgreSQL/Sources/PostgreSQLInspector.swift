@@ -1,0 +1,148 @@
+import Foundation
+import SchemaSyncCore
+
+/// Reads one schema from `pg_catalog` into the neutral model in six queries, whatever the
+/// number of tables: tables, columns, constraints, indexes, views, unmanaged objects.
+struct PostgreSQLInspector {
+    /// Column attribute marking a `serial` column (an owned sequence feeding its default).
+    static let serialAttribute = "serial"
+    /// Column attribute naming a serial column's sequence, schema-qualified and quoted.
+    static let sequenceAttribute = "sequence"
+
+    let dialect: PostgreSQLDialect
+    /// Runs one catalog query.
+    let run: (String) throws -> [[String?]]
+
+    func inspect() throws -> Schema {
+        let s = dialect.quoteString(dialect.schema)
+        let tableRows = try run(PostgreSQLCatalogQueries.tables(s))
+        let columnRows = try run(PostgreSQLCatalogQueries.columns(s))
+        let constraintRows = try run(PostgreSQLCatalogQueries.constraints(s))
+        let indexRows = try run(PostgreSQLCatalogQueries.indexes(s))
+        let viewRows = try run(PostgreSQLCatalogQueries.views(s))
+        let unmanagedRows = try run(PostgreSQLCatalogQueries.unmanaged(s))
+
+        var order: [String] = []
+        var tables: [String: Table] = [:]
+        for row in tableRows {
+            guard let oid = row[0], let name = row[1] else { continue }
+            order.append(oid)
+            tables[oid] = Table(name: name, comment: row[2])
+        }
+        for row in columnRows {
+            guard let oid = row[0], tables[oid] != nil, let column = column(from: row) else { continue }
+            tables[oid]!.columns.append(column)
+        }
+        var unmanaged: [UnmanagedObject] = []
+        for row in constraintRows {
+            guard let oid = row[0], var table = tables[oid] else { continue }
+            if let object = addConstraint(row, to: &table) { unmanaged.append(object) }
+            tables[oid] = table
+        }
+        for row in indexRows {
+            guard let oid = row[0], tables[oid] != nil, let index = try index(from: row) else { continue }
+            tables[oid]!.indexes.append(index)
+        }
+        let views = try viewRows.compactMap { row -> View? in
+            guard let name = row[0], let definition = row[1] else { return nil }
+            return View(name: name, definition: Self.cleanViewDefinition(definition),
+                        dependsOn: try stringArray(row[3]), comment: row[2])
+        }
+        for row in unmanagedRows {
+            guard let kind = row[0], let name = row[1] else { continue }
+            unmanaged.append(UnmanagedObject(kind: kind, name: name, table: row[2], definition: row[3]))
+        }
+        return Schema(tables: order.compactMap { tables[$0] }, views: views, unmanaged: unmanaged)
+    }
+
+    /// `pg_get_viewdef` text without the surrounding whitespace and the final semicolon.
+    static func cleanViewDefinition(_ text: String) -> String {
+        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while body.hasSuffix(";") { body = String(body.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
+        return body
+    }
+
+    private func column(from row: [String?]) -> Column? {
+        guard let name = row[1], let typeText = row[2] else { return nil }
+        let type = PostgreSQLTypeMapping.dataType(fromCatalog: typeText)
+        var column = Column(name: name, type: type, nullable: row[3] != "t", comment: row[7])
+        let defaultText = row[4]
+        switch row[5] {
+        case "a": column.identity = .always
+        case "d": column.identity = .byDefault
+        default: break
+        }
+        if row[6] == "s", let expression = defaultText {
+            column.generated = Column.Generated(expression: expression, stored: true)
+            return column
+        }
+        if column.identity == nil, let text = defaultText, let sequence = row[8],
+           text.lowercased().hasPrefix("nextval(") {
+            column.identity = .byDefault
+            column.attributes[Self.serialAttribute] = "true"
+            column.attributes[Self.sequenceAttribute] = sequence
+            return column
+        }
+        if column.identity == nil, let text = defaultText {
+            column.defaultValue = PostgreSQLDefaultParser.parse(text, type: type)
+        }
+        return column
+    }
+
+    /// Adds a constraint row to `table`; returns an unmanaged object for kinds not modelled.
+    private func addConstraint(_ row: [String?], to table: inout Table) -> UnmanagedObject? {
+        guard let name = row[1], let kind = row[2] else { return nil }
+        let columns = (try? stringArray(row[3])) ?? []
+        switch kind {
+        case "p":
+            table.primaryKey = PrimaryKey(name: name, columns: columns)
+            for c in columns {
+                if let i = table.columns.firstIndex(where: { $0.name == c }) { table.columns[i].nullable = false }
+            }
+        case "u":
+            table.uniqueConstraints.append(UniqueConstraint(name: name, columns: columns))
+        case "c":
+            table.checks.append(CheckConstraint(name: name, expression: row[12] ?? ""))
+        case "f":
+            let key = ForeignKey(
+                name: name, columns: columns, referencedTable: row[4] ?? "",
+                referencedColumns: (try? stringArray(row[5])) ?? [],
+                onDelete: Self.action(row[7]), onUpdate: Self.action(row[6]),
+                deferrable: row[8] == "t", initiallyDeferred: row[9] == "t")
+            table.foreignKeys.append(key)
+        default:
+            return UnmanagedObject(kind: "exclusion constraint", name: name, table: table.name, definition: row[11])
+        }
+        return nil
+    }
+
+    private static func action(_ code: String?) -> ForeignKey.Action {
+        switch code {
+        case "r": return .restrict
+        case "c": return .cascade
+        case "n": return .setNull
+        case "d": return .setDefault
+        default: return .noAction
+        }
+    }
+
+    private func index(from row: [String?]) throws -> Index? {
+        guard let name = row[1], let partsJSON = row[5] else { return nil }
+        guard let data = partsJSON.data(using: .utf8),
+              let parts = try JSONSerialization.jsonObject(with: data) as? [[Any]] else {
+            throw SchemaSyncError(.inspectionFailed, "index '\(name)': unreadable key list from the catalog")
+        }
+        let indexParts = parts.map { part -> Index.Part in
+            let descending = (part.count > 2 ? part[2] as? Bool : nil) ?? false
+            if let column = part[0] as? String { return Index.Part(column: column, descending: descending) }
+            let expression = (part.count > 1 ? part[1] as? String : nil) ?? ""
+            return Index.Part(expression: ExpressionText.stripOuterParentheses(expression), descending: descending)
+        }
+        return Index(name: name, parts: indexParts, unique: row[2] == "t", predicate: row[4], method: row[3])
+    }
+
+    private func stringArray(_ json: String?) throws -> [String] {
+        guard let json, let data = json.data(using: .utf8) else { return [] }
+        return (try JSONSerialization.jsonObject(with: data) as? [String]) ?? []
+    }
+}

@@ -1,0 +1,73 @@
+import SchemaSyncCore
+
+/// Estimates how many entries in PostgreSQL's shared lock table one apply transaction needs,
+/// and refuses a plan that would run out ("out of shared memory") before anything starts.
+///
+/// Every relation a transaction creates, alters or drops stays locked until COMMIT: a new table
+/// locks itself, its TOAST table and index, each index and each identity sequence.
+struct PostgreSQLLockBudget {
+    /// The server's `max_locks_per_transaction`.
+    let locksPerTransaction: Int
+    /// `max_connections` + `max_prepared_transactions`.
+    let slots: Int
+    /// Entries in the server's shared lock table.
+    var capacity: Int { locksPerTransaction * max(slots, 1) }
+    /// Share of the lock table one apply may use; the rest is left to other sessions.
+    static let usableShare = 0.8
+
+    /// Locks the plan needs, counted per relation touched.
+    func estimate(_ changes: [PlannedChange]) -> Int {
+        var relations = Set<String>()
+        var extra = 0
+        for planned in changes {
+            switch planned.change {
+            case let .createTable(t):
+                relations.insert(t.name)
+                if t.columns.contains(where: needsToast) { extra += 2 }
+                extra += (t.primaryKey == nil ? 0 : 1) + t.uniqueConstraints.count + t.indexes.count
+                extra += t.columns.filter { $0.identity != nil }.count
+                for key in t.foreignKeys { relations.insert(key.referencedTable) }
+            case let .dropTable(t):
+                relations.insert(t.name)
+                extra += 3 + t.indexes.count + t.uniqueConstraints.count
+            case let .renameTable(from, to):
+                relations.insert(from)
+                relations.insert(to)
+            case let .createIndex(t, _), let .addUnique(t, _), let .addPrimaryKey(t, _):
+                relations.insert(t)
+                extra += 1
+            case let .addForeignKey(t, key):
+                relations.insert(t)
+                relations.insert(key.referencedTable)
+            case let .createView(v), let .dropView(v):
+                relations.insert("view " + v.name)
+                extra += 1
+            default:
+                if let t = planned.change.tableName { relations.insert(t) }
+            }
+        }
+        return relations.count + extra
+    }
+
+    /// - throws: ``SchemaSyncError/Code/planTooLarge`` when the estimate exceeds the usable share.
+    func check(_ changes: [PlannedChange]) throws {
+        let needed = estimate(changes)
+        let usable = Int(Double(capacity) * Self.usableShare)
+        guard needed > usable else { return }
+        let suggested = (needed * 5 / 4) / max(slots, 1) + 1
+        throw SchemaSyncError(
+            .planTooLarge,
+            "the plan needs about \(needed) locks in one transaction, more than this server can hold "
+                + "(max_locks_per_transaction = \(locksPerTransaction) × \(slots) connection slots = \(capacity) entries, \(usable) usable by one apply); nothing was changed",
+            hint: "either raise max_locks_per_transaction on the server (to about \(max(suggested, 128)), then restart it), "
+                + "or apply the schema in smaller parts (for example a directory of schema files applied in several runs); "
+                + "SchemaSync applies one plan in one transaction so that a failure changes nothing")
+    }
+
+    private func needsToast(_ column: Column) -> Bool {
+        switch column.type {
+        case .text, .varchar, .binary, .json, .decimal, .native: return true
+        default: return false
+        }
+    }
+}

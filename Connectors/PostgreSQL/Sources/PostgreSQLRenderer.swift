@@ -1,0 +1,279 @@
+import SchemaSyncCore
+
+/// Renders planned changes into guarded, idempotent PostgreSQL statements: `IF [NOT] EXISTS`
+/// where PostgreSQL has it, and a `DO` block with a catalog check where it does not (adding
+/// constraints, renaming columns, adding identity).
+struct PostgreSQLRenderer {
+    let dialect: PostgreSQLDialect
+
+    private func q(_ name: String) -> String { dialect.quoteIdentifier(name) }
+    private func table(_ name: String) -> String { dialect.qualified(name) }
+    private func literal(_ text: String) -> String { dialect.quoteString(text) }
+
+    func render(_ changes: [PlannedChange]) throws -> [RenderedStatement] {
+        var out: [RenderedStatement] = []
+        if dialect.schema != "public", let first = changes.first(where: { creates($0.change) }) {
+            out.append(RenderedStatement("CREATE SCHEMA IF NOT EXISTS \(q(dialect.schema))", changeIDs: [first.id]))
+        }
+        for planned in changes {
+            for sql in try statements(for: planned.change) {
+                out.append(RenderedStatement(sql, changeIDs: [planned.id]))
+            }
+        }
+        return out
+    }
+
+    private func creates(_ change: Change) -> Bool {
+        switch change {
+        case .createTable, .createView: return true
+        default: return false
+        }
+    }
+
+    /// The statements for one change.
+    func statements(for change: Change) throws -> [String] {
+        switch change {
+        case let .createTable(t): return createTable(t)
+        case let .dropTable(t): return ["DROP TABLE IF EXISTS \(table(t.name))"]
+        case let .renameTable(from, to):
+            return ["ALTER TABLE IF EXISTS \(table(from)) RENAME TO \(q(to))"]
+        case let .addColumn(t, column):
+            var sql = ["ALTER TABLE \(table(t)) ADD COLUMN IF NOT EXISTS \(columnDefinition(column))"]
+            if let comment = column.comment { sql.append(commentOnColumn(t, column.name, comment)) }
+            return sql
+        case let .dropColumn(t, column):
+            return ["ALTER TABLE \(table(t)) DROP COLUMN IF EXISTS \(q(column.name))"]
+        case let .renameColumn(t, from, to):
+            let condition = "EXISTS (\(attributeExists(t, from))) AND NOT EXISTS (\(attributeExists(t, to)))"
+            return [guarded(condition, "ALTER TABLE \(table(t)) RENAME COLUMN \(q(from)) TO \(q(to))")]
+        case let .alterColumn(t, from, to, aspects):
+            return try alterColumn(t, from: from, to: to, aspects: aspects)
+        case let .addPrimaryKey(t, key):
+            let name = key.name.map { "CONSTRAINT \(q($0)) " } ?? ""
+            let condition = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = \(regclass(t)) AND contype = 'p')"
+            return [guarded(condition, "ALTER TABLE \(table(t)) ADD \(name)PRIMARY KEY (\(columns(key.columns)))")]
+        case let .dropPrimaryKey(t, key):
+            if let name = key.name { return ["ALTER TABLE \(table(t)) DROP CONSTRAINT IF EXISTS \(q(name))"] }
+            return [dropPrimaryKeyByLookup(t)]
+        case let .addUnique(t, u):
+            return [addConstraint(t, u.name, "UNIQUE (\(columns(u.columns)))")]
+        case let .dropUnique(t, u):
+            return ["ALTER TABLE \(table(t)) DROP CONSTRAINT IF EXISTS \(q(u.name))"]
+        case let .createIndex(t, index): return [createIndex(t, index)]
+        case let .dropIndex(_, index): return ["DROP INDEX IF EXISTS \(table(index.name))"]
+        case let .addForeignKey(t, key): return [addConstraint(t, key.name, foreignKey(key))]
+        case let .dropForeignKey(t, key):
+            return ["ALTER TABLE \(table(t)) DROP CONSTRAINT IF EXISTS \(q(key.name))"]
+        case let .addCheck(t, check): return [addConstraint(t, check.name, "CHECK (\(check.expression))")]
+        case let .dropCheck(t, check):
+            return ["ALTER TABLE \(table(t)) DROP CONSTRAINT IF EXISTS \(q(check.name))"]
+        case let .createView(view):
+            var sql = ["CREATE OR REPLACE VIEW \(table(view.name)) AS \(viewBody(view.definition))"]
+            if let comment = view.comment { sql.append("COMMENT ON VIEW \(table(view.name)) IS \(literal(comment))") }
+            return sql
+        case let .dropView(view): return ["DROP VIEW IF EXISTS \(table(view.name))"]
+        }
+    }
+
+    // MARK: Tables and columns
+
+    func createTable(_ t: Table) -> [String] {
+        var parts = t.columns.map { "    " + columnDefinition($0) }
+        if let pk = t.primaryKey {
+            let name = pk.name.map { "CONSTRAINT \(q($0)) " } ?? ""
+            parts.append("    \(name)PRIMARY KEY (\(columns(pk.columns)))")
+        }
+        for u in t.uniqueConstraints {
+            parts.append("    CONSTRAINT \(q(u.name)) UNIQUE (\(columns(u.columns)))")
+        }
+        for check in t.checks {
+            parts.append("    CONSTRAINT \(q(check.name)) CHECK (\(check.expression))")
+        }
+        for key in t.foreignKeys {
+            parts.append("    CONSTRAINT \(q(key.name)) \(foreignKey(key))")
+        }
+        var sql = ["CREATE TABLE IF NOT EXISTS \(table(t.name)) (\n" + parts.joined(separator: ",\n") + "\n)"]
+        sql += t.indexes.map { createIndex(t.name, $0) }
+        if let comment = t.comment { sql.append("COMMENT ON TABLE \(table(t.name)) IS \(literal(comment))") }
+        for column in t.columns {
+            if let comment = column.comment { sql.append(commentOnColumn(t.name, column.name, comment)) }
+        }
+        return sql
+    }
+
+    func columnDefinition(_ c: Column) -> String {
+        var text = "\(q(c.name)) \(typeSQL(c))"
+        if let generated = c.generated {
+            text += " GENERATED ALWAYS AS (\(generated.expression)) STORED"
+        } else if let identity = c.identity {
+            text += identity == .always ? " GENERATED ALWAYS AS IDENTITY" : " GENERATED BY DEFAULT AS IDENTITY"
+        } else if let value = c.defaultValue {
+            text += " DEFAULT \(defaultSQL(value))"
+        }
+        if !c.nullable { text += " NOT NULL" }
+        return text
+    }
+
+    func typeSQL(_ c: Column) -> String {
+        PostgreSQLTypeMapping.sql(for: c.type(for: dialect.name))
+    }
+
+    func defaultSQL(_ value: ColumnDefault) -> String {
+        switch value {
+        case let .string(s): return literal(s)
+        case let .number(n): return n
+        case let .boolean(b): return b ? "true" : "false"
+        case let .function(f):
+            switch f {
+            case .currentTimestamp: return "CURRENT_TIMESTAMP"
+            case .currentDate: return "CURRENT_DATE"
+            case .currentTime: return "CURRENT_TIME"
+            }
+        case let .expression(e): return e
+        }
+    }
+
+    private func commentOnColumn(_ t: String, _ column: String, _ comment: String) -> String {
+        "COMMENT ON COLUMN \(table(t)).\(q(column)) IS \(comment.isEmpty ? "NULL" : literal(comment))"
+    }
+
+    private func alterColumn(_ t: String, from: Column, to: Column, aspects: ColumnChangeSet) throws -> [String] {
+        let alter = "ALTER TABLE \(table(t)) ALTER COLUMN \(q(to.name))"
+        var sql: [String] = []
+        if aspects.contains(.generated) {
+            switch (from.generated, to.generated) {
+            case (_?, nil):
+                sql.append("\(alter) DROP EXPRESSION IF EXISTS")
+            case (_?, _?):
+                // PostgreSQL cannot change a generation expression: recompute the column.
+                sql.append("ALTER TABLE \(table(t)) DROP COLUMN IF EXISTS \(q(to.name))")
+                sql.append("ALTER TABLE \(table(t)) ADD COLUMN IF NOT EXISTS \(columnDefinition(to))")
+                return sql
+            default:
+                throw SchemaSyncError(.unsupportedChange,
+                    "column '\(t).\(to.name)': PostgreSQL cannot turn a stored column into a generated one in place",
+                    hint: "add a new generated column and drop the old one (declare both steps)")
+            }
+        }
+        let identityChanges = aspects.contains(.identity)
+        if identityChanges, from.identity != nil, from.attributes[PostgreSQLInspector.serialAttribute] == "true" {
+            // A serial column: its default feeds from an owned sequence, replaced by an identity.
+            sql.append("\(alter) DROP DEFAULT")
+            if let sequence = from.attributes[PostgreSQLInspector.sequenceAttribute] {
+                sql.append("DROP SEQUENCE IF EXISTS \(sequence)")
+            }
+        }
+        if identityChanges, to.identity == nil, from.identity != nil,
+           from.attributes[PostgreSQLInspector.serialAttribute] != "true" {
+            sql.append("\(alter) DROP IDENTITY IF EXISTS")
+        }
+        let typeChanges = aspects.contains(.type)
+        if typeChanges {
+            if from.defaultValue != nil, to.identity == nil { sql.append("\(alter) DROP DEFAULT") }
+            let type = typeSQL(to)
+            sql.append("\(alter) TYPE \(type) USING \(q(to.name))::\(type)")
+        }
+        if aspects.contains(.nullability) || (identityChanges && to.identity != nil) {
+            sql.append("\(alter) \(to.nullable && to.identity == nil ? "DROP" : "SET") NOT NULL")
+        }
+        if identityChanges, let identity = to.identity {
+            let kind = identity == .always ? "ALWAYS" : "BY DEFAULT"
+            let wasIdentity = from.identity != nil && from.attributes[PostgreSQLInspector.serialAttribute] != "true"
+            if wasIdentity {
+                sql.append("\(alter) SET GENERATED \(kind)")
+            } else {
+                if from.defaultValue != nil && !typeChanges { sql.append("\(alter) DROP DEFAULT") }
+                let condition = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = \(regclass(t)) "
+                    + "AND attname = \(literal(to.name)) AND attidentity <> '')"
+                sql.append(guarded(condition, "\(alter) ADD GENERATED \(kind) AS IDENTITY"))
+                // Continue numbering after the rows already there.
+                sql.append("SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(\(literal(table(t))), \(literal(to.name))), "
+                    + "COALESCE((SELECT MAX(\(q(to.name))) FROM \(table(t))), 0) + 1, false)")
+            }
+        }
+        if to.identity == nil, to.generated == nil,
+           aspects.contains(.defaultValue) || (typeChanges && from.defaultValue != nil) || (identityChanges && to.defaultValue != nil) {
+            if let value = to.defaultValue {
+                sql.append("\(alter) SET DEFAULT \(defaultSQL(value))")
+            } else if !typeChanges || from.defaultValue == nil {
+                sql.append("\(alter) DROP DEFAULT")
+            }
+        }
+        if aspects.contains(.comment) {
+            sql.append(commentOnColumn(t, to.name, to.comment ?? ""))
+        }
+        return sql
+    }
+
+    // MARK: Constraints and indexes
+
+    private func columns(_ names: [String]) -> String {
+        names.map(q).joined(separator: ", ")
+    }
+
+    private func foreignKey(_ key: ForeignKey) -> String {
+        var text = "FOREIGN KEY (\(columns(key.columns))) REFERENCES \(table(key.referencedTable)) (\(columns(key.referencedColumns)))"
+        if key.onDelete != .noAction { text += " ON DELETE \(key.onDelete.rawValue.uppercased())" }
+        if key.onUpdate != .noAction { text += " ON UPDATE \(key.onUpdate.rawValue.uppercased())" }
+        if key.deferrable {
+            text += key.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE"
+        }
+        return text
+    }
+
+    func createIndex(_ t: String, _ index: Index) -> String {
+        let parts = index.parts.map { part -> String in
+            let key = part.column.map(q) ?? "(\(part.expression ?? ""))"
+            return part.descending ? key + " DESC" : key
+        }
+        var sql = "CREATE \(index.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(q(index.name)) ON \(table(t))"
+        if let method = index.method, method.lowercased() != "btree" { sql += " USING \(method)" }
+        sql += " (\(parts.joined(separator: ", ")))"
+        if let predicate = index.predicate { sql += " WHERE \(predicate)" }
+        return sql
+    }
+
+    /// `ALTER TABLE ... ADD CONSTRAINT name ...` unless the table already has a constraint so named.
+    private func addConstraint(_ t: String, _ name: String, _ body: String) -> String {
+        let condition = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = \(regclass(t)) "
+            + "AND conname = \(literal(name)))"
+        return guarded(condition, "ALTER TABLE \(table(t)) ADD CONSTRAINT \(q(name)) \(body)")
+    }
+
+    private func dropPrimaryKeyByLookup(_ t: String) -> String {
+        let body = "DECLARE name text; BEGIN SELECT conname INTO name FROM pg_catalog.pg_constraint "
+            + "WHERE conrelid = \(regclass(t)) AND contype = 'p'; IF name IS NOT NULL THEN "
+            + "EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', \(literal(table(t))), name); END IF; END"
+        return "DO \(dollarQuote(body))"
+    }
+
+    private func regclass(_ t: String) -> String {
+        "pg_catalog.to_regclass(\(literal(table(t))))"
+    }
+
+    private func attributeExists(_ t: String, _ column: String) -> String {
+        "SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = \(regclass(t)) AND attname = \(literal(column)) AND NOT attisdropped"
+    }
+
+    /// A `DO` block running `statement` only when `condition` holds.
+    func guarded(_ condition: String, _ statement: String) -> String {
+        "DO \(dollarQuote("BEGIN IF \(condition) THEN \(statement); END IF; END"))"
+    }
+
+    /// Dollar-quotes `body` with a tag that does not occur in it.
+    private func dollarQuote(_ body: String) -> String {
+        var tag = "schemasync"
+        var n = 0
+        while body.contains("$\(tag)$") {
+            n += 1
+            tag = "schemasync\(n)"
+        }
+        return "$\(tag)$ \(body) $\(tag)$"
+    }
+
+    private func viewBody(_ definition: String) -> String {
+        var body = definition.trimmingCharacters(in: .whitespacesAndNewlines)
+        while body.hasSuffix(";") { body = String(body.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
+        return body
+    }
+}

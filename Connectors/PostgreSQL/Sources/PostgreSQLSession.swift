@@ -1,0 +1,232 @@
+import Foundation
+import SchemaSyncCore
+
+/// One libpq connection to a PostgreSQL database, managing one schema.
+///
+/// - Every query has a deadline (`statement_timeout` on the server and a client-side wait limit),
+///   so a silent server is a ``SchemaSyncError/Code/timeout`` error, never a hang.
+/// - ``withWriterLock(_:)`` runs the whole apply in one transaction holding a transaction-scoped
+///   advisory lock, with `lock_timeout` so a blocked ALTER fails fast.
+/// - Error messages name the URL without its password.
+public final class PostgreSQLSession: DatabaseSession {
+    /// The dialect bound to this session's schema and server settings.
+    public let postgresDialect: PostgreSQLDialect
+    public var dialect: any Dialect { postgresDialect }
+    /// The URL this session connected to (its description hides the password).
+    public let url: DatabaseURL
+    let options: ConnectionOptions
+    let connection: PGConnection
+    /// Catalog queries run by ``inspect()`` since the session opened (to prove the count is constant).
+    public private(set) var catalogQueryCount = 0
+    private var scratchCounter = 0
+
+    /// The advisory lock class shared by every SchemaSync writer ("SSYN").
+    static let advisoryLockClass: Int32 = 0x5353_594E
+
+    /// Opens a session; see ``PostgreSQLConnector``.
+    /// - throws: ``SchemaSyncError/Code/connectionFailed`` or ``SchemaSyncError/Code/timeout``.
+    public init(url: DatabaseURL, options: ConnectionOptions = .init()) throws {
+        let parameters = try PostgreSQLConnectionParameters(url: url, options: options)
+        self.url = url
+        self.options = options
+        do {
+            connection = try PGConnection.open(parameters: parameters.keywords, secrets: parameters.secrets,
+                                               queryTimeout: options.queryTimeout)
+        } catch let error as PGConnection.PGError {
+            let timedOut = error.message.lowercased().contains("timeout expired")
+            throw SchemaSyncError(timedOut ? .timeout : .connectionFailed, "cannot connect to '\(url)'",
+                                  hint: timedOut ? "the server did not answer; check host, port and firewall"
+                                      : "check that the server runs and that user, password and database are right",
+                                  cause: error.message)
+        }
+        var dialect = PostgreSQLDialect(schema: parameters.schema)
+        do {
+            let path = parameters.schema == "public"
+                ? dialect.quoteIdentifier("public")
+                : dialect.quoteIdentifier(parameters.schema) + ", public"
+            try connection.run("SET client_min_messages = warning; SET search_path TO \(path); "
+                + "SET statement_timeout = \(max(options.queryTimeout, 0) * 1000)")
+            let settings = try connection.run("SELECT current_setting('max_locks_per_transaction'), "
+                + "current_setting('max_connections'), current_setting('max_prepared_transactions')")
+            if let row = settings.first, let locks = Int(row[0] ?? ""), let connections = Int(row[1] ?? "") {
+                dialect.maxLocksPerTransaction = locks
+                dialect.lockSlots = connections + (Int(row[2] ?? "") ?? 0)
+            }
+        } catch {
+            connection.close()
+            let cause = (error as? PGConnection.PGError)?.message ?? String(describing: error)
+            throw SchemaSyncError(.connectionFailed, "cannot set up the session on '\(url)'", cause: cause)
+        }
+        if connection.serverMajorVersion < 12 {
+            connection.close()
+            throw SchemaSyncError(.connectionFailed, "'\(url)' runs PostgreSQL \(connection.serverMajorVersion); SchemaSync needs 12 or later")
+        }
+        postgresDialect = dialect
+    }
+
+    deinit { connection.close() }
+
+    public func close() { connection.close() }
+
+    // MARK: Inspection
+
+    public func inspect() throws -> Schema {
+        try inspect(dialect: postgresDialect)
+    }
+
+    func inspect(dialect: PostgreSQLDialect) throws -> Schema {
+        let inspector = PostgreSQLInspector(dialect: dialect) { [self] sql in
+            catalogQueryCount += 1
+            do {
+                return try connection.run(sql)
+            } catch {
+                throw fail(error, .inspectionFailed, "reading the catalog of '\(url)' (schema '\(dialect.schema)') failed")
+            }
+        }
+        return try inspector.inspect()
+    }
+
+    // MARK: Statements
+
+    public func execute(_ statement: RenderedStatement) throws {
+        do {
+            try connection.run(statement.sql)
+        } catch let error as PGConnection.PGError {
+            var hint: String? = nil
+            if error.sqlState == "55P03" {
+                hint = "another session holds a lock on this object; retry later or raise the lock timeout (now \(options.lockTimeout) s)"
+            } else if error.sqlState == "57014" {
+                hint = "the statement ran longer than the query timeout (\(options.queryTimeout) s)"
+            }
+            throw SchemaSyncError(error.timedOut ? .timeout : .applyFailed,
+                                  "statement failed on '\(url)', the transaction was rolled back: \(Self.excerpt(statement.sql))",
+                                  hint: hint, cause: error.message)
+        }
+    }
+
+    public func query(_ sql: String) throws -> [[String?]] {
+        do {
+            return try connection.run(sql)
+        } catch {
+            throw fail(error, .inspectionFailed, "query failed on '\(url)': \(Self.excerpt(sql))")
+        }
+    }
+
+    // MARK: Writer lock
+
+    public func withWriterLock<T>(_ body: () throws -> T) throws -> T {
+        guard !connection.inTransaction else {
+            throw SchemaSyncError(.internalError, "withWriterLock called inside an open transaction on '\(url)'")
+        }
+        try run("BEGIN", .applyFailed, "cannot start a transaction on '\(url)'")
+        do {
+            try run("SET LOCAL lock_timeout = '\(max(options.lockTimeout, 1))s'", .applyFailed, "cannot set lock_timeout")
+            do {
+                try connection.run("SELECT pg_catalog.pg_advisory_xact_lock(\(Self.advisoryLockClass), "
+                    + "pg_catalog.hashtext(\(postgresDialect.quoteString(postgresDialect.schema))))")
+            } catch let error as PGConnection.PGError where error.sqlState == "55P03" {
+                throw SchemaSyncError(.lockTimeout,
+                    "another SchemaSync apply holds the writer lock on '\(url)' (schema '\(postgresDialect.schema)')",
+                    hint: "wait for it to finish, or raise the lock timeout (now \(options.lockTimeout) s)", cause: error.message)
+            }
+            let result = try body()
+            try run("COMMIT", .applyFailed, "commit failed on '\(url)'; nothing was changed")
+            return result
+        } catch {
+            if connection.inTransaction { _ = try? connection.run("ROLLBACK") }
+            if let error = error as? SchemaSyncError { throw error }
+            throw fail(error, .applyFailed, "apply failed on '\(url)'; nothing was changed")
+        }
+    }
+
+    // MARK: Scratch schemas
+
+    public func schema(fromSQL sql: String, source: String) throws -> Schema {
+        if let devURL = options.devURL, devURL != url {
+            var devOptions = options
+            devOptions.devURL = nil
+            let dev = try PostgreSQLSession(url: devURL, options: devOptions)
+            defer { dev.close() }
+            return try dev.schema(fromSQL: sql, source: source)
+        }
+        return try withScratchSchema { scratch in
+            do {
+                try connection.run(sql)
+            } catch {
+                throw fail(error, .invalidSchema, "'\(source)' does not run on PostgreSQL")
+            }
+            guard connection.inTransaction else {
+                // The SQL committed or rolled back on its own: remove what may have persisted.
+                _ = try? connection.run("DROP SCHEMA IF EXISTS \(scratch.quoteIdentifier(scratch.schema)) CASCADE")
+                throw SchemaSyncError(.invalidSchema, "'\(source)' ends the transaction (COMMIT/ROLLBACK/BEGIN)",
+                                      hint: "remove transaction control statements from the schema SQL")
+            }
+            var schema = try inspect(dialect: scratch)
+            schema.unmanaged = schema.unmanaged.filter { $0.kind != "sequence" }
+            return schema
+        }
+    }
+
+    public func canonicalize(_ desired: Schema) throws -> Schema {
+        try PostgreSQLCanonicalizer(session: self).canonicalize(desired)
+    }
+
+    /// Runs `body` with a fresh schema first on the `search_path`, inside a transaction (or a
+    /// savepoint, when one is already open) that is always rolled back: nothing persists.
+    func withScratchSchema<T>(_ body: (PostgreSQLDialect) throws -> T) throws -> T {
+        let nested = connection.inTransaction
+        scratchCounter += 1
+        let name = "schemasync_scratch_\(ProcessInfo.processInfo.processIdentifier)_\(scratchCounter)"
+        var scratch = postgresDialect
+        scratch.schema = name
+        scratch.maxLocksPerTransaction = nil
+        try run(nested ? "SAVEPOINT schemasync_scratch" : "BEGIN", .inspectionFailed, "cannot open a scratch transaction")
+        func rollback() {
+            if nested {
+                _ = try? connection.run("ROLLBACK TO SAVEPOINT schemasync_scratch; RELEASE SAVEPOINT schemasync_scratch")
+            } else if connection.inTransaction {
+                _ = try? connection.run("ROLLBACK")
+            }
+        }
+        do {
+            let q = scratch.quoteIdentifier(name)
+            try run("CREATE SCHEMA \(q); SET LOCAL search_path TO \(q), public", .inspectionFailed,
+                    "cannot create a scratch schema on '\(url)'",
+                    hint: "the user needs CREATE permission on the database, or pass a dev database URL")
+            let result = try body(scratch)
+            rollback()
+            return result
+        } catch {
+            rollback()
+            throw error
+        }
+    }
+
+    // MARK: Helpers
+
+    private func run(_ sql: String, _ code: SchemaSyncError.Code, _ message: String, hint: String? = nil) throws {
+        do {
+            try connection.run(sql)
+        } catch {
+            throw fail(error, code, message, hint: hint)
+        }
+    }
+
+    /// Wraps a driver error into a ``SchemaSyncError`` (timeouts keep their own code).
+    func fail(_ error: Error, _ code: SchemaSyncError.Code, _ message: String, hint: String? = nil) -> SchemaSyncError {
+        if let error = error as? SchemaSyncError { return error }
+        guard let error = error as? PGConnection.PGError else {
+            return SchemaSyncError(code, message, hint: hint, cause: String(describing: error))
+        }
+        if error.timedOut {
+            return SchemaSyncError(.timeout, message, hint: "the server did not answer within \(options.queryTimeout) s",
+                                   cause: error.message)
+        }
+        return SchemaSyncError(code, message, hint: hint, cause: error.message)
+    }
+
+    static func excerpt(_ sql: String) -> String {
+        let flat = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return flat.count > 300 ? String(flat.prefix(300)) + "…" : flat
+    }
+}
