@@ -1,1 +1,13 @@
-print("x")
+import SchemaSyncCLI
+import SchemaSyncCore
+import SchemaSyncSQLite
+
+let registry = ConnectorRegistry()
+do {
+    try registry.register(SQLiteConnector())
+    for connector in BuiltInConnectors.servers { try registry.register(connector) }
+} catch {
+    fatalError("connector registry: \(error)")
+}
+CLIEnvironment.registry = registry
+SchemaSyncCommand.run()

@@ -33,6 +33,11 @@ public protocol Dialect: Sendable {
     func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement]
     /// A query returning one row with one integer: how many rows fail `check`.
     func dataCheckQuery(_ check: DataCheck) -> String
+    /// Statements that wrap an apply script when it is printed (`plan --format sql`), so the
+    /// printed script does what apply does: e.g. SQLite's `PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE`.
+    func scriptPrologue() -> [String]
+    /// Statements that end a printed apply script (`COMMIT`, ...).
+    func scriptEpilogue() -> [String]
     /// Notes shown with a change, e.g. "table rebuild" where the engine cannot alter in place.
     func notes(for change: Change, current: Schema) -> [String]
 }
@@ -71,6 +76,10 @@ extension Dialect {
     public func validate(_ schema: Schema) throws {}
 
     public func notes(for change: Change, current: Schema) -> [String] { [] }
+
+    public func scriptPrologue() -> [String] { [] }
+
+    public func scriptEpilogue() -> [String] { [] }
 
     public func dataCheckQuery(_ check: DataCheck) -> String {
         DataCheckSQL(dialect: self).query(for: check)

@@ -27,6 +27,31 @@ public enum Change: Hashable, Sendable, Codable {
     case createView(View)
     case dropView(View)
 
+    /// A stable machine name for the kind of change (`createTable`, `addColumn`, ...), used in JSON output.
+    public var kind: String {
+        switch self {
+        case .createTable: return "createTable"
+        case .dropTable: return "dropTable"
+        case .renameTable: return "renameTable"
+        case .addColumn: return "addColumn"
+        case .dropColumn: return "dropColumn"
+        case .renameColumn: return "renameColumn"
+        case .alterColumn: return "alterColumn"
+        case .addPrimaryKey: return "addPrimaryKey"
+        case .dropPrimaryKey: return "dropPrimaryKey"
+        case .addUnique: return "addUnique"
+        case .dropUnique: return "dropUnique"
+        case .createIndex: return "createIndex"
+        case .dropIndex: return "dropIndex"
+        case .addForeignKey: return "addForeignKey"
+        case .dropForeignKey: return "dropForeignKey"
+        case .addCheck: return "addCheck"
+        case .dropCheck: return "dropCheck"
+        case .createView: return "createView"
+        case .dropView: return "dropView"
+        }
+    }
+
     /// The table this change belongs to, or nil for view changes.
     public var tableName: String? {
         switch self {

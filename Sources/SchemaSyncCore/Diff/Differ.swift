@@ -74,7 +74,7 @@ public struct Differ {
             builder.add(.dropTable(table), phase: .dropTables, safety: .destructive, order: position)
         }
 
-        diffViews(current: current, desired: desired, builder: &builder, unchanged: &unchanged)
+        diffViews(current: current, desired: desired, builder: &builder, unchanged: &unchanged, allowDestructive: allowDestructive)
 
         var changes = builder.ordered()
         for index in changes.indices {
@@ -86,8 +86,10 @@ public struct Differ {
 
     /// Views: create missing, replace changed, drop undeclared; also recreate views over
     /// tables whose columns change shape, since engines refuse to alter such columns.
-    private func diffViews(current: Schema, desired: Schema, builder: inout PlanBuilder, unchanged: inout [String]) {
+    private func diffViews(current: Schema, desired: Schema, builder: inout PlanBuilder, unchanged: inout [String],
+                           allowDestructive: Bool) {
         let touchedTables = Set(builder.entries.compactMap { entry -> String? in
+            if entry.safety == .destructive && !allowDestructive { return nil }
             switch entry.change {
             case .alterColumn, .dropColumn, .renameColumn, .dropTable, .renameTable: return entry.change.tableName
             default: return nil

@@ -1,0 +1,165 @@
+import SchemaSyncCore
+
+/// Reads a SQLite database's schema in five queries whatever the number of tables:
+/// `sqlite_schema` once, then the pragma table-valued functions joined over it for columns,
+/// indexes, index columns and foreign keys.
+struct SQLiteCatalogInspector {
+    let database: SQLiteDatabase
+
+    /// The number of queries ``inspect()`` issues.
+    static let queryCount = 5
+
+    private static let userTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+
+    func inspect() throws -> Schema {
+        do {
+            return try read()
+        } catch let error as SQLiteFailure {
+            throw SchemaSyncError(.inspectionFailed, "cannot read the schema of SQLite database '\(database.location)'", cause: error.message)
+        }
+    }
+
+    private func read() throws -> Schema {
+        let objects = try database.query(
+            "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+        let columnRows = try database.query("""
+            SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
+            FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p
+            WHERE \(Self.userTables) ORDER BY m.name, p.cid
+            """)
+        let indexRows = try database.query("""
+            SELECT m.name, il.name, il."unique", il.origin, il.partial
+            FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il
+            WHERE \(Self.userTables) ORDER BY m.name, il.name
+            """)
+        let indexColumnRows = try database.query("""
+            SELECT m.name, il.name, ii.seqno, ii.cid, ii.name, ii."desc"
+            FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_xinfo(il.name) AS ii
+            WHERE \(Self.userTables) AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno
+            """)
+        let foreignKeyRows = try database.query("""
+            SELECT m.name, fk.id, fk.seq, fk."table", fk."from", fk."to", fk.on_update, fk.on_delete
+            FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS fk
+            WHERE \(Self.userTables) ORDER BY m.name, fk.id, fk.seq
+            """)
+
+        var tables: [String: Table] = [:]
+        var tableOrder: [String] = []
+        var tableSQL: [String: SQLiteDefinitionParser.TableInfo] = [:]
+        var indexSQL: [String: String] = [:]
+        var views: [View] = []
+        var unmanaged: [UnmanagedObject] = []
+        for row in objects {
+            guard let type = row[0], let name = row[1] else { continue }
+            let sql = row[3] ?? ""
+            switch type {
+            case "table":
+                if sql.uppercased().hasPrefix("CREATE VIRTUAL") {
+                    unmanaged.append(UnmanagedObject(kind: "virtual table", name: name, definition: sql))
+                    continue
+                }
+                tables[name] = Table(name: name)
+                tableOrder.append(name)
+                let info = SQLiteDefinitionParser.table(sql)
+                tableSQL[name] = info
+                if info.withoutRowID { tables[name]!.attributes["without_rowid"] = "true" }
+            case "index": indexSQL[name] = sql
+            case "view": views.append(View(name: name, definition: SQLiteDefinitionParser.viewDefinition(sql)))
+            case "trigger": unmanaged.append(UnmanagedObject(kind: "trigger", name: name, table: row[2], definition: sql))
+            default: unmanaged.append(UnmanagedObject(kind: type, name: name, table: row[2], definition: sql))
+            }
+        }
+
+        var primaryKeys: [String: [(Int, String)]] = [:]
+        for row in columnRows {
+            guard let tableName = row[0], let name = row[1], tables[tableName] != nil else { continue }
+            let info = tableSQL[tableName]!
+            let hidden = Int(row[6] ?? "0") ?? 0
+            if hidden == 1 { continue } // hidden columns of virtual tables
+            var column = Column(name: name, type: SQLiteTypeMapping.dataType(declared: row[2] ?? ""),
+                                nullable: row[3] != "1", defaultValue: SQLiteDefaultValue.parse(row[4]))
+            if let generated = info.generated[name], hidden >= 2 {
+                column.generated = Column.Generated(expression: generated.expression, stored: hidden == 3)
+                column.defaultValue = nil
+            }
+            if let position = Int(row[5] ?? "0"), position > 0 {
+                primaryKeys[tableName, default: []].append((position, name))
+                if info.autoincrementColumn == name {
+                    column.identity = .byDefault
+                    column.nullable = false
+                }
+            }
+            tables[tableName]!.columns.append(column)
+        }
+        for (name, key) in primaryKeys {
+            tables[name]!.primaryKey = PrimaryKey(name: tableSQL[name]?.primaryKeyName, columns: key.sorted { $0.0 < $1.0 }.map(\.1))
+        }
+
+        var indexParts: [String: [(String?, Bool)]] = [:] // index -> (column name or nil for expression, desc)
+        for row in indexColumnRows {
+            guard let index = row[1] else { continue }
+            indexParts[index, default: []].append((row[3] == "-2" ? nil : row[4], row[5] == "1"))
+        }
+        for row in indexRows {
+            guard let tableName = row[0], let name = row[1], tables[tableName] != nil else { continue }
+            let origin = row[3] ?? "c"
+            if origin == "pk" { continue }
+            let unique = row[2] == "1"
+            let parsed = indexSQL[name].map(SQLiteDefinitionParser.index)
+            var parts: [Index.Part] = []
+            for (position, part) in (indexParts[name] ?? []).enumerated() {
+                if let column = part.0 {
+                    parts.append(Index.Part(column: column, descending: part.1))
+                } else {
+                    let text = parsed.flatMap { position < $0.parts.count ? $0.parts[position].text : nil } ?? "?"
+                    parts.append(Index.Part(expression: ExpressionText.stripOuterParentheses(text), descending: part.1))
+                }
+            }
+            tables[tableName]!.indexes.append(Index(name: name, parts: parts, unique: unique,
+                                                    predicate: row[4] == "1" ? parsed?.predicate : nil))
+        }
+
+        var foreignKeys: [String: [Int: ForeignKey]] = [:]
+        for row in foreignKeyRows {
+            guard let tableName = row[0], let id = Int(row[1] ?? ""), let refTable = row[3], let from = row[4],
+                  tables[tableName] != nil else { continue }
+            var key = foreignKeys[tableName]?[id] ?? ForeignKey(
+                name: "", columns: [], referencedTable: refTable, referencedColumns: [],
+                onDelete: Self.action(row[7]), onUpdate: Self.action(row[6]))
+            key.columns.append(from)
+            if let to = row[5] { key.referencedColumns.append(to) }
+            foreignKeys[tableName, default: [:]][id] = key
+        }
+        for (tableName, keys) in foreignKeys {
+            let info = tableSQL[tableName]!
+            for id in keys.keys.sorted(by: >) { // SQLite numbers foreign keys in reverse declaration order
+                var key = keys[id]!
+                if key.referencedColumns.isEmpty { // REFERENCES t without columns: t's primary key
+                    key.referencedColumns = tables[key.referencedTable]?.primaryKey?.columns ?? []
+                }
+                key.name = info.foreignKeyNames[key.columns] ?? SchemaFileReader.generatedName(tableName, key.columns, "fkey")
+                tables[tableName]!.foreignKeys.append(key)
+            }
+        }
+
+        for name in tableOrder {
+            var checkNumber = 0
+            for check in tableSQL[name]!.checks {
+                checkNumber += 1
+                let generated = checkNumber == 1 ? "\(name)_check" : "\(name)_check\(checkNumber)"
+                tables[name]!.checks.append(CheckConstraint(name: check.name ?? generated, expression: check.expression))
+            }
+        }
+        return Schema(tables: tableOrder.map { tables[$0]! }, views: views, unmanaged: unmanaged).sorted()
+    }
+
+    private static func action(_ text: String?) -> ForeignKey.Action {
+        switch text?.uppercased() {
+        case "CASCADE": return .cascade
+        case "SET NULL": return .setNull
+        case "SET DEFAULT": return .setDefault
+        case "RESTRICT": return .restrict
+        default: return .noAction
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import SchemaSyncCore
+
+/// Renders ``ColumnDefault`` values for SQLite and parses `pragma table_info.dflt_value` back.
+enum SQLiteDefaultValue {
+    static func render(_ value: ColumnDefault, dialect: SQLiteDialect) -> String {
+        switch value {
+        case let .string(s): return dialect.quoteString(s)
+        case let .number(n): return n.hasPrefix("-") || n.hasPrefix("+") ? "(\(n))" : n
+        case let .boolean(b): return b ? "TRUE" : "FALSE"
+        case let .function(f):
+            switch f {
+            case .currentTimestamp: return "CURRENT_TIMESTAMP"
+            case .currentDate: return "CURRENT_DATE"
+            case .currentTime: return "CURRENT_TIME"
+            }
+        case let .expression(e): return "(\(e))"
+        }
+    }
+
+    /// Parses the default text SQLite stores (exactly as it was written in CREATE TABLE).
+    static func parse(_ text: String?) -> ColumnDefault? {
+        guard var s = text?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return nil }
+        s = ExpressionText.stripOuterParentheses(s)
+        let upper = s.uppercased()
+        switch upper {
+        case "NULL": return nil
+        case "TRUE": return .boolean(true)
+        case "FALSE": return .boolean(false)
+        case "CURRENT_TIMESTAMP": return .function(.currentTimestamp)
+        case "CURRENT_DATE": return .function(.currentDate)
+        case "CURRENT_TIME": return .function(.currentTime)
+        default: break
+        }
+        if s.hasPrefix("'"), s.hasSuffix("'"), s.count >= 2, isSingleLiteral(s) {
+            return .string(String(s.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'"))
+        }
+        let numberPattern = #"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"#
+        if s.range(of: numberPattern, options: .regularExpression) != nil {
+            return .number(s.hasPrefix("+") ? String(s.dropFirst()) : s)
+        }
+        return .expression(s)
+    }
+
+    /// True when `s` is one quoted literal, not `'a' || 'b'`.
+    private static func isSingleLiteral(_ s: String) -> Bool {
+        let inner = s.dropFirst().dropLast()
+        var i = inner.startIndex
+        while i < inner.endIndex {
+            if inner[i] == "'" {
+                let next = inner.index(after: i)
+                guard next < inner.endIndex, inner[next] == "'" else { return false }
+                i = inner.index(after: next)
+            } else {
+                i = inner.index(after: i)
+            }
+        }
+        return true
+    }
+}

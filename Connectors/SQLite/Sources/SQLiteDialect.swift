@@ -1,0 +1,105 @@
+import Foundation
+import SchemaSyncCore
+
+/// SQLite's dialect: quoting, capabilities, comparison hooks and rendering.
+public struct SQLiteDialect: Dialect {
+    /// The linked library's version (`sqlite3_libversion_number()`), which decides features
+    /// such as `RENAME COLUMN` (3.25) and generated columns (3.31).
+    public let libraryVersion: Int32
+
+    public init(libraryVersion: Int32) {
+        self.libraryVersion = libraryVersion
+    }
+
+    public var name: String { "sqlite" }
+
+    public var capabilities: DialectCapabilities {
+        DialectCapabilities(
+            transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
+            uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: false, namedChecks: false,
+            deferrableForeignKeys: false, identityAlways: false, views: true, comments: false)
+    }
+
+    public func quoteIdentifier(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Integer types share one storage class; an AUTOINCREMENT key must be declared INTEGER.
+    public func typesEquivalent(desired: Column, actual: Column) -> Bool {
+        let a = desired.type(for: name), b = actual.type(for: name)
+        if a == b { return true }
+        if desired.identity != nil, a.isInteger, b.isInteger { return true }
+        if case let .native(x) = a, case let .native(y) = b { return x.caseInsensitiveCompare(y) == .orderedSame }
+        return SQLiteTypeMapping.declaredType(a).caseInsensitiveCompare(SQLiteTypeMapping.declaredType(b)) == .orderedSame
+    }
+
+    public func defaultsEquivalent(desired: ColumnDefault?, actual: ColumnDefault?, column: Column) -> Bool {
+        // SQLite stores TRUE/FALSE as 1/0 and may be given either.
+        func normal(_ d: ColumnDefault?) -> ColumnDefault? {
+            if case let .boolean(b)? = d { return .number(b ? "1" : "0") }
+            return d
+        }
+        let (x, y) = (normal(desired), normal(actual))
+        switch (x, y) {
+        case (nil, nil): return true
+        case let (.number(a)?, .number(b)?):
+            if let p = Double(a), let q = Double(b) { return p == q }
+            return a == b
+        case let (.expression(a)?, .expression(b)?): return expressionsEquivalent(a, b)
+        default: return x == y
+        }
+    }
+
+    public func validate(_ schema: Schema) throws {
+        for table in schema.tables {
+            for column in table.columns {
+                if column.identity != nil {
+                    guard table.primaryKey?.columns == [column.name] else {
+                        throw SchemaSyncError(.invalidSchema, "column '\(table.name).\(column.name)': SQLite supports identity only on a single-column primary key",
+                                              hint: "make '\(column.name)' the table's only primary key column, or drop identity")
+                    }
+                    if column.identity == .always {
+                        throw SchemaSyncError(.invalidSchema, "column '\(table.name).\(column.name)': SQLite has no GENERATED ALWAYS identity",
+                                              hint: "use identity: true")
+                    }
+                }
+                if column.generated != nil && libraryVersion < 3_031_000 {
+                    throw SchemaSyncError(.invalidSchema, "column '\(table.name).\(column.name)': generated columns need SQLite 3.31 or later")
+                }
+            }
+            for index in table.indexes where index.method != nil {
+                throw SchemaSyncError(.invalidSchema, "index '\(index.name)' on '\(table.name)': SQLite has no index methods ('\(index.method!)')")
+            }
+        }
+    }
+
+    public func notes(for change: Change, current: Schema) -> [String] {
+        SQLiteRenderer.needsRebuild(change, current: current) ? ["table rebuild, every row kept"] : []
+    }
+
+    public func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement] {
+        try SQLiteRenderer(dialect: self, current: current).render(changes)
+    }
+
+    public func scriptPrologue() -> [String] { ["PRAGMA foreign_keys = OFF", "BEGIN IMMEDIATE"] }
+
+    public func scriptEpilogue() -> [String] { ["COMMIT", "PRAGMA foreign_keys = ON"] }
+
+    /// `"name" TYPE NOT NULL DEFAULT ... ` for CREATE TABLE and ADD COLUMN.
+    func columnDefinition(_ column: Column, inlinePrimaryKey: Bool) -> String {
+        var parts = [quoteIdentifier(column.name)]
+        if inlinePrimaryKey {
+            parts.append("INTEGER PRIMARY KEY AUTOINCREMENT")
+        } else {
+            let declared = SQLiteTypeMapping.declaredType(column.type(for: name))
+            if !declared.isEmpty { parts.append(declared) }
+        }
+        if !column.nullable && !inlinePrimaryKey { parts.append("NOT NULL") }
+        if let generated = column.generated {
+            parts.append("GENERATED ALWAYS AS (\(generated.expression)) \(generated.stored ? "STORED" : "VIRTUAL")")
+        } else if let value = column.defaultValue {
+            parts.append("DEFAULT " + SQLiteDefaultValue.render(value, dialect: self))
+        }
+        return parts.joined(separator: " ")
+    }
+}

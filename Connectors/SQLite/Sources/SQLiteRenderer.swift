@@ -1,0 +1,155 @@
+import SchemaSyncCore
+
+/// Renders a plan for SQLite: in-place `ALTER TABLE` where SQLite can, otherwise one
+/// ``SQLiteTableRebuild`` per table covering all of that table's changes.
+struct SQLiteRenderer {
+    let dialect: SQLiteDialect
+    let current: Schema
+
+    /// Whether SQLite's ALTER TABLE cannot do `change` in place.
+    static func needsRebuild(_ change: Change, current: Schema) -> Bool {
+        switch change {
+        case .alterColumn, .dropColumn, .addPrimaryKey, .dropPrimaryKey, .addUnique, .dropUnique,
+             .addCheck, .dropCheck, .dropForeignKey:
+            return true
+        case let .addForeignKey(table, _):
+            return current.table(named: table) != nil
+        case let .dropIndex(_, index):
+            return index.name.hasPrefix("sqlite_autoindex_")
+        case let .addColumn(_, column):
+            // ADD COLUMN cannot add NOT NULL without a constant default, non-constant defaults, or stored generated columns.
+            if column.identity != nil { return true }
+            if let generated = column.generated { return generated.stored }
+            if case .function? = column.defaultValue { return true }
+            if case .expression? = column.defaultValue { return true }
+            return !column.nullable && column.defaultValue == nil
+        default:
+            return false
+        }
+    }
+
+    func render(_ changes: [PlannedChange]) throws -> [RenderedStatement] {
+        let q = dialect.quoteIdentifier
+        // Which existing tables are rebuilt, and after which change (the table's last one).
+        var rebuildIDs: [String: [Int]] = [:]
+        var lastChange: [String: Int] = [:]
+        var created = Set<String>()
+        for planned in changes {
+            if case let .createTable(t) = planned.change { created.insert(t.name) }
+        }
+        for planned in changes {
+            guard let table = planned.change.tableName, !created.contains(table) else { continue }
+            if case .renameTable = planned.change { continue }
+            if case .dropTable = planned.change { continue }
+            lastChange[table] = planned.id
+            if Self.needsRebuild(planned.change, current: current) { rebuildIDs[table] = [] }
+        }
+        for planned in changes {
+            guard let table = planned.change.tableName, rebuildIDs[table] != nil else { continue }
+            if case .renameTable = planned.change { continue }
+            rebuildIDs[table]!.append(planned.id)
+        }
+
+        // Table renames run in place before any rebuild; rebuilds start from the renamed tables.
+        var baseline = current
+        for planned in changes {
+            guard case let .renameTable(from, to) = planned.change else { continue }
+            SchemaEvolution.apply(planned.change, to: &baseline)
+            for i in baseline.unmanaged.indices where baseline.unmanaged[i].table == from { baseline.unmanaged[i].table = to }
+        }
+        var shape = current  // the schema as it stands after each rendered change
+        var statements: [RenderedStatement] = []
+        var rebuilt: [String] = []
+        for planned in changes {
+            let id = planned.id
+            SchemaEvolution.apply(planned.change, to: &shape)
+            if let table = planned.change.tableName, let ids = rebuildIDs[table], ids.contains(id) {
+                if lastChange[table] == id {
+                    statements += SQLiteTableRebuild(dialect: dialect, before: baseline, after: shape, table: table,
+                                                     changes: changes.filter { ids.contains($0.id) }).statements()
+                    rebuilt.append(table)
+                }
+                continue
+            }
+            switch planned.change {
+            case let .createTable(table):
+                var full = table
+                // Foreign keys the differ deferred (cycles) go inline: SQLite resolves them lazily.
+                for other in changes {
+                    if case let .addForeignKey(t, key) = other.change, t == table.name { full.foreignKeys.append(key) }
+                }
+                statements.append(RenderedStatement(createTable(full), changeIDs: [id]))
+                statements += table.indexes.map { RenderedStatement(createIndex($0, on: table.name), changeIDs: [id]) }
+            case .dropTable(let table):
+                statements.append(RenderedStatement("DROP TABLE IF EXISTS \(q(table.name))", changeIDs: [id]))
+            case let .renameTable(from, to):
+                statements.append(RenderedStatement("ALTER TABLE \(q(from)) RENAME TO \(q(to))", changeIDs: [id]))
+            case let .renameColumn(table, from, to):
+                statements.append(RenderedStatement("ALTER TABLE \(q(table)) RENAME COLUMN \(q(from)) TO \(q(to))", changeIDs: [id]))
+            case let .addColumn(table, column):
+                statements.append(RenderedStatement(
+                    "ALTER TABLE \(q(table)) ADD COLUMN \(dialect.columnDefinition(column, inlinePrimaryKey: false))", changeIDs: [id]))
+            case let .createIndex(table, index):
+                statements.append(RenderedStatement(createIndex(index, on: table), changeIDs: [id]))
+            case let .dropIndex(_, index):
+                statements.append(RenderedStatement("DROP INDEX IF EXISTS \(q(index.name))", changeIDs: [id]))
+            case let .addForeignKey(table, _) where created.contains(table):
+                continue // rendered inside CREATE TABLE
+            case let .createView(view):
+                statements.append(RenderedStatement("CREATE VIEW IF NOT EXISTS \(q(view.name)) AS \(view.definition)", changeIDs: [id]))
+            case let .dropView(view):
+                statements.append(RenderedStatement("DROP VIEW IF EXISTS \(q(view.name))", changeIDs: [id]))
+            default:
+                throw SchemaSyncError(.internalError, "SQLite cannot render \(planned.change.objectPath): \(planned.change.summary)")
+            }
+        }
+        // Rebuilt tables must hold no dangling references once every change is in place.
+        for table in rebuilt {
+            let ids = rebuildIDs[table] ?? []
+            statements.append(RenderedStatement(
+                "INSERT INTO temp.schemasync_guard (what, ok) SELECT \(dialect.quoteString("foreign keys of \(table)")), "
+                    + "NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check(\(dialect.quoteString(table))))",
+                changeIDs: ids))
+        }
+        return statements
+    }
+
+    func createTable(_ table: Table) -> String {
+        let q = dialect.quoteIdentifier
+        let inlineKey = table.columns.first { $0.identity != nil && table.primaryKey?.columns == [$0.name] }?.name
+        var lines = table.columns.map { dialect.columnDefinition($0, inlinePrimaryKey: $0.name == inlineKey) }
+        if let pk = table.primaryKey, inlineKey == nil {
+            lines.append("PRIMARY KEY (\(pk.columns.map(q).joined(separator: ", ")))")
+        }
+        for fk in table.foreignKeys {
+            lines.append(foreignKeyClause(fk))
+        }
+        for check in table.checks {
+            lines.append("CONSTRAINT \(q(check.name)) CHECK (\(check.expression))")
+        }
+        var sql = "CREATE TABLE IF NOT EXISTS \(q(table.name)) (\n  " + lines.joined(separator: ",\n  ") + "\n)"
+        if table.attributes["without_rowid"] == "true" { sql += " WITHOUT ROWID" }
+        return sql
+    }
+
+    func foreignKeyClause(_ fk: ForeignKey) -> String {
+        let q = dialect.quoteIdentifier
+        var clause = "CONSTRAINT \(q(fk.name)) FOREIGN KEY (\(fk.columns.map(q).joined(separator: ", "))) "
+            + "REFERENCES \(q(fk.referencedTable)) (\(fk.referencedColumns.map(q).joined(separator: ", ")))"
+        if fk.onDelete != .noAction { clause += " ON DELETE \(fk.onDelete.rawValue.uppercased())" }
+        if fk.onUpdate != .noAction { clause += " ON UPDATE \(fk.onUpdate.rawValue.uppercased())" }
+        return clause
+    }
+
+    func createIndex(_ index: Index, on table: String) -> String {
+        let q = dialect.quoteIdentifier
+        let parts = index.parts.map { part -> String in
+            var text = part.column.map(q) ?? "(\(part.expression ?? ""))"
+            if part.descending { text += " DESC" }
+            return text
+        }
+        var sql = "CREATE \(index.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(q(index.name)) ON \(q(table)) (\(parts.joined(separator: ", ")))"
+        if let predicate = index.predicate { sql += " WHERE \(predicate)" }
+        return sql
+    }
+}

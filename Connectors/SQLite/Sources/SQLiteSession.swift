@@ -1,0 +1,100 @@
+import Foundation
+import SchemaSyncCore
+
+/// A connection to one SQLite database.
+///
+/// The writer lock is `BEGIN IMMEDIATE`; the whole apply is one transaction. Foreign key
+/// enforcement is switched off *outside* the transaction (SQLite ignores the pragma inside
+/// one) so table rebuilds fire no ON DELETE action, and restored afterwards.
+public final class SQLiteSession: DatabaseSession {
+    let database: SQLiteDatabase
+    private let sqliteDialect: SQLiteDialect
+
+    init(database: SQLiteDatabase) {
+        self.database = database
+        self.sqliteDialect = SQLiteDialect(libraryVersion: SQLiteDatabase.libraryVersion)
+    }
+
+    public var dialect: any Dialect { sqliteDialect }
+
+    /// Queries run so far (catalog inspection costs a constant number).
+    public var queryCount: Int { database.queryCount }
+
+    public func inspect() throws -> Schema {
+        try SQLiteCatalogInspector(database: database).inspect()
+    }
+
+    public func withWriterLock<T>(_ body: () throws -> T) throws -> T {
+        let foreignKeysWereOn = (try? database.query("PRAGMA foreign_keys"))?.first?.first == "1"
+        try run("PRAGMA foreign_keys = OFF")
+        defer { if foreignKeysWereOn { try? database.execute("PRAGMA foreign_keys = ON") } }
+        do {
+            try database.execute("BEGIN IMMEDIATE")
+        } catch let failure as SQLiteFailure {
+            if failure.isBusy {
+                throw SchemaSyncError(.lockTimeout, "another writer holds SQLite database '\(database.location)'",
+                                      hint: "wait for the other apply to finish, or raise --lock-timeout", cause: failure.message)
+            }
+            throw SchemaSyncError(.applyFailed, "cannot start a transaction on '\(database.location)'", cause: failure.message)
+        }
+        do {
+            let result = try body()
+            try run("COMMIT")
+            return result
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    public func execute(_ statement: RenderedStatement) throws {
+        do {
+            try database.execute(statement.sql)
+        } catch let failure as SQLiteFailure {
+            throw SchemaSyncError(.applyFailed, "statement failed on '\(database.location)': \(Self.abbreviate(statement.sql))",
+                                  hint: "nothing was changed: the transaction was rolled back", cause: failure.message)
+        }
+    }
+
+    public func query(_ sql: String) throws -> [[String?]] {
+        do {
+            return try database.query(sql)
+        } catch let failure as SQLiteFailure {
+            throw SchemaSyncError(.inspectionFailed, "query failed on '\(database.location)': \(Self.abbreviate(sql))", cause: failure.message)
+        }
+    }
+
+    /// Loads the SQL into a scratch in-memory database and inspects it; this database is untouched.
+    public func schema(fromSQL sql: String, source: String) throws -> Schema {
+        let scratch = try SQLiteDatabase(path: ":memory:", busyTimeoutMilliseconds: 0)
+        defer { scratch.close() }
+        do {
+            try scratch.execute(sql)
+        } catch let failure as SQLiteFailure {
+            throw SchemaSyncError(.invalidSchema, "\(source): SQLite rejected the schema SQL", cause: failure.message)
+        }
+        var schema = try SQLiteCatalogInspector(database: scratch).inspect()
+        if !schema.unmanaged.isEmpty {
+            let names = schema.unmanaged.map { "\($0.kind) \($0.name)" }.joined(separator: ", ")
+            throw SchemaSyncError(.invalidSchema, "\(source): declares objects SchemaSync does not manage: \(names)",
+                                  hint: "keep triggers and virtual tables out of the desired schema")
+        }
+        schema.unmanaged = []
+        return schema
+    }
+
+    public func close() { database.close() }
+
+    private func run(_ sql: String) throws {
+        do {
+            try database.execute(sql)
+        } catch let failure as SQLiteFailure {
+            throw SchemaSyncError(.applyFailed, "'\(sql)' failed on '\(database.location)'", cause: failure.message)
+        }
+    }
+
+    static func abbreviate(_ sql: String) -> String {
+        let oneLine = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return oneLine.count > 200 ? String(oneLine.prefix(200)) + "…" : oneLine
+    }
+}

@@ -1,0 +1,38 @@
+import SchemaSyncCore
+
+/// Maps portable types to SQLite declared types and back. SQLite keeps the declared type
+/// verbatim, so a portable type round-trips through the spelling chosen here.
+enum SQLiteTypeMapping {
+    /// The declared type written in `CREATE TABLE`.
+    static func declaredType(_ type: DataType) -> String {
+        switch type {
+        case .boolean: return "BOOLEAN"
+        case .smallint: return "SMALLINT"
+        case .integer: return "INTEGER"
+        case .bigint: return "BIGINT"
+        case let .decimal(p, s):
+            guard let p else { return "DECIMAL" }
+            return s.map { "DECIMAL(\(p),\($0))" } ?? "DECIMAL(\(p))"
+        case .real: return "REAL"
+        case .double: return "DOUBLE"
+        case let .char(n): return n.map { "CHAR(\($0))" } ?? "CHAR"
+        case let .varchar(n): return n.map { "VARCHAR(\($0))" } ?? "VARCHAR"
+        case .text: return "TEXT"
+        case .binary: return "BLOB"
+        case .date: return "DATE"
+        case .time: return "TIME"
+        case .timestamp: return "TIMESTAMP"
+        case .timestamptz: return "TIMESTAMPTZ"
+        case .uuid: return "UUID"
+        case .json: return "JSON"
+        case let .native(name): return name
+        }
+    }
+
+    /// The neutral type for a declared type; unknown spellings stay native.
+    static func dataType(declared: String) -> DataType {
+        let trimmed = declared.trimmingCharacters(in: .whitespaces)
+        if let portable = DataType.parse(trimmed) { return portable }
+        return .native(trimmed)
+    }
+}

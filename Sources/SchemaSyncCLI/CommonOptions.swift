@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import SchemaSyncCore
+
+/// `--url` (defaulting to `$DATABASE_URL`) and connection timeouts, shared by every command.
+struct ConnectionArguments: ParsableArguments {
+    @Option(name: .long, help: "Database URL (default: $DATABASE_URL). sqlite:PATH, postgres://..., mariadb://...")
+    var url: String?
+
+    @Option(name: .long, help: "Seconds to wait for the writer lock and table locks.")
+    var lockTimeout: Int = 5
+
+    @Option(name: .long, help: "Seconds to wait for the server to accept a connection.")
+    var connectTimeout: Int = 10
+
+    @Option(name: .long, help: "Scratch database used to read .sql desired schemas (server engines).")
+    var devURL: String?
+
+    /// The parsed URL; a usage or invalid-input error before anything connects.
+    func databaseURL() throws -> DatabaseURL {
+        guard let text = url ?? ProcessInfo.processInfo.environment["DATABASE_URL"], !text.isEmpty else {
+            throw SchemaSyncError(.usage, "no database URL", hint: "pass --url or set DATABASE_URL")
+        }
+        return try DatabaseURL(parsing: text)
+    }
+
+    func options() throws -> ConnectionOptions {
+        guard lockTimeout >= 0, connectTimeout > 0 else {
+            throw SchemaSyncError(.usage, "timeouts must be positive numbers of seconds")
+        }
+        return ConnectionOptions(connectTimeout: connectTimeout, lockTimeout: lockTimeout,
+                                 devURL: try devURL.map { try DatabaseURL(parsing: $0) })
+    }
+}
+
+/// Output formats of `plan`.
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, sql, json
+}
+
+/// Output formats of `inspect`.
+enum SchemaFormat: String, ExpressibleByArgument, CaseIterable {
+    case yaml, json, sql
+}
+
+/// Runs a command body, turning ``SchemaSyncError`` into a one-line message and its exit code.
+func runReportingErrors(_ body: () throws -> ExitStatus) throws {
+    Terminal.configure()
+    let status: ExitStatus
+    do {
+        status = try body()
+    } catch let error as SchemaSyncError {
+        CLIEnvironment.err("error: \(DatabaseURL.redact(error.description))")
+        status = ExitStatus.forError(error)
+    }
+    if status != .success { throw ExitCode(status.rawValue) }
+}

@@ -1,0 +1,28 @@
+import SchemaSyncCore
+
+/// Opens the target database and loads the desired schema, in the order that keeps bad input
+/// from touching anything: URL and neutral schema files are checked before connecting.
+struct PreparedRun {
+    let url: DatabaseURL
+    let session: any DatabaseSession
+    let desired: Schema
+
+    static func prepare(connection: ConnectionArguments, schemaPath: String) throws -> PreparedRun {
+        let url = try connection.databaseURL()
+        let options = try connection.options()
+        let needsSession = SchemaSource.needsSQLLoader(schemaPath)
+        // Neutral files are read (and rejected) before any connection is opened.
+        let early = needsSession ? nil : try SchemaSource.load(path: schemaPath, sqlLoader: nil)
+        try SchemaValidator.validate(early ?? Schema(tables: [Table(name: "placeholder", columns: [Column(name: "c", type: .text)])]))
+        let session = try CLIEnvironment.registry.connect(to: url, options: options)
+        do {
+            let desired = try early ?? SchemaSource.load(path: schemaPath, sqlLoader: session.schema(fromSQL:source:))
+            try SchemaValidator.validate(desired)
+            try session.dialect.validate(desired)
+            return PreparedRun(url: url, session: session, desired: desired)
+        } catch {
+            session.close()
+            throw error
+        }
+    }
+}
