@@ -1,0 +1,84 @@
+import SchemaSyncCore
+
+/// Makes a desired schema comparable with what MariaDB's catalog reports.
+///
+/// - Indexes MariaDB adds for foreign keys (named like the key, same columns) are dropped from
+///   the desired schema too: the key implies them.
+/// - Expressions MariaDB rewrites (check clauses, generated columns, expression defaults, view
+///   bodies) are replaced by the server's own rewriting: the affected tables and every view are
+///   created in a scratch database and read back. When no scratch database can be made
+///   (missing privilege), expressions are compared by normalised text instead.
+struct MariaDBCanonicalizer {
+    let dialect: MariaDBDialect
+    let scratch: () throws -> MariaDBScratchDatabase
+
+    func canonicalize(_ desired: Schema) throws -> Schema {
+        var schema = desired
+        for i in schema.tables.indices {
+            let fks = schema.tables[i].foreignKeys
+            schema.tables[i].indexes.removeAll { index in
+                fks.contains { $0.name == index.name && index.columnNames == $0.columns && !index.unique
+                    && index.parts.allSatisfy { $0.prefixLength == nil && !$0.descending } && index.method == nil }
+            }
+        }
+        let needy = schema.tables.filter(needsServer)
+        guard !needy.isEmpty || !schema.views.isEmpty else { return schema }
+        let tables = schema.views.isEmpty ? needy : schema.tables
+        guard let parsed = try? serverForm(of: tables, views: schema.views) else { return schema }
+        return merge(schema, parsed)
+    }
+
+    private func needsServer(_ table: Table) -> Bool {
+        !table.checks.isEmpty || table.columns.contains { column in
+            if column.generated != nil { return true }
+            if case .expression = column.defaultValue { return true }
+            return false
+        }
+    }
+
+    /// Creates `tables` (columns, primary key, checks) and `views` in a scratch database and reads them back.
+    private func serverForm(of tables: [Table], views: [View]) throws -> Schema {
+        let renderer = MariaDBRenderer(dialect: dialect, current: Schema(), desired: Schema())
+        return try scratch().run(purpose: "comparing expressions") { connection, name in
+            for var table in tables {
+                table.foreignKeys = []
+                table.indexes = []
+                table.uniqueConstraints = []
+                table.attributes = [:]
+                try? connection.execute(renderer.createTable(table))
+            }
+            for view in ViewOrdering.creationOrder(views) {
+                try? connection.execute("CREATE OR REPLACE VIEW \(dialect.quoteIdentifier(view.name)) AS \(view.definition)")
+            }
+            return try MariaDBCatalogInspector(connection: connection, database: name, dialect: dialect).inspect()
+        }
+    }
+
+    /// Takes the server's spelling of every expression from `parsed`, keeping everything else.
+    private func merge(_ desired: Schema, _ parsed: Schema) -> Schema {
+        var schema = desired
+        for t in schema.tables.indices {
+            guard let server = parsed.table(named: schema.tables[t].name) else { continue }
+            for c in schema.tables[t].columns.indices {
+                guard let column = server.column(named: schema.tables[t].columns[c].name) else { continue }
+                if schema.tables[t].columns[c].generated != nil, let generated = column.generated {
+                    schema.tables[t].columns[c].generated?.expression = generated.expression
+                }
+                if case .expression = schema.tables[t].columns[c].defaultValue {
+                    schema.tables[t].columns[c].defaultValue = column.defaultValue
+                }
+            }
+            for k in schema.tables[t].checks.indices {
+                if let check = server.checks.first(where: { $0.name == schema.tables[t].checks[k].name }) {
+                    schema.tables[t].checks[k].expression = check.expression
+                }
+            }
+        }
+        for v in schema.views.indices {
+            if let view = parsed.view(named: schema.views[v].name) {
+                schema.views[v].definition = view.definition
+            }
+        }
+        return schema
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import SchemaSyncCore
+
+/// MariaDB's dialect: backtick quoting, the type table of ``MariaDBTypeMapping``, default and
+/// expression normalisation, and rendering with MariaDB 10.11's guarded DDL (see ``MariaDBRenderer``).
+///
+/// Attributes it understands (keys are namespaced so other dialects can ignore them):
+/// - table: `mariadb.engine`, `mariadb.charset`, `mariadb.collation`;
+/// - column: `mariadb.charset`, `mariadb.collation`, `mariadb.on_update` (e.g. `current_timestamp`).
+public struct MariaDBDialect: Dialect {
+    public static let dialectName = "mariadb"
+    /// Attribute keys.
+    public enum Attribute {
+        public static let engine = "mariadb.engine"
+        public static let charset = "mariadb.charset"
+        public static let collation = "mariadb.collation"
+        public static let onUpdate = "mariadb.on_update"
+    }
+
+    public var name: String { Self.dialectName }
+    /// `major * 10000 + minor * 100 + patch` of the server, e.g. 101106.
+    public var serverVersion: Int
+
+    public init(serverVersion: Int = 101100) {
+        self.serverVersion = serverVersion
+    }
+
+    public var capabilities: DialectCapabilities {
+        DialectCapabilities(
+            transactionalDDL: false, partialIndexes: false, expressionIndexes: false,
+            uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: true, namedChecks: true,
+            deferrableForeignKeys: false, identityAlways: false, views: true, comments: true)
+    }
+
+    public func quoteIdentifier(_ name: String) -> String {
+        "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
+    }
+
+    /// Quotes with single quotes, doubling quotes and escaping backslashes. Sessions opened by
+    /// this connector remove `NO_BACKSLASH_ESCAPES` and `ANSI_QUOTES` from their `sql_mode`, so the
+    /// text means the same on every server configuration.
+    public func quoteString(_ value: String) -> String {
+        var out = "'"
+        for ch in value {
+            switch ch {
+            case "'": out += "''"
+            case "\\": out += "\\\\"
+            case "\0": out += "\\0"
+            default: out.append(ch)
+            }
+        }
+        return out + "'"
+    }
+
+    public func typesEquivalent(desired: Column, actual: Column) -> Bool {
+        MariaDBTypeMapping.comparisonKey(MariaDBTypeMapping.columnType(desired, serverVersion: serverVersion))
+            == MariaDBTypeMapping.comparisonKey(MariaDBTypeMapping.columnType(actual, serverVersion: serverVersion))
+    }
+
+    public func defaultsEquivalent(desired: ColumnDefault?, actual: ColumnDefault?, column: Column) -> Bool {
+        // An AUTO_INCREMENT column has no default of its own.
+        if column.identity != nil, desired == nil { return true }
+        return MariaDBDefaultValue.comparable(desired, column: column) == MariaDBDefaultValue.comparable(actual, column: column)
+    }
+
+    public func expressionsEquivalent(_ a: String, _ b: String) -> Bool {
+        MariaDBExpression.normalized(a) == MariaDBExpression.normalized(b)
+    }
+
+    public func isNarrowing(from: Column, to: Column) -> Bool? {
+        let a = MariaDBTypeMapping.comparisonKey(MariaDBTypeMapping.columnType(from, serverVersion: serverVersion))
+        let b = MariaDBTypeMapping.comparisonKey(MariaDBTypeMapping.columnType(to, serverVersion: serverVersion))
+        if a == b { return false }
+        if let x = MariaDBTypeMapping.integerRank(a), let y = MariaDBTypeMapping.integerRank(b) {
+            if x.unsigned == y.unsigned { return y.rank < x.rank }
+            if x.unsigned { return y.rank <= x.rank } // unsigned → signed needs a bigger type
+            return true // signed → unsigned loses negative values
+        }
+        if let x = MariaDBTypeMapping.stringCapacity(a), let y = MariaDBTypeMapping.stringCapacity(b), x.family == y.family {
+            return y.capacity < x.capacity
+        }
+        let temporal = ["datetime", "timestamp", "time"]
+        for base in temporal where a.hasPrefix(base) && b.hasPrefix(base)
+            && String(a.prefix { $0.isLetter }) == base && String(b.prefix { $0.isLetter }) == base {
+            return MariaDBDefaultValue.fractionalPrecision(b) < MariaDBDefaultValue.fractionalPrecision(a)
+        }
+        if a.hasPrefix("enum(") || a.hasPrefix("set(") || b.hasPrefix("enum(") || b.hasPrefix("set(") { return true }
+        return nil
+    }
+
+    public func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool {
+        desired.allSatisfy { key, value in
+            guard key.hasPrefix(Self.dialectName + ".") else { return true } // another dialect's extra
+            return Self.normalizedAttribute(key, value) == actual[key].map { Self.normalizedAttribute(key, $0) }
+        }
+    }
+
+    static func normalizedAttribute(_ key: String, _ value: String) -> String {
+        let lower = value.lowercased().trimmingCharacters(in: .whitespaces)
+        if key == Attribute.onUpdate, let f = MariaDBDefaultValue.portableFunction(lower) { return f.rawValue }
+        return lower
+    }
+
+    public func validate(_ schema: Schema) throws {
+        for table in schema.tables {
+            for column in table.columns {
+                let path = "\(table.name).\(column.name)"
+                if column.identity == .always {
+                    throw SchemaSyncError(.invalidSchema, "column '\(path)': MariaDB has no identity GENERATED ALWAYS",
+                                          hint: "use identity: by default (AUTO_INCREMENT)")
+                }
+                if column.generated != nil && !column.nullable {
+                    throw SchemaSyncError(.invalidSchema, "column '\(path)': MariaDB generated columns cannot be declared NOT NULL",
+                                          hint: "declare the generated column nullable")
+                }
+                if column.identity != nil {
+                    let keyed = table.primaryKey?.columns.first == column.name
+                        || table.indexes.contains { $0.columnNames.first == column.name }
+                        || table.uniqueConstraints.contains { $0.columns.first == column.name }
+                    if !keyed {
+                        throw SchemaSyncError(.invalidSchema, "column '\(path)': an AUTO_INCREMENT column must lead a key on MariaDB",
+                                              hint: "make it (the first column of) the primary key or of an index")
+                    }
+                }
+            }
+            for index in table.indexes {
+                if index.predicate != nil {
+                    throw SchemaSyncError(.invalidSchema, "index '\(table.name).\(index.name)': MariaDB has no partial indexes",
+                                          hint: "remove the predicate or give this index only to dialects that support it")
+                }
+                if index.parts.contains(where: { $0.expression != nil }) {
+                    throw SchemaSyncError(.invalidSchema, "index '\(table.name).\(index.name)': MariaDB has no expression indexes",
+                                          hint: "index a generated column instead")
+                }
+            }
+            for fk in table.foreignKeys where fk.deferrable {
+                throw SchemaSyncError(.invalidSchema, "foreign key '\(table.name).\(fk.name)': MariaDB has no DEFERRABLE constraints")
+            }
+            for name in table.indexes.map(\.name) + table.foreignKeys.map(\.name) + table.checks.map(\.name) where name.count > 64 {
+                throw SchemaSyncError(.invalidSchema, "'\(table.name).\(name)': MariaDB names are at most 64 characters")
+            }
+        }
+    }
+
+    public func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement] {
+        try MariaDBRenderer(dialect: self, current: current, desired: desired).render(changes)
+    }
+
+    public func notes(for change: Change, current: Schema) -> [String] {
+        let columns: [Column]
+        switch change {
+        case let .createTable(t): columns = t.columns
+        case let .addColumn(_, c): columns = [c]
+        case let .alterColumn(_, _, c, _): columns = [c]
+        default: return []
+        }
+        var notes: [String] = []
+        for column in columns where column.nativeTypes[name] == nil {
+            switch column.type {
+            case .timestamptz:
+                notes.append("\(column.name): timestamptz is stored as datetime(6) on MariaDB, without a time zone (store UTC)")
+            case .varchar(nil):
+                notes.append("\(column.name): varchar without a length becomes varchar(255) on MariaDB")
+            case .uuid where serverVersion < 100700:
+                notes.append("\(column.name): uuid is stored as char(36) before MariaDB 10.7")
+            default: break
+            }
+        }
+        return notes
+    }
+}

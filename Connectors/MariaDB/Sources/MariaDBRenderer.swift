@@ -1,0 +1,210 @@
+import SchemaSyncCore
+
+/// Turns ordered plan changes into MariaDB 10.11 statements, each guarded so that running it
+/// again after an interrupted apply succeeds and changes nothing:
+/// `CREATE TABLE IF NOT EXISTS`, `ADD COLUMN IF NOT EXISTS`, `MODIFY COLUMN IF EXISTS`,
+/// `CREATE INDEX IF NOT EXISTS`, `ADD UNIQUE INDEX IF NOT EXISTS`,
+/// `ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS`, `ADD CONSTRAINT IF NOT EXISTS chk CHECK`,
+/// `DROP {COLUMN|INDEX|FOREIGN KEY|CONSTRAINT} IF EXISTS`, `RENAME TABLE IF EXISTS`,
+/// `RENAME COLUMN IF EXISTS`, `CREATE OR REPLACE VIEW`, `DROP VIEW IF EXISTS`.
+struct MariaDBRenderer {
+    let dialect: MariaDBDialect
+    let current: Schema
+    let desired: Schema
+
+    func render(_ changes: [PlannedChange]) throws -> [RenderedStatement] {
+        var statements: [RenderedStatement] = []
+        for planned in changes {
+            for sql in try render(planned.change) {
+                statements.append(RenderedStatement(sql, changeIDs: [planned.id]))
+            }
+        }
+        return statements
+    }
+
+    private func q(_ name: String) -> String { dialect.quoteIdentifier(name) }
+    private func alter(_ table: String, _ clause: String) -> String { "ALTER TABLE \(q(table)) \(clause)" }
+
+    func render(_ change: Change) throws -> [String] {
+        switch change {
+        case let .createTable(table):
+            return [createTable(table)]
+        case let .dropTable(table):
+            return ["DROP TABLE IF EXISTS \(q(table.name))"]
+        case let .renameTable(from, to):
+            return ["RENAME TABLE IF EXISTS \(q(from)) TO \(q(to))"]
+        case let .addColumn(table, column):
+            return [alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(column))]
+        case let .dropColumn(table, column):
+            return [alter(table, "DROP COLUMN IF EXISTS \(q(column.name))")]
+        case let .renameColumn(table, from, to):
+            return [alter(table, "RENAME COLUMN IF EXISTS \(q(from)) TO \(q(to))")]
+        case let .alterColumn(table, from, to, aspects):
+            return try alterColumn(table, from: from, to: to, aspects: aspects)
+        case let .addPrimaryKey(table, key):
+            return [alter(table, "ADD PRIMARY KEY IF NOT EXISTS (\(key.columns.map(q).joined(separator: ", ")))")]
+        case let .dropPrimaryKey(table, _):
+            return [alter(table, "DROP INDEX IF EXISTS `PRIMARY`")]
+        case let .addUnique(table, constraint):
+            return [alter(table, "ADD CONSTRAINT \(q(constraint.name)) UNIQUE KEY IF NOT EXISTS (\(constraint.columns.map(q).joined(separator: ", ")))")]
+        case let .dropUnique(table, constraint):
+            return [alter(table, "DROP INDEX IF EXISTS \(q(constraint.name))" + keepForeignKeyIndexes(table, dropping: constraint.name, columns: constraint.columns))]
+        case let .createIndex(table, index):
+            return [createIndex(table, index)]
+        case let .dropIndex(table, index):
+            return [alter(table, "DROP INDEX IF EXISTS \(q(index.name))" + keepForeignKeyIndexes(table, dropping: index.name, columns: index.columnNames))]
+        case let .addForeignKey(table, key):
+            return [alter(table, "ADD " + foreignKeyClause(key, guarded: true))]
+        case let .dropForeignKey(table, key):
+            var clause = "DROP FOREIGN KEY IF EXISTS \(q(key.name))"
+            // MariaDB created an index named like the key; it outlives the key unless dropped too.
+            let declared = desired.table(named: table)?.indexes.contains { $0.name == key.name } ?? false
+            let reused = desired.table(named: table)?.foreignKeys.contains { $0.name == key.name } ?? false
+            if !declared && !reused { clause += ", DROP INDEX IF EXISTS \(q(key.name))" }
+            return [alter(table, clause)]
+        case let .addCheck(table, check):
+            return [alter(table, "ADD CONSTRAINT IF NOT EXISTS \(q(check.name)) CHECK (\(check.expression))")]
+        case let .dropCheck(table, check):
+            return [alter(table, "DROP CONSTRAINT IF EXISTS \(q(check.name))")]
+        case let .createView(view):
+            return ["CREATE OR REPLACE VIEW \(q(view.name)) AS \(view.definition)"]
+        case let .dropView(view):
+            return ["DROP VIEW IF EXISTS \(q(view.name))"]
+        }
+    }
+
+    // MARK: - Tables
+
+    func createTable(_ table: Table) -> String {
+        var lines = table.columns.map { columnDefinition($0) }
+        if let pk = table.primaryKey {
+            lines.append("PRIMARY KEY (\(pk.columns.map(q).joined(separator: ", ")))")
+        }
+        for unique in table.uniqueConstraints {
+            lines.append("CONSTRAINT \(q(unique.name)) UNIQUE KEY (\(unique.columns.map(q).joined(separator: ", ")))")
+        }
+        for index in table.indexes {
+            lines.append("\(indexKind(index)) \(q(index.name)) (\(indexParts(index)))\(indexUsing(index))")
+        }
+        for fk in table.foreignKeys { lines.append(foreignKeyClause(fk, guarded: false)) }
+        for check in table.checks { lines.append("CONSTRAINT \(q(check.name)) CHECK (\(check.expression))") }
+        var sql = "CREATE TABLE IF NOT EXISTS \(q(table.name)) (\n  " + lines.joined(separator: ",\n  ") + "\n)"
+        if let engine = table.attributes[MariaDBDialect.Attribute.engine] { sql += " ENGINE=\(engine)" }
+        if let charset = table.attributes[MariaDBDialect.Attribute.charset] { sql += " DEFAULT CHARSET=\(charset)" }
+        if let collation = table.attributes[MariaDBDialect.Attribute.collation] { sql += " COLLATE=\(collation)" }
+        if let comment = table.comment, !comment.isEmpty { sql += " COMMENT=\(dialect.quoteString(comment))" }
+        return sql
+    }
+
+    // MARK: - Columns
+
+    /// `` `name` type [CHARACTER SET ..] [COLLATE ..] NOT NULL DEFAULT .. ON UPDATE .. AUTO_INCREMENT COMMENT '..' ``
+    func columnDefinition(_ column: Column) -> String {
+        let type = MariaDBTypeMapping.columnType(column, serverVersion: dialect.serverVersion)
+        var sql = "\(q(column.name)) \(type)"
+        if let charset = column.attributes[MariaDBDialect.Attribute.charset] { sql += " CHARACTER SET \(charset)" }
+        if let collation = column.attributes[MariaDBDialect.Attribute.collation] { sql += " COLLATE \(collation)" }
+        if let generated = column.generated {
+            sql += " GENERATED ALWAYS AS (\(generated.expression)) \(generated.stored ? "STORED" : "VIRTUAL")"
+        } else {
+            sql += column.nullable ? " NULL" : " NOT NULL"
+            if let value = column.defaultValue, column.identity == nil {
+                sql += " DEFAULT " + MariaDBDefaultValue.render(value, column: column, dialect: dialect)
+            }
+            if let onUpdate = column.attributes[MariaDBDialect.Attribute.onUpdate] {
+                let isNow = MariaDBDefaultValue.portableFunction(onUpdate) == .currentTimestamp
+                sql += " ON UPDATE " + (isNow ? currentTimestamp(column) : onUpdate)
+            }
+            if column.identity != nil { sql += " AUTO_INCREMENT" }
+        }
+        if let comment = column.comment, !comment.isEmpty { sql += " COMMENT \(dialect.quoteString(comment))" }
+        return sql
+    }
+
+    private func currentTimestamp(_ column: Column) -> String {
+        MariaDBDefaultValue.render(.function(.currentTimestamp), column: column, dialect: dialect)
+    }
+
+    private func alterColumn(_ table: String, from: Column, to: Column, aspects: ColumnChangeSet) throws -> [String] {
+        if from.generated != nil && to.generated == nil {
+            throw SchemaSyncError(.unsupportedChange, "column '\(table).\(to.name)': turning a generated column into a stored one is not supported on MariaDB",
+                                  hint: "add a new column, copy the values, then drop the generated one")
+        }
+        if to.generated != nil && (aspects.contains(.generated) || aspects.contains(.type)) {
+            // A generated column holds no data of its own: drop and add it again.
+            return [alter(table, "DROP COLUMN IF EXISTS \(q(to.name))"),
+                    alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(to))]
+        }
+        var target = to
+        // MODIFY restates the whole column: keep what the desired schema does not mention.
+        if target.comment == nil { target.comment = from.comment }
+        for (key, value) in from.attributes where target.attributes[key] == nil && key != MariaDBDialect.Attribute.onUpdate {
+            target.attributes[key] = value
+        }
+        return [alter(table, "MODIFY COLUMN IF EXISTS " + columnDefinition(target))]
+    }
+
+    // MARK: - Indexes and keys
+
+    private func indexKind(_ index: Index) -> String {
+        switch index.method?.lowercased() {
+        case "fulltext": return "FULLTEXT KEY"
+        case "spatial": return "SPATIAL KEY"
+        default: return index.unique ? "UNIQUE KEY" : "KEY"
+        }
+    }
+
+    private func indexUsing(_ index: Index) -> String {
+        switch index.method?.lowercased() {
+        case "hash": return " USING HASH"
+        case "btree": return " USING BTREE"
+        default: return ""
+        }
+    }
+
+    private func indexParts(_ index: Index) -> String {
+        index.parts.map { part in
+            var text = part.column.map(q) ?? "(\(part.expression ?? ""))"
+            if let length = part.prefixLength { text += "(\(length))" }
+            if part.descending { text += " DESC" }
+            return text
+        }.joined(separator: ", ")
+    }
+
+    private func createIndex(_ table: String, _ index: Index) -> String {
+        let parts = "(\(indexParts(index)))\(indexUsing(index))"
+        switch index.method?.lowercased() {
+        case "fulltext": return "CREATE FULLTEXT INDEX IF NOT EXISTS \(q(index.name)) ON \(q(table)) \(parts)"
+        case "spatial": return "CREATE SPATIAL INDEX IF NOT EXISTS \(q(index.name)) ON \(q(table)) \(parts)"
+        default:
+            if index.unique { return alter(table, "ADD UNIQUE INDEX IF NOT EXISTS \(q(index.name)) \(parts)") }
+            return "CREATE INDEX IF NOT EXISTS \(q(index.name)) ON \(q(table)) \(parts)"
+        }
+    }
+
+    private func foreignKeyClause(_ key: ForeignKey, guarded: Bool) -> String {
+        var sql = "CONSTRAINT \(q(key.name)) FOREIGN KEY \(guarded ? "IF NOT EXISTS " : "")(\(key.columns.map(q).joined(separator: ", "))) "
+            + "REFERENCES \(q(key.referencedTable)) (\(key.referencedColumns.map(q).joined(separator: ", ")))"
+        if key.onDelete != .noAction { sql += " ON DELETE \(key.onDelete.rawValue.uppercased())" }
+        if key.onUpdate != .noAction { sql += " ON UPDATE \(key.onUpdate.rawValue.uppercased())" }
+        return sql
+    }
+
+    /// When an index that a kept foreign key relies on is dropped, MariaDB refuses; adding the
+    /// key's own index in the same statement keeps the foreign key served.
+    private func keepForeignKeyIndexes(_ table: String, dropping name: String, columns: [String]) -> String {
+        guard let wanted = desired.table(named: table), let existing = current.table(named: table) else { return "" }
+        var clauses = ""
+        for fk in wanted.foreignKeys where existing.foreignKeys.contains(where: { $0.name == fk.name })
+            && Array(columns.prefix(fk.columns.count)) == fk.columns {
+            let otherCover = existing.indexes.contains { other in
+                other.name != name && wanted.indexes.contains { $0.name == other.name }
+                    && Array(other.columnNames.prefix(fk.columns.count)) == fk.columns
+            } || (existing.primaryKey.map { Array($0.columns.prefix(fk.columns.count)) == fk.columns } ?? false)
+            if !otherCover {
+                clauses += ", ADD INDEX IF NOT EXISTS \(q(fk.name)) (\(fk.columns.map(q).joined(separator: ", ")))"
+            }
+        }
+        return clauses
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import SchemaSyncCore
+
+/// An open session on one MariaDB database: inspection, the `GET_LOCK` writer lock, statements,
+/// and server-side parsing of `.sql` schemas and expressions through a scratch database.
+///
+/// MariaDB commits every DDL statement on its own, so ``withWriterLock(_:)`` opens no
+/// transaction: safety comes from statements that are each guarded (see ``MariaDBRenderer``)
+/// and from re-planning against the live catalog, so an interrupted apply converges when run again.
+public final class MariaDBSession: DatabaseSession {
+    let connection: MariaDBConnection
+    let settings: MariaDBConnectionSettings
+    let options: ConnectionOptions
+    let url: DatabaseURL
+    /// The database this session manages.
+    public let database: String
+    let mariaDialect: MariaDBDialect
+    private var databaseCharset: (String?, String?)?
+
+    public var dialect: any Dialect { mariaDialect }
+
+    /// How many queries and statements this session has sent (for tests of query counts).
+    public var queryCount: Int { connection.roundTrips }
+
+    /// Opens a session. - throws: ``SchemaSyncError`` naming the redacted URL.
+    public init(url: DatabaseURL, options: ConnectionOptions = .init()) throws {
+        let settings = try MariaDBConnectionSettings(url: url)
+        self.settings = settings
+        self.options = options
+        self.url = url
+        self.database = settings.database
+        connection = try MariaDBConnection(settings: settings, options: options, displayURL: url.description,
+                                           database: settings.database)
+        mariaDialect = MariaDBDialect(serverVersion: connection.serverVersion)
+    }
+
+    public func inspect() throws -> Schema {
+        try MariaDBCatalogInspector(connection: connection, database: database, dialect: mariaDialect).inspect()
+    }
+
+    /// Holds `GET_LOCK('schemasync:<database>')` around `body`; no transaction (MariaDB DDL commits implicitly).
+    /// - throws: ``SchemaSyncError/Code/lockTimeout`` when another apply holds the lock longer than the lock timeout.
+    public func withWriterLock<T>(_ body: () throws -> T) throws -> T {
+        let name = mariaDialect.quoteString(String("schemasync:\(database)".prefix(64)))
+        let timeout = max(0, options.lockTimeout)
+        let got = try connection.query("SELECT GET_LOCK(\(name), \(timeout))").first?.first ?? nil
+        guard got == "1" else {
+            throw SchemaSyncError(.lockTimeout, "another SchemaSync apply holds the writer lock on '\(url)' (waited \(timeout) s)",
+                                  hint: "wait for it to finish, or raise the lock timeout")
+        }
+        defer { _ = try? connection.query("SELECT RELEASE_LOCK(\(name))") }
+        try connection.execute("SET SESSION lock_wait_timeout = \(max(1, options.lockTimeout))")
+        defer { try? connection.execute("SET SESSION lock_wait_timeout = DEFAULT") }
+        return try body()
+    }
+
+    public func execute(_ statement: RenderedStatement) throws {
+        do {
+            try connection.execute(statement.sql)
+        } catch let error as SchemaSyncError where error.code == .applyFailed {
+            throw SchemaSyncError(.applyFailed, "statement failed on '\(url)': \(statement.sql)", hint: error.hint, cause: error.cause)
+        }
+    }
+
+    public func query(_ sql: String) throws -> [[String?]] {
+        try connection.query(sql)
+    }
+
+    public func schema(fromSQL sql: String, source: String) throws -> Schema {
+        try scratch().run(purpose: "reading '\(source)'") { connection, name in
+            do {
+                try connection.execute(sql)
+            } catch let error as SchemaSyncError {
+                throw SchemaSyncError(.invalidSchema, "'\(source)' does not run on MariaDB", hint: nil,
+                                      cause: error.cause ?? error.message)
+            }
+            var schema = try MariaDBCatalogInspector(connection: connection, database: name, dialect: mariaDialect).inspect()
+            schema.unmanaged = []
+            return schema
+        }
+    }
+
+    public func canonicalize(_ desired: Schema) throws -> Schema {
+        try MariaDBCanonicalizer(dialect: mariaDialect, scratch: { try self.scratch() }).canonicalize(desired)
+    }
+
+    public func close() {
+        connection.close()
+    }
+
+    private func scratch() throws -> MariaDBScratchDatabase {
+        if databaseCharset == nil {
+            let row = try connection.query("""
+                SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA
+                WHERE SCHEMA_NAME = \(mariaDialect.quoteString(database))
+                """).first
+            databaseCharset = (row?[0] ?? nil, row?[1] ?? nil)
+        }
+        return MariaDBScratchDatabase(settings: settings, options: options, displayURL: url.description,
+                                      charset: databaseCharset?.0, collation: databaseCharset?.1)
+    }
+}
