@@ -102,7 +102,7 @@ struct PostgreSQLInspector {
         case "u":
             table.uniqueConstraints.append(UniqueConstraint(name: name, columns: columns))
         case "c":
-            table.checks.append(CheckConstraint(name: name, expression: row[12] ?? ""))
+            table.checks.append(CheckConstraint(name: name, expression: row[10] ?? ""))
         case "f":
             let key = ForeignKey(
                 name: name, columns: columns, referencedTable: row[4] ?? "",
