@@ -28,11 +28,19 @@ struct TableDiffer {
         }
 
         // Constraints and indexes that change or disappear are dropped before columns change.
-        diffPrimaryKey(into: &builder)
-        diffUniques(into: &builder)
-        diffIndexes(into: &builder)
-        diffChecks(into: &builder)
-        diffForeignKeys(into: &builder)
+        // Rows cannot be checked against columns this plan adds; the engine enforces those on apply.
+        let newColumns = desired.columns.map(\.name).filter { matched[$0] == nil }
+        var constraints = PlanBuilder()
+        diffPrimaryKey(into: &constraints)
+        diffUniques(into: &constraints)
+        diffIndexes(into: &constraints)
+        diffChecks(into: &constraints)
+        diffForeignKeys(into: &constraints)
+        for entry in constraints.entries {
+            let checks = entry.checks.filter { !Self.mentions($0, anyOf: newColumns) }
+            builder.add(entry.change, phase: entry.phase, safety: entry.safety == .needsDataCheck ? .safe : entry.safety,
+                        checks: checks, order: entry.order)
+        }
 
         for column in desired.columns {
             guard let existing = matched[column.name] else {
@@ -48,6 +56,18 @@ struct TableDiffer {
 
         for column in current.columns where !consumed.contains(column.name) {
             builder.add(.dropColumn(table: t, column: column), phase: .dropColumns, safety: .destructive)
+        }
+    }
+
+    /// Whether a data check reads any of `columns`.
+    static func mentions(_ check: DataCheck, anyOf columns: [String]) -> Bool {
+        guard !columns.isEmpty else { return false }
+        switch check {
+        case let .nulls(_, column), let .rows(_, column): return columns.contains(column)
+        case let .duplicates(_, cols, predicate):
+            return cols.contains { columns.contains($0) } || predicate.map { p in columns.contains { ViewOrdering.mentions(p, $0) } } ?? false
+        case let .orphans(_, cols, _, _): return cols.contains { columns.contains($0) }
+        case let .violations(_, expression): return columns.contains { ViewOrdering.mentions(expression, $0) }
         }
     }
 

@@ -1,0 +1,90 @@
+import SchemaSyncCore
+
+/// What a scenario works with: a session on a fresh empty database, plus helpers to seed rows,
+/// read them back independently of the differ, and assert.
+public final class ConformanceContext {
+    public let session: any DatabaseSession
+    public let scenario: String
+    var dialect: any Dialect { session.dialect }
+    var engine: SyncEngine { SyncEngine(session: session) }
+
+    init(session: any DatabaseSession, scenario: String) {
+        self.session = session
+        self.scenario = scenario
+    }
+
+    func fail(_ message: String) -> ConformanceFailure {
+        ConformanceFailure(scenario: scenario, message: message)
+    }
+
+    func expect(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+        if !condition { throw fail(message()) }
+    }
+
+    /// Applies `schema` and checks it converged: a second plan is empty and a second apply runs nothing.
+    @discardableResult
+    func applyAndConverge(_ schema: Schema, allowDestructive: Bool = false) throws -> SyncReport {
+        let report = try engine.apply(desired: schema, allowDestructive: allowDestructive)
+        let again = try engine.plan(desired: schema, allowDestructive: allowDestructive)
+        try expect(again.plan.applicable.isEmpty,
+                   "after apply the plan is not empty: " + again.plan.applicable.map { "\($0.change.objectPath) \($0.change.summary)" }.joined(separator: "; "))
+        return report
+    }
+
+    /// Inserts rows of literal values (Int or String; nil for NULL).
+    func insert(_ table: String, _ columns: [String], _ rows: [[Any?]]) throws {
+        let q = dialect.quoteIdentifier
+        for row in rows {
+            let values = row.map { value -> String in
+                switch value {
+                case nil: return "NULL"
+                case let i as Int: return String(i)
+                case let s as String: return dialect.quoteString(s)
+                default: return dialect.quoteString("\(value!)")
+                }
+            }
+            let sql = "INSERT INTO \(q(table)) (\(columns.map(q).joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))"
+            try session.execute(RenderedStatement(sql, changeIDs: []))
+        }
+    }
+
+    /// Reads `columns` of every row, ordered by the first column, as text.
+    func rows(_ table: String, _ columns: [String]) throws -> [[String?]] {
+        let q = dialect.quoteIdentifier
+        return try session.query("SELECT \(columns.map(q).joined(separator: ", ")) FROM \(q(table)) ORDER BY \(q(columns[0]))")
+            .map { $0.map { $0.map(Self.normalizeNumber) } }
+    }
+
+    /// `5.00` → `5`, so engines that print decimals differently compare equal.
+    static func normalizeNumber(_ text: String) -> String {
+        guard text.contains("."), Double(text) != nil else { return text }
+        var t = text
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t
+    }
+
+    /// Asserts the table holds exactly `expected` (ordered by the first column).
+    func expectRows(_ table: String, _ columns: [String], _ expected: [[String?]]) throws {
+        let actual = try rows(table, columns)
+        try expect(actual == expected, "rows of \(table) are \(actual), expected \(expected)")
+    }
+
+    /// Asserts `body` throws a ``SchemaSyncError`` with `code` whose message contains `text`.
+    func expectError(_ code: SchemaSyncError.Code, containing text: String? = nil, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as SchemaSyncError {
+            try expect(error.code == code, "expected a \(code) error, got \(error.code): \(error)")
+            if let text { try expect(error.description.contains(text), "error does not mention '\(text)': \(error)") }
+            return
+        }
+        throw fail("expected a \(code) error, but nothing was thrown")
+    }
+
+    /// The inspected table, or a failure naming it.
+    func inspectedTable(_ name: String) throws -> Table {
+        guard let table = try session.inspect().table(named: name) else { throw fail("table \(name) is missing after apply") }
+        return table
+    }
+}
