@@ -3,7 +3,7 @@ import SchemaSyncCore
 import SchemaSyncSQLite
 
 /// A fresh SQLite file in a temporary directory, removed on deinit.
-final class SQLiteTestDatabase {
+final class SQLiteTestDatabase: @unchecked Sendable {
     let directory: URL
     let path: String
     var url: DatabaseURL { DatabaseURL(scheme: "sqlite", path: path) }

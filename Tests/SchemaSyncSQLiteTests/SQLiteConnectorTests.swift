@@ -1,0 +1,170 @@
+import CSQLite
+import Foundation
+import SchemaSyncCore
+import SchemaSyncSQLite
+import XCTest
+
+/// SQLite-specific behaviour, checked by reading the database back with plain queries.
+final class SQLiteConnectorTests: XCTestCase {
+    private func schema(_ yaml: String) throws -> Schema {
+        try SchemaFileReader(source: "test.yaml").parse(yaml)
+    }
+
+    private let parentChild = """
+        tables:
+          - name: parent
+            columns:
+              - { name: id, type: integer, nullable: false }
+              - { name: label, type: varchar(10) }
+            primaryKey: [id]
+          - name: child
+            columns:
+              - { name: id, type: integer, nullable: false }
+              - { name: parent_id, type: integer }
+            primaryKey: [id]
+            foreignKeys:
+              - { columns: [parent_id], references: { table: parent, columns: [id] }, onDelete: cascade }
+        """
+
+    /// A rebuild of a referenced table must not fire ON DELETE CASCADE on its children, and must
+    /// recreate its triggers and keep views over it working.
+    func testRebuildKeepsChildrenTriggersAndViews() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        let engine = SyncEngine(session: session)
+        try engine.apply(desired: try schema(parentChild), allowDestructive: false)
+        for sql in [
+            "PRAGMA foreign_keys = ON",
+            "INSERT INTO parent VALUES (1, 'a'), (2, 'b')",
+            "INSERT INTO child VALUES (10, 1), (11, 1), (12, 2)",
+            "CREATE TABLE audit (what TEXT)",
+            "CREATE TRIGGER parent_audit AFTER UPDATE ON parent BEGIN INSERT INTO audit VALUES ('updated'); END",
+            "CREATE VIEW parent_labels AS SELECT label FROM parent",
+        ] { try session.execute(RenderedStatement(sql, changeIDs: [])) }
+
+        // Widening label and making it NOT NULL needs a rebuild of parent.
+        let desired = try schema(parentChild.replacingOccurrences(of: "{ name: label, type: varchar(10) }",
+                                                                  with: "{ name: label, type: varchar(50), nullable: false }")
+            .replacingOccurrences(of: "tables:", with: "tables:\n  - name: audit\n    columns: [{ name: what, type: text }]"))
+        var desiredWithView = desired
+        desiredWithView.views = [View(name: "parent_labels", definition: "SELECT label FROM parent")]
+        let report = try engine.apply(desired: desiredWithView, allowDestructive: false)
+        XCTAssertTrue(report.statements.contains { $0.sql.contains("schemasync_new_parent") }, "expected a rebuild")
+
+        XCTAssertEqual(try session.query("SELECT id, parent_id FROM child ORDER BY id"), [["10", "1"], ["11", "1"], ["12", "2"]])
+        XCTAssertEqual(try session.query("SELECT id, label FROM parent ORDER BY id"), [["1", "a"], ["2", "b"]])
+        XCTAssertEqual(try session.query("SELECT \"notnull\" FROM pragma_table_info('parent') WHERE name = 'label'"), [["1"]])
+        XCTAssertEqual(try session.query("SELECT type FROM pragma_table_info('parent') WHERE name = 'label'"), [["VARCHAR(50)"]])
+        XCTAssertEqual(try session.query("SELECT COUNT(*) FROM pragma_foreign_key_check"), [["0"]])
+        XCTAssertEqual(try session.query("SELECT COUNT(*) FROM parent_labels"), [["2"]])
+        XCTAssertEqual(try session.query("SELECT name FROM sqlite_schema WHERE type = 'trigger'"), [["parent_audit"]])
+        try session.execute(RenderedStatement("UPDATE parent SET label = 'c' WHERE id = 1", changeIDs: []))
+        XCTAssertEqual(try session.query("SELECT what FROM audit"), [["updated"]])
+        XCTAssertEqual(try session.query("PRAGMA foreign_keys"), [["1"]], "foreign key enforcement must be restored")
+    }
+
+    /// Catalog inspection costs the same number of queries for 10 tables as for 200.
+    func testInspectionQueryCountIsConstant() throws {
+        func queries(tables: Int) throws -> Int {
+            let db = SQLiteTestDatabase()
+            let session = try db.session()
+            defer { session.close() }
+            for i in 0..<tables {
+                try session.execute(RenderedStatement(
+                    "CREATE TABLE t\(i) (id INTEGER PRIMARY KEY, ref INTEGER REFERENCES t0(id), v TEXT CHECK (v <> ''))", changeIDs: []))
+                try session.execute(RenderedStatement("CREATE INDEX t\(i)_v ON t\(i) (v)", changeIDs: []))
+            }
+            let before = session.queryCount
+            let schema = try session.inspect()
+            XCTAssertEqual(schema.tables.count, tables)
+            XCTAssertEqual(schema.tables.first { $0.name == "t1" }?.checks.count, 1)
+            return session.queryCount - before
+        }
+        let small = try queries(tables: 10), large = try queries(tables: 200)
+        XCTAssertEqual(small, large)
+        XCTAssertEqual(small, 5)
+    }
+
+    /// Two applies at once: one takes the lock, the other waits and then finds nothing to do.
+    func testConcurrentAppliesSerialise() throws {
+        let db = SQLiteTestDatabase()
+        let desired = try schema(parentChild)
+        let group = DispatchGroup()
+        let results = ResultBox()
+        for _ in 0..<2 {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                do {
+                    let session = try db.session()
+                    defer { session.close() }
+                    let report = try SyncEngine(session: session).apply(desired: desired, allowDestructive: false)
+                    results.add(.success(report.statements.count))
+                } catch {
+                    results.add(.failure(error))
+                }
+            }.start()
+        }
+        group.wait()
+        let counts = results.values.compactMap { try? $0.get() }
+        XCTAssertEqual(counts.count, 2, "an apply failed: \(results.values)")
+        XCTAssertEqual(counts.sorted().first, 0, "the second apply should find nothing to do")
+    }
+
+    /// A `.sql` desired schema is read through a scratch in-memory database; the target is untouched.
+    func testSQLSchemaSourceLeavesTargetUntouched() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        let sql = "CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL DEFAULT 'x', CHECK (body <> ''));"
+        let desired = try session.schema(fromSQL: sql, source: "notes.sql")
+        XCTAssertEqual(try session.query("SELECT COUNT(*) FROM sqlite_schema"), [["0"]])
+        XCTAssertEqual(desired.tables.first?.column(named: "id")?.identity, .byDefault)
+        XCTAssertEqual(desired.tables.first?.checks.first?.expression, "body <> ''")
+        try SyncEngine(session: session).apply(desired: desired, allowDestructive: false)
+        XCTAssertEqual(try session.query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'notes'"), [["notes"]])
+        XCTAssertThrowsError(try session.schema(fromSQL: "CREATE TABLE broken (", source: "broken.sql")) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema)
+        }
+    }
+
+    /// A failing statement in the middle rolls the whole apply back.
+    func testFailedStatementRollsEverythingBack() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        var desired = try schema(parentChild)
+        desired.views = [View(name: "broken_view", definition: "SELECT FROM WHERE")]
+        XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: desired, allowDestructive: false)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .applyFailed)
+        }
+        XCTAssertEqual(try session.query("SELECT COUNT(*) FROM sqlite_schema"), [["0"]], "tables created before the failure must be rolled back")
+    }
+
+    /// Dropping a referenced table with foreign keys on must not cascade into children.
+    func testDropTableFiresNoCascade() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        let engine = SyncEngine(session: session)
+        let both = try schema(parentChild)
+        try engine.apply(desired: both, allowDestructive: false)
+        try session.execute(RenderedStatement("INSERT INTO parent VALUES (1, 'a')", changeIDs: []))
+        try session.execute(RenderedStatement("INSERT INTO child VALUES (10, 1)", changeIDs: []))
+        // Drop the foreign key and the parent table together.
+        var desired = both
+        desired.tables.removeAll { $0.name == "parent" }
+        desired.tables[0].foreignKeys = []
+        try engine.apply(desired: desired, allowDestructive: true)
+        XCTAssertEqual(try session.query("SELECT id, parent_id FROM child"), [["10", "1"]])
+    }
+}
+
+/// Thread-safe collection of results from worker threads.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Result<Int, Error>] = []
+    func add(_ value: Result<Int, Error>) { lock.lock(); storage.append(value); lock.unlock() }
+    var values: [Result<Int, Error>] { lock.lock(); defer { lock.unlock() }; return storage }
+}
