@@ -3,7 +3,7 @@ import Foundation
 /// Light, dialect-neutral normalisation of SQL expression text for comparisons:
 /// case outside string literals, whitespace, and redundant outer parentheses.
 public enum ExpressionText {
-    /// `( Email <>  '' )` → `email <> ''`. String literals and quoted identifiers keep their text.
+    /// `( Email <>  '' )` → `email<>''`: spaces are kept only between words. String literals and quoted identifiers keep their text.
     public static func normalized(_ text: String) -> String {
         var out = ""
         var quote: Character? = nil
@@ -15,7 +15,7 @@ public enum ExpressionText {
                 continue
             }
             if ch == "'" || ch == "\"" || ch == "`" {
-                if pendingSpace, !out.isEmpty { out.append(" ") }
+                if pendingSpace, let last = out.last, needsSpace(between: last, and: ch) { out.append(" ") }
                 pendingSpace = false
                 quote = ch
                 out.append(ch)

@@ -1,0 +1,106 @@
+import SchemaSyncCore
+import XCTest
+
+final class DifferTests: XCTestCase {
+    let differ = Differ(dialect: FakeDialect())
+
+    func table(_ name: String, _ columns: [Column], fks: [ForeignKey] = []) -> Table {
+        Table(name: name, columns: columns, primaryKey: PrimaryKey(columns: [columns[0].name]), foreignKeys: fks)
+    }
+
+    func col(_ name: String, _ type: DataType = .integer, nullable: Bool = true) -> Column {
+        Column(name: name, type: type, nullable: nullable)
+    }
+
+    func fk(_ name: String, _ column: String, _ target: String) -> ForeignKey {
+        ForeignKey(name: name, columns: [column], referencedTable: target, referencedColumns: ["id"])
+    }
+
+    func testCreatesReferencedTablesFirstAndDropsInReverse() throws {
+        let users = table("users", [col("id")])
+        let orders = table("orders", [col("id"), col("user_id")], fks: [fk("o_u", "user_id", "users")])
+        let items = table("items", [col("id"), col("order_id")], fks: [fk("i_o", "order_id", "orders")])
+        let create = try differ.plan(from: Schema(), to: Schema(tables: [items, orders, users]), allowDestructive: false)
+        XCTAssertEqual(create.changes.map(\.change.objectPath), ["users", "orders", "items"])
+
+        let drop = try differ.plan(from: Schema(tables: [users, orders, items]), to: Schema(tables: [table("other", [col("id")])]),
+                                   allowDestructive: true)
+        let drops = drop.changes.filter { $0.change.kind == "dropTable" }.map(\.change.objectPath)
+        XCTAssertEqual(drops, ["items", "orders", "users"])
+        XCTAssertTrue(drop.changes.filter { $0.change.kind == "dropTable" }.allSatisfy { $0.safety == .destructive })
+    }
+
+    func testForeignKeyCycleIsBrokenWithADeferredForeignKey() throws {
+        let a = table("a", [col("id"), col("b_id")], fks: [fk("a_b", "b_id", "b")])
+        let b = table("b", [col("id"), col("a_id")], fks: [fk("b_a", "a_id", "a")])
+        let plan = try differ.plan(from: Schema(), to: Schema(tables: [a, b]), allowDestructive: false)
+        XCTAssertEqual(plan.changes.map(\.change.kind), ["createTable", "createTable", "addForeignKey"])
+        if case let .createTable(first) = plan.changes[0].change { XCTAssertTrue(first.foreignKeys.isEmpty) }
+    }
+
+    func testNarrowingIsDestructiveAndWideningIsSafe() throws {
+        let current = Schema(tables: [table("t", [col("id"), col("v", .varchar(length: 100)), col("n", .integer)])])
+        let desired = Schema(tables: [table("t", [col("id"), col("v", .varchar(length: 10)), col("n", .bigint)])])
+        let plan = try differ.plan(from: current, to: desired, allowDestructive: false)
+        let byPath = Dictionary(uniqueKeysWithValues: plan.changes.map { ($0.change.objectPath, $0.safety) })
+        XCTAssertEqual(byPath["t.v"], .destructive)
+        XCTAssertEqual(byPath["t.n"], .safe)
+        XCTAssertEqual(plan.skipped.map(\.change.objectPath), ["t.v"])
+        XCTAssertEqual(plan.applicable.map(\.change.objectPath), ["t.n"])
+    }
+
+    func testSetNotNullNeedsADataCheck() throws {
+        let current = Schema(tables: [table("t", [col("id"), col("v")])])
+        let desired = Schema(tables: [table("t", [col("id"), col("v", nullable: false)])])
+        let plan = try differ.plan(from: current, to: desired, allowDestructive: false)
+        XCTAssertEqual(plan.changes.first?.safety, .needsDataCheck)
+        XCTAssertEqual(plan.changes.first?.dataChecks, [.nulls(table: "t", column: "v")])
+        XCTAssertTrue(FakeDialect().dataCheckQuery(.nulls(table: "t", column: "v")).contains("«v» IS NULL"))
+    }
+
+    func testRenamesAreDeclaredNeverGuessed() throws {
+        let current = Schema(tables: [table("t", [col("id"), col("old")])])
+        var renamed = col("new")
+        renamed.renamedFrom = "old"
+        let plan = try differ.plan(from: current, to: Schema(tables: [table("t", [col("id"), renamed])]), allowDestructive: false)
+        XCTAssertEqual(plan.changes.map(\.change.kind), ["renameColumn"])
+
+        // Without the hint it is an add and a (destructive) drop.
+        let guess = try differ.plan(from: current, to: Schema(tables: [table("t", [col("id"), col("new")])]), allowDestructive: false)
+        XCTAssertEqual(Set(guess.changes.map(\.change.kind)), ["addColumn", "dropColumn"])
+
+        var wrong = col("new")
+        wrong.renamedFrom = "missing"
+        XCTAssertThrowsError(try differ.plan(from: current, to: Schema(tables: [table("t", [col("id"), wrong])]), allowDestructive: false)) {
+            XCTAssertEqual(($0 as? SchemaSyncError)?.code, .invalidSchema)
+        }
+    }
+
+    func testUnchangedSchemaPlansEmpty() throws {
+        let schema = Schema(tables: [table("t", [col("id"), col("v")])], views: [View(name: "v", definition: "SELECT  1")])
+        var same = schema
+        same.views[0].definition = "select 1"
+        let plan = try differ.plan(from: schema, to: same, allowDestructive: false)
+        XCTAssertTrue(plan.isEmpty)
+        XCTAssertEqual(plan.unchanged, ["t", "v"])
+    }
+
+    func testViewsOverChangedTablesAreRecreatedAndDependentViewsFollow() throws {
+        let current = Schema(tables: [table("t", [col("id"), col("v", .integer)])],
+                             views: [View(name: "v1", definition: "SELECT v FROM t"), View(name: "v2", definition: "SELECT * FROM v1")])
+        var desired = current
+        desired.tables[0].columns[1].type = .bigint
+        let plan = try differ.plan(from: current, to: desired, allowDestructive: false)
+        XCTAssertEqual(plan.changes.map { "\($0.change.kind) \($0.change.objectPath)" },
+                       ["dropView v2", "dropView v1", "alterColumn t.v", "createView v1", "createView v2"])
+    }
+
+    func testSchemaEvolutionMatchesDesiredAfterPlan() throws {
+        let current = Schema(tables: [table("t", [col("id"), col("a")])])
+        var desired = Schema(tables: [table("t", [col("id"), col("a", .bigint), col("b")])])
+        desired.tables[0].indexes = [Index(name: "t_b", columns: ["b"])]
+        let plan = try differ.plan(from: current, to: desired, allowDestructive: false)
+        let evolved = SchemaEvolution.applying(plan.applicable.map(\.change), to: current)
+        XCTAssertTrue(try differ.plan(from: evolved, to: desired, allowDestructive: false).isEmpty)
+    }
+}

@@ -1,0 +1,98 @@
+import SchemaSyncCore
+import XCTest
+
+final class SchemaFileTests: XCTestCase {
+    func parse(_ text: String) throws -> Schema { try SchemaFileReader(source: "s.yaml").parse(text) }
+
+    func assertInvalid(_ text: String, contains fragments: [String], file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try parse(text), file: file, line: line) { error in
+            guard let error = error as? SchemaSyncError else { return XCTFail("not a SchemaSyncError: \(error)", file: file, line: line) }
+            XCTAssertEqual(error.code, .invalidSchema, file: file, line: line)
+            for fragment in fragments {
+                XCTAssertTrue(error.description.contains(fragment), "'\(error)' lacks '\(fragment)'", file: file, line: line)
+            }
+        }
+    }
+
+    func testReadsTheSpecSketch() throws {
+        let schema = try parse("""
+            tables:
+              - name: users
+                columns:
+                  - { name: id, type: bigint, identity: true }
+                  - { name: email, type: varchar(320), nullable: false }
+                  - { name: created_at, type: timestamptz, nullable: false, default: { function: current_timestamp } }
+                  - { name: display_name, type: text, renamedFrom: name }
+                  - { name: score, type: "decimal(12,2)", default: 0 }
+                  - { name: kind, type: text, default: "0" }
+                primaryKey: [id]
+                indexes:
+                  - { name: users_email_key, columns: [email], unique: true }
+                checks:
+                  - { name: users_email_nonempty, expression: "email <> ''" }
+              - name: orders
+                columns:
+                  - { name: id, type: bigint, identity: true }
+                  - { name: user_id, type: bigint, nullable: false }
+                primaryKey: [id]
+                foreignKeys:
+                  - { columns: [user_id], references: { table: users, columns: [id] }, onDelete: cascade }
+            """)
+        let users = schema.table(named: "users")!
+        XCTAssertEqual(users.column(named: "id")?.identity, .byDefault)
+        XCTAssertEqual(users.column(named: "id")?.nullable, false)
+        XCTAssertEqual(users.column(named: "email")?.type, .varchar(length: 320))
+        XCTAssertEqual(users.column(named: "created_at")?.defaultValue, .function(.currentTimestamp))
+        XCTAssertEqual(users.column(named: "display_name")?.renamedFrom, "name")
+        XCTAssertEqual(users.column(named: "score")?.defaultValue, .number("0"))
+        XCTAssertEqual(users.column(named: "kind")?.defaultValue, .string("0"), "a quoted number is a string")
+        let fk = schema.table(named: "orders")!.foreignKeys[0]
+        XCTAssertEqual(fk.name, "orders_user_id_fkey")
+        XCTAssertEqual(fk.onDelete, .cascade)
+        XCTAssertNoThrow(try SchemaValidator.validate(schema))
+    }
+
+    func testErrorsNameFileLineAndProblem() {
+        assertInvalid("", contains: ["s.yaml", "empty"])
+        assertInvalid("   \n# only a comment\n", contains: ["empty"])
+        assertInvalid("tables: []\n", contains: ["no tables"])
+        assertInvalid("tables:\n  - name: t\n    columns:\n      - { name: a, type: varchr(3) }\n", contains: ["s.yaml:4", "t.a", "varchr(3)"])
+        assertInvalid("tables:\n  - name: t\n    columns:\n      - { name: a, type: text, nulable: false }\n", contains: ["s.yaml:4", "nulable", "nullable"])
+        assertInvalid("tables:\n  - name: t\n    columns: [ { name: a, type: text }\n", contains: ["s.yaml", "malformed"])
+        assertInvalid("{\"tables\": [{\"name\": \"t\"}]}", contains: ["missing 'columns'"])
+    }
+
+    func testValidatorRejectsForeignKeysToMissingTables() throws {
+        let schema = try parse("""
+            tables:
+              - name: t
+                columns: [{ name: a, type: integer }]
+                foreignKeys: [{ columns: [a], references: { table: nowhere, columns: [id] } }]
+            """)
+        XCTAssertThrowsError(try SchemaValidator.validate(schema)) { error in
+            XCTAssertTrue("\(error)".contains("nowhere"))
+        }
+    }
+
+    func testWriterOutputReadsBackToTheSameSchema() throws {
+        let original = try parse("""
+            tables:
+              - name: "we\\"ird: name"
+                columns:
+                  - { name: id, type: bigint, identity: always }
+                  - { name: "true", type: text, default: "yes" }
+                  - { name: n, native: { mariadb: "int unsigned" } }
+                  - { name: g, type: integer, generated: { expression: "id * 2", stored: false } }
+                primaryKey: [id]
+                indexes:
+                  - { name: i, columns: [{ column: "true", order: desc }, { expression: "lower(\\"true\\")" }], where: "id > 0" }
+            views:
+              - { name: v, definition: "SELECT 1 AS one" }
+            """)
+        let writer = SchemaFileWriter(dialectName: "mariadb")
+        let yaml = try writer.document(original).yaml()
+        XCTAssertEqual(try SchemaFileReader(source: "out.yaml").parse(yaml), original.sorted(), yaml)
+        let json = writer.document(original).json()
+        XCTAssertEqual(try SchemaFileReader(source: "out.json").parse(json), original.sorted(), json)
+    }
+}
