@@ -1,0 +1,139 @@
+import Foundation
+import SchemaSyncCore
+import SchemaSyncMariaDB
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Locking, query counts, secrets and timeouts.
+final class MariaDBOperationalTests: XCTestCase {
+    func testConcurrentAppliesHaveOneWriterAndNoErrors() throws {
+        let db = try MariaDBTestDatabase(prefix: "ss_conc")
+        defer { db.drop() }
+        let url = db.url
+        let errors = LockedList()
+        let executed = LockedList()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                let session = try MariaDBSession(url: url, options: ConnectionOptions(lockTimeout: 30))
+                defer { session.close() }
+                let report = try SyncEngine(session: session).apply(desired: ExampleSchema.schema, allowDestructive: false)
+                executed.append("\(report.statements.count)")
+            } catch {
+                errors.append("\(error)")
+            }
+        }
+        XCTAssertEqual(errors.items, [])
+        // Exactly one apply did the work; the others found nothing to do.
+        XCTAssertEqual(executed.items.filter { $0 != "0" }.count, 1, "\(executed.items)")
+        XCTAssertEqual(try db.sql("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '\(db.name)'").first?.first, "3")
+    }
+
+    func testWriterLockTimesOutWhileHeld() throws {
+        let db = try MariaDBTestDatabase(prefix: "ss_lock")
+        defer { db.drop() }
+        let holder = try db.session()
+        let waiter = try db.session(ConnectionOptions(lockTimeout: 1))
+        try holder.withWriterLock {
+            XCTAssertThrowsError(try waiter.withWriterLock { }) { error in
+                XCTAssertEqual((error as? SchemaSyncError)?.code, .lockTimeout)
+            }
+        }
+        XCTAssertNoThrow(try waiter.withWriterLock { }, "released after the holder's body")
+    }
+
+    func testInspectionCostsTheSameQueriesFor10And200Tables() throws {
+        func cost(tables: Int) throws -> (Int, Int) {
+            let db = try MariaDBTestDatabase(prefix: "ss_count")
+            defer { db.drop() }
+            let setup = try db.session()
+            for i in 0..<tables {
+                try setup.execute(RenderedStatement("""
+                    CREATE TABLE t\(i) (id int PRIMARY KEY, ref int, name varchar(20) DEFAULT 'x', KEY k\(i) (name),
+                    CONSTRAINT c\(i) CHECK (id > 0)\(i > 0 ? ", CONSTRAINT f\(i) FOREIGN KEY (ref) REFERENCES t0 (id)" : ""))
+                    """, changeIDs: []))
+            }
+            let session = try db.session()
+            let before = session.queryCount
+            let schema = try session.inspect()
+            XCTAssertEqual(schema.tables.count, tables)
+            return (session.queryCount - before, schema.tables.reduce(0) { $0 + $1.foreignKeys.count })
+        }
+        let small = try cost(tables: 10)
+        let large = try cost(tables: 200)
+        XCTAssertEqual(small.1, 9)
+        XCTAssertEqual(large.1, 199)
+        XCTAssertEqual(small.0, large.0)
+        XCTAssertLessThanOrEqual(large.0, 7)
+    }
+
+    func testPasswordNeverAppearsInErrors() throws {
+        var url = try MariaDBTestDatabase.serverURL()
+        url.password = "Sup3rS3cretPw"
+        XCTAssertThrowsError(try MariaDBConnector().connect(to: url, options: .init())) { error in
+            let text = "\(error) \(String(reflecting: error))"
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .connectionFailed)
+            XCTAssertFalse(text.contains("Sup3rS3cretPw"), text)
+            XCTAssertTrue(text.contains("***"), text)
+        }
+        let good = try MariaDBTestDatabase.serverURL()
+        let session = try MariaDBSession(url: good)
+        defer { session.close() }
+        XCTAssertThrowsError(try session.execute(RenderedStatement("SELEC nonsense", changeIDs: []))) { error in
+            if let password = good.password, !password.isEmpty {
+                XCTAssertFalse("\(error)".contains(":\(password)@"), "\(error)")
+            }
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .applyFailed)
+        }
+        var missing = good
+        missing.path = "no_such_database_here"
+        XCTAssertThrowsError(try MariaDBSession(url: missing)) { error in
+            XCTAssertTrue("\(error)".contains("no_such_database_here"))
+            if let password = good.password, !password.isEmpty { XCTAssertFalse("\(error)".contains(":\(password)@")) }
+        }
+    }
+
+    func testSilentServerIsATimeoutNotAHang() throws {
+        // A TCP listener that accepts connections but never says a word.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        XCTAssertEqual(listen(fd, 8), 0)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+
+        let url = try DatabaseURL(parsing: "mariadb://u:hush@127.0.0.1:\(port)/db")
+        let started = Date()
+        XCTAssertThrowsError(try MariaDBSession(url: url, options: ConnectionOptions(connectTimeout: 2, queryTimeout: 2))) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .timeout, "\(error)")
+            XCTAssertFalse("\(error)".contains("hush"))
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 15)
+    }
+
+    func testSchemaFromSQLReportsBadSQLAndLeavesNoScratchDatabase() throws {
+        let db = try MariaDBTestDatabase(prefix: "ss_sql")
+        defer { db.drop() }
+        let session = try db.session()
+        XCTAssertThrowsError(try session.schema(fromSQL: "CREATE TABLE t (id int PRIMARY KEY); CREATE TABLE broken (", source: "bad.sql")) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema)
+            XCTAssertTrue("\(error)".contains("bad.sql"))
+        }
+        XCTAssertEqual(try db.sql("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'schemasync\\_scratch\\_%'").first?.first, "0")
+    }
+}
+
+/// A thread-safe list of strings for collecting results from concurrent work.
+final class LockedList: @unchecked Sendable {
+    private var storage: [String] = []
+    private let lock = NSLock()
+    func append(_ item: String) { lock.lock(); storage.append(item); lock.unlock() }
+    var items: [String] { lock.lock(); defer { lock.unlock() }; return storage }
+}
