@@ -119,3 +119,38 @@ final class MariaDBSpecificTypesTests: XCTestCase {
         XCTAssertEqual(try db.sql("SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '\(db.name)'").first?.first, "1")
     }
 }
+
+/// Key changes MariaDB makes awkward: primary key swaps, and dropping an index a foreign key relies on.
+final class MariaDBKeyChangeTests: XCTestCase {
+    var db: MariaDBTestDatabase!
+
+    override func setUpWithError() throws { db = try MariaDBTestDatabase() }
+    override func tearDown() { db?.drop() }
+
+    func testPrimaryKeyChangeAndFKIndexDrop() throws {
+        let session = try db.session()
+        let engine = SyncEngine(session: session)
+        var schema = Schema(tables: [
+            Table(name: "p", columns: [Column(name: "id", type: .integer, nullable: false), Column(name: "code", type: .varchar(length: 10), nullable: false)],
+                  primaryKey: PrimaryKey(columns: ["id"])),
+            Table(name: "c", columns: [Column(name: "id", type: .integer, nullable: false), Column(name: "pid", type: .integer),
+                                       Column(name: "k", type: .integer)],
+                  primaryKey: PrimaryKey(columns: ["id"]),
+                  indexes: [Index(name: "c_pid_k", columns: ["pid", "k"])],
+                  foreignKeys: [ForeignKey(name: "c_pid_fk", columns: ["pid"], referencedTable: "p", referencedColumns: ["id"])]),
+        ])
+        try engine.apply(desired: schema, allowDestructive: false)
+        try db.sql("INSERT INTO p VALUES (1, 'a'), (2, 'b')")
+        try db.sql("INSERT INTO c VALUES (1, 1, 1), (2, 2, NULL)")
+        // The FK is served by c_pid_k (MariaDB made no index of its own); drop that index.
+        schema.tables[1].indexes = []
+        schema.tables[1].primaryKey = PrimaryKey(columns: ["id", "pid"])
+        schema.tables[1].columns[1].nullable = false
+        try engine.apply(desired: schema, allowDestructive: false)
+        let pk = try db.sql("SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '\(db.name)' AND TABLE_NAME = 'c' AND INDEX_NAME = 'PRIMARY' ORDER BY SEQ_IN_INDEX")
+        XCTAssertEqual(pk.map { $0[0] }, ["id", "pid"])
+        XCTAssertEqual(try db.sql("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '\(db.name)' AND INDEX_NAME = 'c_pid_k'").first?.first, "0")
+        XCTAssertEqual(try db.sql("SELECT COUNT(*) FROM c").first?.first, "2")
+        XCTAssertEqual(try engine.plan(desired: schema, allowDestructive: true).plan.changes.map(\.change.objectPath), [])
+    }
+}
