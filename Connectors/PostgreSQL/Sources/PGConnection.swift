@@ -163,6 +163,9 @@ final class PGConnection {
         return rows
     }
 
+    /// `text` without this connection's secrets.
+    func scrub(_ text: String) -> String { Self.scrub(text, secrets: secrets) }
+
     /// Removes the password (and anything URL-shaped that carries one) from driver text.
     static func scrub(_ text: String, secrets: [String]) -> String {
         var clean = DatabaseURL.redact(text)

@@ -99,7 +99,7 @@ public final class PostgreSQLSession: DatabaseSession {
                 hint = "the statement ran longer than the query timeout (\(options.queryTimeout) s)"
             }
             throw SchemaSyncError(error.timedOut ? .timeout : .applyFailed,
-                                  "statement failed on '\(url)', the transaction was rolled back: \(Self.excerpt(statement.sql))",
+                                  "statement failed on '\(url)': \(connection.scrub(Self.excerpt(statement.sql)))",
                                   hint: hint, cause: error.message)
         }
     }
@@ -108,7 +108,7 @@ public final class PostgreSQLSession: DatabaseSession {
         do {
             return try connection.run(sql)
         } catch {
-            throw fail(error, .inspectionFailed, "query failed on '\(url)': \(Self.excerpt(sql))")
+            throw fail(error, .inspectionFailed, "query failed on '\(url)': \(connection.scrub(Self.excerpt(sql)))")
         }
     }
 
@@ -134,7 +134,12 @@ public final class PostgreSQLSession: DatabaseSession {
             return result
         } catch {
             if connection.inTransaction { _ = try? connection.run("ROLLBACK") }
-            if let error = error as? SchemaSyncError { throw error }
+            if var error = error as? SchemaSyncError {
+                if error.code == .applyFailed || error.code == .timeout {
+                    error.message += " (the transaction was rolled back; nothing was changed)"
+                }
+                throw error
+            }
             throw fail(error, .applyFailed, "apply failed on '\(url)'; nothing was changed")
         }
     }
