@@ -137,3 +137,48 @@ final class LockedList: @unchecked Sendable {
     func append(_ item: String) { lock.lock(); storage.append(item); lock.unlock() }
     var items: [String] { lock.lock(); defer { lock.unlock() }; return storage }
 }
+
+/// A user who may only use its own database cannot make scratch databases: `.sql` schemas then
+/// fail with a clear error, and a dev URL is the way out.
+final class MariaDBPrivilegeTests: XCTestCase {
+    func testScratchDatabaseNeedsCreatePrivilegeOrDevURL() throws {
+        let db = try MariaDBTestDatabase(prefix: "ss_priv")
+        let dev = try MariaDBTestDatabase(prefix: "ss_dev")
+        let user = "ss_limited_" + String(UInt16.random(in: 0...UInt16.max), radix: 16)
+        let admin = try MariaDBSession(url: db.serverURL)
+        defer {
+            _ = try? admin.query("DROP USER IF EXISTS '\(user)'@'127.0.0.1'")
+            admin.close()
+            db.drop()
+            dev.drop()
+        }
+        _ = try admin.query("CREATE USER '\(user)'@'127.0.0.1' IDENTIFIED BY 'limited-pw'")
+        _ = try admin.query("GRANT ALL ON `\(db.name)`.* TO '\(user)'@'127.0.0.1'")
+        _ = try admin.query("GRANT ALL ON `\(dev.name)`.* TO '\(user)'@'127.0.0.1'")
+        var url = db.url
+        url.user = user
+        url.password = "limited-pw"
+        let session = try MariaDBSession(url: url)
+        defer { session.close() }
+        XCTAssertThrowsError(try session.schema(fromSQL: "CREATE TABLE t (id int PRIMARY KEY)", source: "s.sql")) { error in
+            let e = error as? SchemaSyncError
+            XCTAssertEqual(e?.code, .inspectionFailed)
+            XCTAssertTrue(e?.hint?.contains("--dev-url") ?? false, "\(error)")
+            XCTAssertFalse("\(error)".contains("limited-pw"))
+        }
+
+        var devURL = dev.url
+        devURL.user = user
+        devURL.password = "limited-pw"
+        let withDev = try MariaDBSession(url: url, options: ConnectionOptions(devURL: devURL))
+        defer { withDev.close() }
+        let schema = try withDev.schema(fromSQL: "CREATE TABLE t (id int PRIMARY KEY, n int CHECK (n > 0)); CREATE VIEW v AS SELECT id FROM t", source: "s.sql")
+        XCTAssertEqual(schema.tables.map(\.name), ["t"])
+        XCTAssertEqual(schema.views.map(\.name), ["v"])
+        XCTAssertEqual(try dev.sql("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '\(dev.name)'").first?.first, "0",
+                       "the dev database is emptied again")
+        // With the dev URL, expressions compare through the server and the schema converges.
+        try SyncEngine(session: withDev).apply(desired: schema, allowDestructive: false)
+        XCTAssertEqual(try SyncEngine(session: withDev).plan(desired: schema, allowDestructive: false).plan.changes.count, 0)
+    }
+}
