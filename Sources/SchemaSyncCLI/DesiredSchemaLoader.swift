@@ -13,11 +13,9 @@ struct PreparedRun {
         let needsSession = SchemaSource.needsSQLLoader(schemaPath)
         // Neutral files are read (and rejected) before any connection is opened.
         let early = needsSession ? nil : try SchemaSource.load(path: schemaPath, sqlLoader: nil)
-        try SchemaValidator.validate(early ?? Schema(tables: [Table(name: "placeholder", columns: [Column(name: "c", type: .text)])]))
         let session = try CLIEnvironment.registry.connect(to: url, options: options)
         do {
             let desired = try early ?? SchemaSource.load(path: schemaPath, sqlLoader: session.schema(fromSQL:source:))
-            try SchemaValidator.validate(desired)
             try session.dialect.validate(desired)
             return PreparedRun(url: url, session: session, desired: desired)
         } catch {

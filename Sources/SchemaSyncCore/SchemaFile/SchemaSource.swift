@@ -14,7 +14,7 @@ public enum SchemaSource {
         (try? files(at: path))?.contains { $0.hasSuffix(".sql") } ?? false
     }
 
-    /// Loads and merges the schema at `path`.
+    /// Loads and merges the schema at `path`, then validates it as a whole.
     /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the file and problem.
     public static func load(path: String, sqlLoader: SQLLoader?) throws -> Schema {
         var merged = Schema()
@@ -44,6 +44,12 @@ public enum SchemaSource {
             }
             merged.tables += part.tables
             merged.views += part.views
+        }
+        do {
+            try SchemaValidator.validate(merged)
+        } catch var error as SchemaSyncError {
+            error.message = "\(path): " + error.message
+            throw error
         }
         return merged
     }

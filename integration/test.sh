@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite: installs packages, starts PostgreSQL and MariaDB natively on
+# 127.0.0.1 (unless SCHEMASYNC_POSTGRES_URL / SCHEMASYNC_MARIADB_URL point at your own
+# servers), builds, and runs every test. Server tests fail (not skip) when CI=true and a
+# server is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash integration/setup.sh --servers
+
+if [ -z "${SCHEMASYNC_POSTGRES_URL:-}" ] && [ -f integration/start-postgres.sh ]; then
+    SCHEMASYNC_POSTGRES_URL="$(bash integration/start-postgres.sh | tail -n 1)"
+    export SCHEMASYNC_POSTGRES_URL
+fi
+if [ -z "${SCHEMASYNC_MARIADB_URL:-}" ] && [ -f integration/start-mariadb.sh ]; then
+    SCHEMASYNC_MARIADB_URL="$(bash integration/start-mariadb.sh | tail -n 1)"
+    export SCHEMASYNC_MARIADB_URL
+fi
+echo "PostgreSQL: ${SCHEMASYNC_POSTGRES_URL:-not configured}" | sed -E 's#(//[^:/@]*:)[^@]*@#\1***@#'
+echo "MariaDB:    ${SCHEMASYNC_MARIADB_URL:-not configured}" | sed -E 's#(//[^:/@]*:)[^@]*@#\1***@#'
+
+swift build --build-tests 2>&1 | tail -n 3
+set +e
+swift test --skip-build 2>&1 | tee /tmp/schemasync-test.log | grep -vE "^Test (Case|Suite) .*(started|passed)"
+status=${PIPESTATUS[0]}
+set -e
+if grep -qE "with [1-9][0-9]* failures?|error: " /tmp/schemasync-test.log && [ "$status" -eq 0 ]; then status=1; fi
+exit "$status"
