@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL 15 server natively on 127.0.0.1 for SchemaSync's tests.
 #
-#   eval "$(integration/start-postgres.sh)"     # exports SCHEMASYNC_POSTGRES_URL
+#   export SCHEMASYNC_POSTGRES_URL="$(integration/start-postgres.sh)"
+#
+# Prints only the URL on stdout (progress goes to stderr).
 #
 # Idempotent: if the server is already running, it only prints the URL again.
 # Installs Debian's `postgresql` package when it is missing (needs root, as on CI).
@@ -36,7 +38,7 @@ fi
 
 if [ -f "$DATA/PG_VERSION" ] && as_postgres "$BIN/pg_ctl -D '$DATA' status" >/dev/null 2>&1; then
     log "already running on 127.0.0.1:$PORT"
-    echo "export SCHEMASYNC_POSTGRES_URL=$URL"
+    echo "$URL"
     exit 0
 fi
 
@@ -53,4 +55,4 @@ log "starting on 127.0.0.1:$PORT"
 as_postgres "$BIN/pg_ctl -D '$DATA' -l '$DATA/server.log' -w -t 30 \
     -o \"-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories='$DATA' -c max_connections=100 -c fsync=off\" start >/dev/null"
 log "ready"
-echo "export SCHEMASYNC_POSTGRES_URL=$URL"
+echo "$URL"

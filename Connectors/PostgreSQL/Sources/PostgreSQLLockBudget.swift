@@ -12,8 +12,9 @@ struct PostgreSQLLockBudget {
     let slots: Int
     /// Entries in the server's shared lock table.
     var capacity: Int { locksPerTransaction * max(slots, 1) }
-    /// Share of the lock table one apply may use; the rest is left to other sessions.
-    static let usableShare = 0.8
+    /// Share of the nominal lock table one apply may use. PostgreSQL guarantees the nominal size;
+    /// beyond it "out of shared memory" depends on spare shared memory and on other sessions.
+    static let usableShare = 1.0
 
     /// Locks the plan needs, counted per relation touched.
     func estimate(_ changes: [PlannedChange]) -> Int {
