@@ -49,6 +49,10 @@ final class MariaDBDialectTests: XCTestCase {
         XCTAssertEqual(dialect.isNarrowing(from: intCol, to: Column(name: "n", type: .bigint)), false)
         XCTAssertEqual(dialect.isNarrowing(from: Column(name: "s", type: .varchar(length: 10)), to: Column(name: "s", type: .text)), false)
         XCTAssertEqual(dialect.isNarrowing(from: Column(name: "s", type: .text), to: Column(name: "s", type: .varchar(length: 10))), true)
+        let ab = Column(name: "e", type: .text, nativeTypes: ["mariadb": "enum('a','b')"])
+        let abc = Column(name: "e", type: .text, nativeTypes: ["mariadb": "enum('a','b','c')"])
+        XCTAssertEqual(dialect.isNarrowing(from: ab, to: abc), false)
+        XCTAssertEqual(dialect.isNarrowing(from: abc, to: ab), true)
     }
 
     func testDefaultsAsInformationSchemaShowsThem() {

@@ -118,6 +118,17 @@ final class MariaDBOperationalTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 15)
     }
 
+    func testSlowQueryIsATimeout() throws {
+        let url = try MariaDBTestDatabase.serverURL()
+        let session = try MariaDBSession(url: url, options: ConnectionOptions(queryTimeout: 1))
+        defer { session.close() }
+        let started = Date()
+        XCTAssertThrowsError(try session.query("SELECT SLEEP(5)")) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .timeout, "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 4.5)
+    }
+
     func testSchemaFromSQLReportsBadSQLAndLeavesNoScratchDatabase() throws {
         let db = try MariaDBTestDatabase(prefix: "ss_sql")
         defer { db.drop() }

@@ -84,6 +84,10 @@ public struct MariaDBDialect: Dialect {
             && String(a.prefix { $0.isLetter }) == base && String(b.prefix { $0.isLetter }) == base {
             return MariaDBDefaultValue.fractionalPrecision(b) < MariaDBDefaultValue.fractionalPrecision(a)
         }
+        if a.hasPrefix("enum(") && b.hasPrefix("enum(") || a.hasPrefix("set(") && b.hasPrefix("set(") {
+            // Appending values keeps every stored value; anything else may not.
+            return !b.hasPrefix(String(a.dropLast()) + ",")
+        }
         if a.hasPrefix("enum(") || a.hasPrefix("set(") || b.hasPrefix("enum(") || b.hasPrefix("set(") { return true }
         return nil
     }

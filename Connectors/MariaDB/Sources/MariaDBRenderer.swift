@@ -44,6 +44,12 @@ struct MariaDBRenderer {
         case let .addPrimaryKey(table, key):
             return [alter(table, "ADD PRIMARY KEY IF NOT EXISTS (\(key.columns.map(q).joined(separator: ", ")))")]
         case let .dropPrimaryKey(table, _):
+            // Swap in one statement when the new key's columns already exist: an AUTO_INCREMENT
+            // column must stay keyed, and the table is never without its key in between.
+            if let key = desired.table(named: table)?.primaryKey, let existing = current.table(named: table),
+               key.columns.allSatisfy({ existing.column(named: $0) != nil }) {
+                return [alter(table, "DROP INDEX IF EXISTS `PRIMARY`, ADD PRIMARY KEY (\(key.columns.map(q).joined(separator: ", ")))")]
+            }
             return [alter(table, "DROP INDEX IF EXISTS `PRIMARY`")]
         case let .addUnique(table, constraint):
             return [alter(table, "ADD CONSTRAINT \(q(constraint.name)) UNIQUE KEY IF NOT EXISTS (\(constraint.columns.map(q).joined(separator: ", ")))")]
