@@ -11,6 +11,8 @@ import Yams
 public struct SchemaFileReader {
     /// The name used in error messages (usually the path).
     public let source: String
+    /// Caps the nodes visited, so alias bombs ("billion laughs") fail fast instead of exhausting memory.
+    private let budget = NodeBudget(limit: 2_000_000)
 
     public init(source: String) {
         self.source = source
@@ -251,6 +253,7 @@ public struct SchemaFileReader {
 
     private func mapping(_ node: Node, _ what: String, allowed: Set<String>) throws -> [String: Node] {
         guard let map = node.mapping else { throw error(node, "\(what) must be a mapping (key: value)") }
+        try spend(map.count, at: node)
         var result: [String: Node] = [:]
         for (key, value) in map {
             guard let name = key.string else { throw error(key, "\(what): keys must be strings") }
@@ -268,7 +271,15 @@ public struct SchemaFileReader {
     private func sequence(_ node: Node, _ what: String) throws -> [Node] {
         if node.null != nil, node.scalar?.style == .plain { return [] }
         guard let seq = node.sequence else { throw error(node, "\(what) must be a list") }
+        try spend(seq.count, at: node)
         return Array(seq)
+    }
+
+    private func spend(_ count: Int, at node: Node) throws {
+        budget.remaining -= count + 1
+        if budget.remaining < 0 {
+            throw error(node, "the schema is too large (over \(budget.limit) values, or aliases that expand without bound)")
+        }
     }
 
     private func required(_ m: [String: Node], _ key: String, in node: Node, what: String) throws -> Node {
@@ -338,5 +349,15 @@ public struct SchemaFileReader {
             }
         }
         return row[b.count]
+    }
+}
+
+/// A shared, decreasing count of nodes a reader may still visit.
+private final class NodeBudget {
+    let limit: Int
+    var remaining: Int
+    init(limit: Int) {
+        self.limit = limit
+        self.remaining = limit
     }
 }
