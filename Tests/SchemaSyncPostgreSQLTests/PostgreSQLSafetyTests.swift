@@ -193,3 +193,66 @@ final class PostgreSQLSafetyTests: PostgreSQLTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 10)
     }
 }
+
+/// Lock timeouts and objects SchemaSync does not manage.
+final class PostgreSQLLockAndUnmanagedTests: PostgreSQLTestCase {
+    func testBlockedAlterFailsFastWithLockTimeout() throws {
+        try apply(Schema(tables: [Table(name: "busy", columns: [Column(name: "id", type: .integer)])]))
+        let other = try RawPG(db.url)
+        try other.query("BEGIN; SELECT * FROM busy")  // holds ACCESS SHARE until COMMIT
+        let session = try db.session(options: .init(lockTimeout: 1))
+        defer { session.close() }
+        let desired = Schema(tables: [Table(name: "busy", columns: [Column(name: "id", type: .integer), Column(name: "extra", type: .text)])])
+        let start = Date()
+        XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: desired, allowDestructive: false)) { error in
+            let e = error as? SchemaSyncError
+            XCTAssertEqual(e?.code, .applyFailed)
+            XCTAssertTrue(e?.hint?.contains("lock") ?? false, "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        try other.query("COMMIT")
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM information_schema.columns WHERE table_name = 'busy'"), "1")
+    }
+
+    func testWriterLockTimeoutIsReported() throws {
+        let holder = try RawPG(db.url)
+        // Another SchemaSync writer on the same schema holds the advisory lock.
+        try holder.query("BEGIN; SELECT pg_advisory_xact_lock(1397971278, hashtext('public'))")
+        let session = try db.session(options: .init(lockTimeout: 1))
+        defer { session.close() }
+        XCTAssertThrowsError(try session.withWriterLock { 1 }) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .lockTimeout, "\(error)")
+        }
+        try holder.query("COMMIT")
+        XCTAssertEqual(try session.withWriterLock { 2 }, 2)
+    }
+
+    func testUnmanagedObjectsAreReportedAndKept() throws {
+        try apply(exampleSchema())
+        try db.raw.query("""
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+            CREATE SEQUENCE invoice_numbers;
+            CREATE TYPE mood AS ENUM ('ok', 'meh');
+            ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY users_self ON users USING (true);
+            CREATE MATERIALIZED VIEW user_count AS SELECT count(*) FROM users;
+            """)
+        let session = try db.session()
+        let unmanaged = try session.inspect().unmanaged
+        session.close()
+        let kinds = Set(unmanaged.map { "\($0.kind) \($0.name)" })
+        XCTAssertEqual(kinds, ["function touch()", "trigger users_touch", "sequence invoice_numbers", "enum type mood",
+                               "policy users_self", "materialized view user_count"])
+        XCTAssertEqual(unmanaged.first { $0.kind == "trigger" }?.table, "users")
+        let report = try apply(exampleSchema(), allowDestructive: true)
+        XCTAssertEqual(report.statements.count, 0)
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_trigger WHERE tgname = 'users_touch'"), "1")
+
+        // A column of a type the schema owns (an enum) round-trips as a native type.
+        var withEnum = exampleSchema()
+        withEnum.tables[0].columns.append(Column(name: "mood", type: .native("mood"), defaultValue: .string("ok")))
+        try apply(withEnum)
+        XCTAssertEqual(try pendingChanges(withEnum).count, 0)
+    }
+}

@@ -195,7 +195,9 @@ public final class PostgreSQLSession: DatabaseSession {
         }
         do {
             let q = scratch.quoteIdentifier(name)
-            try run("CREATE SCHEMA \(q); SET LOCAL search_path TO \(q), public", .inspectionFailed,
+            // The managed schema stays visible, so its types (enums, domains) resolve in the scratch copy.
+            let live = postgresDialect.schema == "public" ? "" : ", " + scratch.quoteIdentifier(postgresDialect.schema)
+            try run("CREATE SCHEMA \(q); SET LOCAL search_path TO \(q)\(live), public", .inspectionFailed,
                     "cannot create a scratch schema on '\(url)'",
                     hint: "the user needs CREATE permission on the database, or pass a dev database URL")
             let result = try body(scratch)
