@@ -8,11 +8,12 @@ import Yams
 /// Unknown keys are errors too, so a typo (`nulable`) never silently changes meaning.
 /// An empty file, or one that declares no table and no view, is refused: a truncated or wrong
 /// file must never read as "drop everything".
-public struct SchemaFileReader {
+public final class SchemaFileReader {
     /// The name used in error messages (usually the path).
     public let source: String
-    /// Caps the nodes visited, so alias bombs ("billion laughs") fail fast instead of exhausting memory.
-    private let budget = NodeBudget(limit: 2_000_000)
+    /// Caps the values visited, so alias bombs ("billion laughs") fail fast instead of exhausting memory.
+    private static let nodeLimit = 2_000_000
+    private var nodesRemaining = SchemaFileReader.nodeLimit
 
     public init(source: String) {
         self.source = source
@@ -276,9 +277,9 @@ public struct SchemaFileReader {
     }
 
     private func spend(_ count: Int, at node: Node) throws {
-        budget.remaining -= count + 1
-        if budget.remaining < 0 {
-            throw error(node, "the schema is too large (over \(budget.limit) values, or aliases that expand without bound)")
+        nodesRemaining -= count + 1
+        if nodesRemaining < 0 {
+            throw error(node, "the schema is too large (over \(Self.nodeLimit) values, or aliases that expand without bound)")
         }
     }
 
@@ -352,12 +353,3 @@ public struct SchemaFileReader {
     }
 }
 
-/// A shared, decreasing count of nodes a reader may still visit.
-private final class NodeBudget {
-    let limit: Int
-    var remaining: Int
-    init(limit: Int) {
-        self.limit = limit
-        self.remaining = limit
-    }
-}
