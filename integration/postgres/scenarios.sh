@@ -85,7 +85,41 @@ set -e
 [ "$sa" -eq 0 ] && [ "$sb" -eq 0 ] && pass "both exit 0" || { fail "exits $sa and $sb"; cat "$WORK/a" "$WORK/b"; }
 expect_exit 0 "in sync afterwards" "$BIN" plan --url "$URL" --schema examples/shop.yaml --exit-code
 
-echo "5. the password never appears"
+echo "5. killing the process during apply leaves the database as before"
+cp examples/shop.yaml "$WORK/grown.yaml"
+python3 - "$WORK/grown.yaml" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path).read()
+text = text.replace("tables:\n", "tables:\n  - name: aaa_new\n    columns:\n      - { name: id, type: bigint }\n", 1)
+text = text.replace("      - { name: is_admin, type: boolean, nullable: false, default: false }\n",
+                    "      - { name: is_admin, type: boolean, nullable: false, default: false }\n      - { name: nickname, type: text }\n")
+open(path, "w").write(text)
+PY
+# Another session holds a lock on users, so the apply blocks inside its transaction.
+psql "$URL" -qAtc "BEGIN; LOCK TABLE users IN ACCESS SHARE MODE; SELECT pg_sleep(4); COMMIT" >/dev/null 2>&1 & holder=$!
+sleep 0.5
+"$BIN" apply --url "$URL" --schema "$WORK/grown.yaml" --lock-timeout 30 >"$WORK/killed" 2>&1 & victim=$!
+observed=no
+for _ in $(seq 1 30); do
+    if [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'schemasync' AND wait_event_type = 'Lock'")" = "1" ]; then
+        observed=yes; break
+    fi
+    sleep 0.1
+done
+[ "$observed" = yes ] && pass "apply was blocked inside its transaction when killed" || fail "apply was not seen waiting"
+kill -9 "$victim" 2>/dev/null || true
+wait "$victim" 2>/dev/null || true
+wait "$holder" 2>/dev/null || true
+sleep 0.5
+[ -z "$(sql "SELECT to_regclass('public.aaa_new')")" ] && pass "table created before the kill is gone" || fail "aaa_new persisted"
+[ "$(sql "SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'nickname'")" = "0" ] \
+    && pass "column not added" || fail "users.nickname persisted"
+expect_exit 0 "still in sync with the original schema" "$BIN" plan --url "$URL" --schema examples/shop.yaml --exit-code
+expect_exit 0 "a re-run converges" "$BIN" apply --url "$URL" --schema "$WORK/grown.yaml"
+expect_exit 0 "in sync with the grown schema" "$BIN" plan --url "$URL" --schema "$WORK/grown.yaml" --exit-code
+
+echo "6. the password never appears"
 PWURL="$(echo "$URL" | sed -E 's#//([^@/:]+)@#//\1:Hunter2-secret@#')"
 set +e; "$BIN" plan --url "${PWURL%/*}/no_such_db" --schema examples/shop.yaml >"$WORK/pw" 2>&1; set -e
 grep -q "Hunter2-secret" "$WORK/pw" && fail "password printed" || pass "password redacted"
