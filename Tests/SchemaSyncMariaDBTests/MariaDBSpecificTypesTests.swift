@@ -154,3 +154,42 @@ final class MariaDBKeyChangeTests: XCTestCase {
         XCTAssertEqual(try engine.plan(desired: schema, allowDestructive: true).plan.changes.map(\.change.objectPath), [])
     }
 }
+
+/// Widening key columns that foreign keys use: MariaDB refuses while the key exists.
+final class MariaDBForeignKeyTypeChangeTests: XCTestCase {
+    func testWideningReferencedAndReferencingColumnsConvergesAtEveryCut() throws {
+        func schema(_ type: DataType) -> Schema {
+            Schema(tables: [
+                Table(name: "parent", columns: [Column(name: "id", type: type, nullable: false)], primaryKey: PrimaryKey(columns: ["id"])),
+                Table(name: "child", columns: [Column(name: "id", type: .integer, nullable: false), Column(name: "parent_id", type: type)],
+                      primaryKey: PrimaryKey(columns: ["id"]),
+                      foreignKeys: [ForeignKey(name: "child_parent_fk", columns: ["parent_id"], referencedTable: "parent",
+                                               referencedColumns: ["id"], onDelete: .cascade)]),
+            ])
+        }
+        var total = 0
+        var cut = 0
+        repeat {
+            let db = try MariaDBTestDatabase(prefix: "ss_fkwide")
+            defer { db.drop() }
+            let session = try db.session()
+            let engine = SyncEngine(session: session)
+            try engine.apply(desired: schema(.integer), allowDestructive: false)
+            try db.sql("INSERT INTO parent VALUES (1), (2)")
+            try db.sql("INSERT INTO child VALUES (10, 1), (11, 2), (12, NULL)")
+            if cut == 0 {
+                total = try engine.plan(desired: schema(.bigint), allowDestructive: false).statements.count
+                XCTAssertGreaterThanOrEqual(total, 4)
+                print("widening with foreign keys: \(total) statements")
+            } else {
+                XCTAssertThrowsError(try engine.apply(desired: schema(.bigint), allowDestructive: false, options: .init(interruptAfterStatements: cut)))
+            }
+            try engine.apply(desired: schema(.bigint), allowDestructive: false)
+            XCTAssertEqual(try db.columnInfo("child", "COLUMN_TYPE")["parent_id"], "bigint(20)")
+            XCTAssertEqual(try db.columnInfo("parent", "COLUMN_TYPE")["id"], "bigint(20)")
+            XCTAssertEqual(try db.sql("SELECT DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = '\(db.name)'").map { $0[0] }, ["CASCADE"], "cut \(cut)")
+            XCTAssertEqual(try db.sql("SELECT id, parent_id FROM child ORDER BY id"), [["10", "1"], ["11", "2"], ["12", nil]])
+            cut += 1
+        } while cut < total
+    }
+}

@@ -13,13 +13,54 @@ struct MariaDBRenderer {
     let desired: Schema
 
     func render(_ changes: [PlannedChange]) throws -> [RenderedStatement] {
+        let suspended = foreignKeysBlockingTypeChanges(changes)
+        let lastTypeChange = changes.lastIndex { if case .alterColumn = $0.change { return true } else { return false } }
         var statements: [RenderedStatement] = []
-        for planned in changes {
+        var dropped = Set<String>()
+        for (position, planned) in changes.enumerated() {
+            if case let .alterColumn(table, _, to, aspects) = planned.change, aspects.contains(.type) {
+                // MariaDB refuses to change the type of a column a foreign key uses: suspend those keys.
+                for (owner, key) in suspended where touches(key, owner: owner, table: table, column: to.name, changes: changes)
+                    && dropped.insert(owner + "." + key.name).inserted {
+                    statements.append(RenderedStatement(alter(owner, "DROP FOREIGN KEY IF EXISTS \(q(key.name))"), changeIDs: [planned.id]))
+                }
+            }
             for sql in try render(planned.change) {
                 statements.append(RenderedStatement(sql, changeIDs: [planned.id]))
             }
+            if position == lastTypeChange {
+                for (owner, key) in suspended where dropped.contains(owner + "." + key.name) {
+                    statements.append(RenderedStatement(alter(owner, "ADD " + foreignKeyClause(key, guarded: true)), changeIDs: [planned.id]))
+                }
+            }
         }
         return statements
+    }
+
+    /// Foreign keys kept by the plan (desired definition) whose columns change type in it.
+    private func foreignKeysBlockingTypeChanges(_ changes: [PlannedChange]) -> [(String, ForeignKey)] {
+        let droppedKeys = Set(changes.compactMap { planned -> String? in
+            if case let .dropForeignKey(t, k) = planned.change { return t + "." + k.name }
+            return nil
+        })
+        var result: [(String, ForeignKey)] = []
+        for table in desired.tables {
+            guard let existing = current.table(named: table.name) else { continue }
+            for key in table.foreignKeys where existing.foreignKeys.contains(where: { $0.name == key.name })
+                && !droppedKeys.contains(table.name + "." + key.name) {
+                let affected = changes.contains { planned in
+                    guard case let .alterColumn(t, _, to, aspects) = planned.change, aspects.contains(.type) else { return false }
+                    return touches(key, owner: table.name, table: t, column: to.name, changes: changes)
+                }
+                if affected { result.append((table.name, key)) }
+            }
+        }
+        return result
+    }
+
+    /// Whether `column` of `table` (desired names) is one of `key`'s columns or referenced columns.
+    private func touches(_ key: ForeignKey, owner: String, table: String, column: String, changes: [PlannedChange]) -> Bool {
+        (owner == table && key.columns.contains(column)) || (key.referencedTable == table && key.referencedColumns.contains(column))
     }
 
     private func q(_ name: String) -> String { dialect.quoteIdentifier(name) }
