@@ -121,6 +121,9 @@ struct MariaDBCatalogInspector {
                 column.generated = .init(expression: row[6] ?? "", stored: !extra.contains("virtual"))
             } else {
                 column.defaultValue = MariaDBDefaultValue.parse(row[4])
+                if type == .boolean, case let .number(n)? = column.defaultValue, n == "0" || n == "1" {
+                    column.defaultValue = .boolean(n == "1")
+                }
             }
             if let range = extra.range(of: "on update ") {
                 column.attributes[MariaDBDialect.Attribute.onUpdate] =
@@ -170,8 +173,10 @@ struct MariaDBCatalogInspector {
             WHERE k.TABLE_SCHEMA = \(db) AND k.REFERENCED_TABLE_NAME IS NOT NULL
             ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION
             """)
+        // InnoDB checks immediately, so RESTRICT (MariaDB's default) and NO ACTION are the same: report NO ACTION.
         func action(_ rule: String?) -> ForeignKey.Action {
-            ForeignKey.Action(rawValue: (rule ?? "").lowercased()) ?? .noAction
+            let parsed = ForeignKey.Action(rawValue: (rule ?? "").lowercased()) ?? .noAction
+            return parsed == .restrict ? .noAction : parsed
         }
         for row in rows {
             guard let tableName = row[0], let name = row[1], let column = row[2], let refTable = row[3],
