@@ -41,7 +41,7 @@ public indirect enum SchemaDocument: Equatable, Sendable {
             let flow = items.allSatisfy { if case .string = $0 { return true } else { return false } } && items.count <= 8
             return Node(items.map { $0.node() }, .implicit, flow ? .flow : .block)
         case let .string(s):
-            let plainResolvesToString = Resolver.default.resolveTag(of: Node(s)) == .str
+            let plainResolvesToString = !Self.mayResolveAsNonString(s) || Resolver.default.resolveTag(of: Node(s)) == .str
             let safePlain = plainResolvesToString && !s.isEmpty && s == s.trimmingCharacters(in: .whitespaces)
                 && !s.contains(": ") && !s.contains(" #") && !s.contains("\n")
                 && !"-?:,[]{}#&*!|>'\"%@`".contains(s.first!)
@@ -51,6 +51,14 @@ public indirect enum SchemaDocument: Equatable, Sendable {
         case let .bool(b):
             return Node(b ? "true" : "false", Tag(.implicit), .plain)
         }
+    }
+
+    /// A cheap pre-check: only strings starting like a number, or spelled like a YAML
+    /// boolean or null, can resolve to another type when written plain.
+    private static func mayResolveAsNonString(_ s: String) -> Bool {
+        guard let first = s.first else { return true }
+        if first.isNumber || "+-.~".contains(first) { return true }
+        return ["true", "false", "yes", "no", "on", "off", "null", "y", "n"].contains(s.lowercased())
     }
 
     private func writeJSON(into out: inout String, indent: Int) {
