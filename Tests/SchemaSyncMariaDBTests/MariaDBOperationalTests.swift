@@ -118,6 +118,21 @@ final class MariaDBOperationalTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 15)
     }
 
+    func testBothSchemesAndTLSOptionsReachLibmariadb() throws {
+        XCTAssertEqual(MariaDBConnector().schemes, ["mariadb", "mysql"])
+        var url = try MariaDBTestDatabase.serverURL()
+        url.scheme = "mysql"
+        let session = try MariaDBConnector().connect(to: url, options: .init())
+        XCTAssertEqual(try session.query("SELECT @@character_set_client, @@character_set_connection").first, ["utf8mb4", "utf8mb4"])
+        session.close()
+        // The test server has no TLS: requiring it must fail instead of silently connecting in clear text.
+        url.query = ["ssl-mode": "required"]
+        XCTAssertThrowsError(try MariaDBConnector().connect(to: url, options: .init())) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .connectionFailed, "\(error)")
+            if let password = url.password { XCTAssertFalse("\(error)".contains(":\(password)@")) }
+        }
+    }
+
     func testSlowQueryIsATimeout() throws {
         let url = try MariaDBTestDatabase.serverURL()
         let session = try MariaDBSession(url: url, options: ConnectionOptions(queryTimeout: 1))

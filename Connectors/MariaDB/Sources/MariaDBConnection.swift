@@ -61,6 +61,13 @@ final class MariaDBConnection {
                                   hint: code == 1045 ? "check the user name and password" : "check host, port and that the server is running",
                                   cause: Self.scrub(message, settings))
         }
+        if [.required, .verifyCA, .verifyIdentity].contains(settings.tlsMode), mysql_get_ssl_cipher(mysql) == nil {
+            // Never fall back to clear text when the URL asks for TLS, whatever the client library did.
+            mysql_close(mysql)
+            handle = nil
+            throw SchemaSyncError(.connectionFailed, "cannot connect to '\(displayURL)': the server does not offer TLS, which ssl-mode requires",
+                                  hint: "enable TLS on the server, or use ssl-mode=preferred")
+        }
         serverVersion = Int(mysql_get_server_version(mysql))
         // Literal quoting escapes backslashes and uses single quotes: make the session agree.
         try execute("SET SESSION sql_mode = REPLACE(REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', ''), 'ANSI_QUOTES', '')")
