@@ -7,7 +7,8 @@ import SchemaSyncCore
 /// - Expressions MariaDB rewrites (check clauses, generated columns, expression defaults, view
 ///   bodies) are replaced by the server's own rewriting: the affected tables and every view are
 ///   created in a scratch database and read back. When no scratch database can be made
-///   (missing privilege), expressions are compared by normalised text instead.
+///   (missing privilege), checks and generated columns are compared by normalised text, and a
+///   schema with views is refused with a clear error (grant CREATE or pass a dev URL).
 struct MariaDBCanonicalizer {
     let dialect: MariaDBDialect
     let scratch: () throws -> MariaDBScratchDatabase
@@ -24,8 +25,16 @@ struct MariaDBCanonicalizer {
         let needy = schema.tables.filter(needsServer)
         guard !needy.isEmpty || !schema.views.isEmpty else { return schema }
         let tables = schema.views.isEmpty ? needy : schema.tables
-        guard let parsed = try? serverForm(of: tables, views: schema.views) else { return schema }
-        return merge(schema, parsed)
+        do {
+            return merge(schema, try serverForm(of: tables, views: schema.views))
+        } catch let error as SchemaSyncError where schema.views.isEmpty {
+            _ = error // checks and generated columns fall back to comparing normalised text
+            return schema
+        } catch let error as SchemaSyncError {
+            // View bodies are rewritten too heavily to compare as text: say so instead of never converging.
+            throw SchemaSyncError(.inspectionFailed, "views on MariaDB are compared through a scratch database: " + error.message,
+                                  hint: error.hint, cause: error.cause)
+        }
     }
 
     private func needsServer(_ table: Table) -> Bool {
