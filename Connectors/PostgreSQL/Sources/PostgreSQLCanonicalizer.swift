@@ -17,8 +17,15 @@ struct PostgreSQLCanonicalizer {
         for t in desired.tables.indices {
             normalizeNullability(&desired.tables[t])
         }
-        let needed = desired.views.isEmpty ? desired.tables.filter(needsServer) : desired.tables
-        guard !needed.isEmpty || !desired.views.isEmpty else { return desired }
+        let last = session.lastInspected
+        let viewsNeedServer = desired.views.contains { view in
+            last?.view(named: view.name)?.definition != view.definition
+        }
+        // Views read the tables, so they need every table in the scratch schema.
+        let needed = viewsNeedServer ? desired.tables : desired.tables.filter { table in
+            needsServer(table) && !alreadyCanonical(table, catalog: last?.table(named: table.name))
+        }
+        guard !needed.isEmpty || viewsNeedServer else { return desired }
 
         let scratchSchema = try session.withScratchSchema { scratch -> Schema in
             let renderer = PostgreSQLRenderer(dialect: scratch)
@@ -35,7 +42,7 @@ struct PostgreSQLCanonicalizer {
                     try run(sql, what: "table '\(table.name)'")
                 }
             }
-            for view in ViewOrdering.creationOrder(desired.views) {
+            for view in ViewOrdering.creationOrder(viewsNeedServer ? desired.views : []) {
                 var copy = view
                 copy.comment = nil
                 for sql in try renderer.statements(for: .createView(copy)) {
@@ -78,6 +85,30 @@ struct PostgreSQLCanonicalizer {
             default: return false
             }
         }
+    }
+
+    /// Whether every server-spelled part of `table` is already written exactly as the catalog holds it.
+    private func alreadyCanonical(_ table: Table, catalog: Table?) -> Bool {
+        guard let catalog else { return false }
+        for check in table.checks where catalog.checks.first(where: { $0.name == check.name })?.expression != check.expression {
+            return false
+        }
+        for index in table.indexes where index.predicate != nil || index.parts.contains(where: { $0.expression != nil }) {
+            guard let actual = catalog.indexes.first(where: { $0.name == index.name }),
+                  actual.predicate == index.predicate, actual.parts == index.parts else { return false }
+        }
+        for column in table.columns {
+            guard let actual = catalog.column(named: column.name) else { return false }
+            if column.generated != nil, column.generated != actual.generated { return false }
+            let type = column.type(for: dialectName)
+            if type.isNative, PostgreSQLTypeMapping.sql(for: type) != PostgreSQLTypeMapping.sql(for: actual.type) { return false }
+            switch column.defaultValue {
+            case .expression?: if column.defaultValue != actual.defaultValue { return false }
+            case .string?: if !PostgreSQLTypeMapping.isStringType(type), column.defaultValue != actual.defaultValue { return false }
+            default: break
+            }
+        }
+        return true
     }
 
     private func merge(_ server: Table, into table: inout Table) {

@@ -21,7 +21,8 @@ enum PostgreSQLCatalogQueries {
                   FROM pg_catalog.pg_depend dep
                   JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
                   JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace
-                 WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = a.attrelid
+                 WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = a.attrelid
+                   AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                    AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' LIMIT 1)
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
@@ -78,9 +79,8 @@ enum PostgreSQLCatalogQueries {
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_am am ON am.oid = ic.relam
         WHERE n.nspname = \(schema) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
-                           WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
-                             AND con.contype IN ('p', 'u', 'x'))
+          AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_catalog.pg_constraint con
+                                    WHERE con.contype IN ('p', 'u', 'x') AND con.conindid <> 0)
         ORDER BY i.indrelid, ic.relname
         """
     }

@@ -19,6 +19,10 @@ public final class PostgreSQLSession: DatabaseSession {
     /// Catalog queries run by ``inspect()`` since the session opened (to prove the count is constant).
     public private(set) var catalogQueryCount = 0
     private var scratchCounter = 0
+    /// The schema the last ``inspect()`` read: tables already in the catalog's spelling need no scratch copy.
+    var lastInspected: Schema?
+    /// The last canonicalized schema, reused when the same desired schema comes again (plan, then verify).
+    var canonicalCache: (desired: Schema, canonical: Schema)?
 
     /// The advisory lock class shared by every SchemaSync writer ("SSYN").
     static let advisoryLockClass: Int32 = 0x5353_594E
@@ -71,7 +75,9 @@ public final class PostgreSQLSession: DatabaseSession {
     // MARK: Inspection
 
     public func inspect() throws -> Schema {
-        try inspect(dialect: postgresDialect)
+        let schema = try inspect(dialect: postgresDialect)
+        lastInspected = schema
+        return schema
     }
 
     func inspect(dialect: PostgreSQLDialect) throws -> Schema {
@@ -173,7 +179,10 @@ public final class PostgreSQLSession: DatabaseSession {
     }
 
     public func canonicalize(_ desired: Schema) throws -> Schema {
-        try PostgreSQLCanonicalizer(session: self).canonicalize(desired)
+        if let cache = canonicalCache, cache.desired == desired { return cache.canonical }
+        let canonical = try PostgreSQLCanonicalizer(session: self).canonicalize(desired)
+        canonicalCache = (desired, canonical)
+        return canonical
     }
 
     /// Runs `body` with a fresh schema first on the `search_path`, inside a transaction (or a
