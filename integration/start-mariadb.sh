@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts a throwaway MariaDB 10.11 server natively on 127.0.0.1 for SchemaSync's tests.
 #
-#   eval "$(integration/start-mariadb.sh)"     # exports SCHEMASYNC_MARIADB_URL
+#   export SCHEMASYNC_MARIADB_URL="$(integration/start-mariadb.sh)"
 #
+# Prints only the URL on stdout (progress goes to stderr).
 # Idempotent: if the server is already running, it only prints the URL again.
 # Installs Debian's `mariadb-server` and `libmariadb-dev` packages when missing (needs root, as on CI).
 # Creates a user `schemasync` (password `secret`) allowed over TCP from 127.0.0.1, with every
@@ -35,13 +36,24 @@ if [ ! -f /usr/include/mariadb/mysql.h ]; then
 fi
 MARIADBD="$(command -v mariadbd || echo /usr/sbin/mariadbd)"
 
+ensure_user() {
+mariadb --no-defaults --socket="$SOCKET" -uroot >&2 <<SQL
+CREATE USER IF NOT EXISTS '${USER_NAME}'@'127.0.0.1' IDENTIFIED BY '${USER_PASSWORD}';
+CREATE USER IF NOT EXISTS '${USER_NAME}'@'localhost' IDENTIFIED BY '${USER_PASSWORD}';
+GRANT ALL PRIVILEGES ON *.* TO '${USER_NAME}'@'127.0.0.1' WITH GRANT OPTION;
+GRANT ALL PRIVILEGES ON *.* TO '${USER_NAME}'@'localhost' WITH GRANT OPTION;
+FLUSH PRIVILEGES;
+SQL
+}
+
 ping_server() {
     mariadb-admin --no-defaults --socket="$SOCKET" -uroot ping >/dev/null 2>&1
 }
 
 if ping_server; then
+    ensure_user
     log "already running on 127.0.0.1:$PORT"
-    echo "export SCHEMASYNC_MARIADB_URL=$URL"
+    echo "$URL"
     exit 0
 fi
 
@@ -77,12 +89,6 @@ if ! ping_server; then
     exit 1
 fi
 
-mariadb --no-defaults --socket="$SOCKET" -uroot <<SQL
-CREATE USER IF NOT EXISTS '${USER_NAME}'@'127.0.0.1' IDENTIFIED BY '${USER_PASSWORD}';
-CREATE USER IF NOT EXISTS '${USER_NAME}'@'localhost' IDENTIFIED BY '${USER_PASSWORD}';
-GRANT ALL PRIVILEGES ON *.* TO '${USER_NAME}'@'127.0.0.1' WITH GRANT OPTION;
-GRANT ALL PRIVILEGES ON *.* TO '${USER_NAME}'@'localhost' WITH GRANT OPTION;
-FLUSH PRIVILEGES;
-SQL
+ensure_user
 log "ready"
-echo "export SCHEMASYNC_MARIADB_URL=$URL"
+echo "$URL"

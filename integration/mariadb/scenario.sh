@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: the `schemasync` CLI against a real MariaDB, as a new user would run it.
 #
-#   eval "$(integration/start-mariadb.sh)" && integration/mariadb/scenario.sh
+#   export SCHEMASYNC_MARIADB_URL="$(integration/start-mariadb.sh)" && integration/mariadb/scenario.sh
 #
 # Creates two throwaway databases, applies examples/shop.yaml, checks that a second run changes
 # nothing (`plan --exit-code` exits 0), copies the inspected schema to the second database,
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-: "${SCHEMASYNC_MARIADB_URL:?set it, e.g. eval \"\$(integration/start-mariadb.sh)\"}"
+: "${SCHEMASYNC_MARIADB_URL:?set it, e.g. export SCHEMASYNC_MARIADB_URL=\"\$(integration/start-mariadb.sh)\"}"
 SCRATCH="${SCHEMASYNC_SCRATCH_PATH:-.build}"
 swift build --scratch-path "$SCRATCH" --product schemasync >/dev/null
 BIN="$(swift build --scratch-path "$SCRATCH" --show-bin-path)/schemasync"
