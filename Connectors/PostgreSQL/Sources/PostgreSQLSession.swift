@@ -154,6 +154,10 @@ public final class PostgreSQLSession: DatabaseSession {
 
     public func schema(fromSQL sql: String, source: String) throws -> Schema {
         if let devURL = options.devURL, devURL != url {
+            guard PostgreSQLConnector().schemes.contains(devURL.scheme) else {
+                throw SchemaSyncError(.usage, "the dev database '\(devURL)' is not a PostgreSQL URL",
+                                      hint: "a .sql schema for PostgreSQL needs a postgres:// dev database")
+            }
             var devOptions = options
             devOptions.devURL = nil
             let dev = try PostgreSQLSession(url: devURL, options: devOptions)
