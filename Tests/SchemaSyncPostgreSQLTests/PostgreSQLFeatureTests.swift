@@ -30,6 +30,24 @@ final class PostgreSQLFeatureTests: PostgreSQLTestCase {
         XCTAssertEqual(try pendingChanges(desired).count, 0)
     }
 
+    func testIdentityAddedToAndRemovedFromExistingColumn() throws {
+        var desired = Schema(tables: [Table(name: "tickets", columns: [
+            Column(name: "id", type: .integer, nullable: false), Column(name: "title", type: .text),
+        ], primaryKey: PrimaryKey(columns: ["id"]))])
+        try apply(desired)
+        try db.raw.query("INSERT INTO tickets VALUES (1, 'a'), (2, 'b'), (3, 'c')")
+        desired.tables[0].columns[0].identity = .byDefault
+        try apply(desired)
+        try db.raw.query("INSERT INTO tickets (title) VALUES ('d')")
+        XCTAssertEqual(try db.raw.value("SELECT id FROM tickets WHERE title = 'd'"), "4")
+        XCTAssertEqual(try pendingChanges(desired).count, 0)
+        desired.tables[0].columns[0].identity = nil
+        try apply(desired)
+        XCTAssertEqual(try db.raw.value("SELECT attidentity FROM pg_attribute WHERE attrelid = 'tickets'::regclass AND attname = 'id'"), "")
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM tickets"), "4")
+        XCTAssertEqual(try pendingChanges(desired).count, 0)
+    }
+
     func testJsonbAndArrayDefaults() throws {
         let desired = Schema(tables: [Table(name: "docs", columns: [
             Column(name: "id", type: .integer, nullable: false),
