@@ -63,6 +63,7 @@ struct SQLiteCatalogInspector {
                 let info = SQLiteDefinitionParser.table(sql)
                 tableSQL[name] = info
                 if info.withoutRowID { tables[name]!.attributes["without_rowid"] = "true" }
+                if info.strict { tables[name]!.attributes["strict"] = "true" }
             case "index": indexSQL[name] = sql
             case "view": views.append(View(name: name, definition: SQLiteDefinitionParser.viewDefinition(sql)))
             case "trigger": unmanaged.append(UnmanagedObject(kind: "trigger", name: name, table: row[2], definition: sql))
@@ -78,6 +79,7 @@ struct SQLiteCatalogInspector {
             if hidden == 1 { continue } // hidden columns of virtual tables
             var column = Column(name: name, type: SQLiteTypeMapping.dataType(declared: row[2] ?? ""),
                                 nullable: row[3] != "1", defaultValue: SQLiteDefaultValue.parse(row[4]))
+            if let collation = info.collations[name] { column.attributes["collation"] = collation.lowercased() }
             if let generated = info.generated[name], hidden >= 2 {
                 column.generated = Column.Generated(expression: generated.expression, stored: hidden == 3)
                 column.defaultValue = nil
@@ -105,6 +107,13 @@ struct SQLiteCatalogInspector {
             let origin = row[3] ?? "c"
             if origin == "pk" { continue }
             let unique = row[2] == "1"
+            if origin == "u" {
+                // An inline UNIQUE constraint: SQLite names its index sqlite_autoindex_*, which no one may create.
+                let columns = (indexParts[name] ?? []).compactMap(\.0)
+                let constraintName = tableSQL[tableName]?.uniqueNames[columns] ?? SchemaFileReader.generatedName(tableName, columns, "key")
+                tables[tableName]!.uniqueConstraints.append(UniqueConstraint(name: constraintName, columns: columns))
+                continue
+            }
             let parsed = indexSQL[name].map(SQLiteDefinitionParser.index)
             var parts: [Index.Part] = []
             for (position, part) in (indexParts[name] ?? []).enumerated() {

@@ -12,6 +12,10 @@ struct SQLiteDefinitionParser {
         /// Constraint names of foreign keys, keyed by their local columns.
         var foreignKeyNames: [[String]: String] = [:]
         var primaryKeyName: String?
+        /// Names of table-level `CONSTRAINT name UNIQUE (...)`, keyed by their columns.
+        var uniqueNames: [[String]: String] = [:]
+        /// Column collations (`COLLATE NOCASE`).
+        var collations: [String: String] = [:]
         var withoutRowID = false
         var strict = false
     }
@@ -66,6 +70,20 @@ struct SQLiteDefinitionParser {
                 pendingName = nil
             }
             if token.isKeyword("autoincrement"), let column { info.autoincrementColumn = column }
+            if token.isKeyword("collate"), let column, k + 1 < range.upperBound {
+                info.collations[column] = tokens[k + 1].value
+                k += 2
+                continue
+            }
+            if token.isKeyword("unique"), column == nil,
+               let open = (k..<range.upperBound).first(where: { tokens[$0].value == "(" }),
+               let end = T.matchingParen(tokens, from: open) {
+                let columns = T.splitTopLevel(tokens, (open + 1)..<end).map { tokens[$0.lowerBound].value }
+                if let name = pendingName { info.uniqueNames[columns] = name }
+                pendingName = nil
+                k = end + 1
+                continue
+            }
             if token.isKeyword("foreign"), let open = (k..<range.upperBound).first(where: { tokens[$0].value == "(" }),
                let end = T.matchingParen(tokens, from: open) {
                 let columns = T.splitTopLevel(tokens, (open + 1)..<end).map { tokens[$0.lowerBound].value }

@@ -14,8 +14,9 @@ struct SQLiteRenderer {
             return true
         case let .addForeignKey(table, _):
             return current.table(named: table) != nil
-        case let .dropIndex(_, index):
-            return index.name.hasPrefix("sqlite_autoindex_")
+        case let .dropIndex(table, index):
+            // Indexes behind inline UNIQUE constraints go only with a rebuild.
+            return current.table(named: table)?.uniqueConstraints.contains { $0.name == index.name } ?? false
         case let .addColumn(_, column):
             // ADD COLUMN cannot add NOT NULL without a constant default, non-constant defaults, or stored generated columns.
             if column.identity != nil { return true }
@@ -124,11 +125,17 @@ struct SQLiteRenderer {
         for fk in table.foreignKeys {
             lines.append(foreignKeyClause(fk))
         }
+        for unique in table.uniqueConstraints {
+            lines.append("CONSTRAINT \(q(unique.name)) UNIQUE (\(unique.columns.map(q).joined(separator: ", ")))")
+        }
         for check in table.checks {
             lines.append("CONSTRAINT \(q(check.name)) CHECK (\(check.expression))")
         }
         var sql = "CREATE TABLE IF NOT EXISTS \(q(table.name)) (\n  " + lines.joined(separator: ",\n  ") + "\n)"
-        if table.attributes["without_rowid"] == "true" { sql += " WITHOUT ROWID" }
+        var options: [String] = []
+        if table.attributes["without_rowid"] == "true" { options.append("WITHOUT ROWID") }
+        if table.attributes["strict"] == "true" { options.append("STRICT") }
+        if !options.isEmpty { sql += " " + options.joined(separator: ", ") }
         return sql
     }
 

@@ -39,6 +39,13 @@ struct SQLiteTableRebuild {
         if !copyTarget.isEmpty {
             sql.append("INSERT INTO \(q(scratch)) (\(copyTarget.joined(separator: ", "))) SELECT \(copySource.joined(separator: ", ")) FROM \(q(table))")
         }
+        if target.columns.contains(where: { $0.identity != nil }) {
+            // Keep AUTOINCREMENT's promise: ids of deleted rows are never reused after the rebuild.
+            sql += [
+                "DELETE FROM sqlite_sequence WHERE name = \(dialect.quoteString(scratch))",
+                "INSERT INTO sqlite_sequence (name, seq) SELECT \(dialect.quoteString(scratch)), seq FROM sqlite_sequence WHERE name = \(dialect.quoteString(table))",
+            ]
+        }
         sql += [
             "INSERT INTO temp.schemasync_guard (what, ok) SELECT \(dialect.quoteString("row count of \(table)")), "
                 + "(SELECT COUNT(*) FROM \(q(table))) = (SELECT COUNT(*) FROM \(q(scratch)))",

@@ -55,7 +55,11 @@ public enum SchemaEvolution {
         case let .addUnique(t, u): withTable(t) { $0.uniqueConstraints.append(u) }
         case let .dropUnique(t, u): withTable(t) { $0.uniqueConstraints.removeAll { $0.name == u.name } }
         case let .createIndex(t, i): withTable(t) { $0.indexes.append(i) }
-        case let .dropIndex(t, i): withTable(t) { $0.indexes.removeAll { $0.name == i.name } }
+        case let .dropIndex(t, i): withTable(t) { table in
+            // Where unique constraints are unique indexes, dropping the index drops the constraint.
+            table.indexes.removeAll { $0.name == i.name }
+            table.uniqueConstraints.removeAll { $0.name == i.name }
+        }
         case let .addForeignKey(t, k): withTable(t) { $0.foreignKeys.append(k) }
         case let .dropForeignKey(t, k): withTable(t) { $0.foreignKeys.removeAll { $0 == k } }
         case let .addCheck(t, c): withTable(t) { $0.checks.append(c) }
