@@ -24,7 +24,7 @@ final class MariaDBTestDatabase {
                 XCTFail("\(variable) is not set (CI=true): start the server with integration/start-mariadb.sh")
                 throw MissingServer()
             }
-            throw XCTSkip("\(variable) is not set; run `export \(variable)="$(integration/start-mariadb.sh)"` to test against MariaDB")
+            throw XCTSkip("\(variable) is not set; run: export \(variable)=$(integration/start-mariadb.sh)")
         }
         return try DatabaseURL(parsing: text)
     }
