@@ -13,7 +13,7 @@ public struct SchemaSyncCommand: ParsableCommand {
         5 invalid input, 6 cannot connect or lock, 64 usage error.
         """,
         version: "0.1.0",
-        subcommands: [PlanCommand.self, ApplyCommand.self, InspectCommand.self])
+        subcommands: [PlanCommand.self, ApplyCommand.self, InspectCommand.self, DiffCommand.self])
 
     public init() {}
 

@@ -128,6 +128,21 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(plan.stdout.contains("✗ t.v"), plan.stdout)
     }
 
+    func testDiffBetweenDatabasesAndFiles() throws {
+        let a = "sqlite:" + cli.path("a.db"), b = "sqlite:" + cli.path("b.db")
+        let small = try cli.write("small.yaml", "tables:\n  - name: t\n    columns: [{ name: id, type: integer }]\n")
+        XCTAssertEqual(try cli.run(["apply", "--url", a, "--schema", small]).status, 0)
+        XCTAssertEqual(try cli.run(["apply", "--url", b, "--schema", exampleSchema]).status, 0)
+        let diff = try cli.run(["diff", "--from", a, "--to", b])
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+        XCTAssertTrue(diff.stdout.contains("ℹ users"), diff.stdout)
+        XCTAssertTrue(diff.stdout.contains("⚠ t"), diff.stdout)
+        let same = try cli.run(["diff", "--from", b, "--to", exampleSchema])
+        XCTAssertTrue(same.stdout.contains("No changes"), same.stdout)
+        XCTAssertEqual(try cli.run(["diff", "--from", small, "--to", exampleSchema]).status, 64)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.path("c.db")))
+    }
+
     private func insertRows(url: String, sql: String) throws {
         // The CLI never writes rows; seed them independently with Python's sqlite3 module.
         let path = String(url.dropFirst("sqlite:".count))

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import SchemaSyncCore
+
+/// `schemasync diff`: the changes that turn one schema into another. Each side is a database
+/// URL or a schema path; at least one side must be a database, whose dialect is used.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show the changes that turn --from into --to (each a database URL or a schema path).")
+
+    @Option(name: .long, help: "The schema to start from: a database URL or a schema path.")
+    var from: String
+    @Option(name: .long, help: "The schema to reach: a database URL or a schema path.")
+    var to: String
+    @Option(name: .long, help: "Output format: text, sql or json.")
+    var format: PlanFormat = .text
+    @OptionGroup var connection: ConnectionArguments
+
+    func run() throws {
+        try runReportingErrors {
+            let fromURL = try Self.url(from), toURL = try Self.url(to)
+            guard let primaryURL = fromURL ?? toURL else {
+                throw SchemaSyncError(.usage, "diff needs a database URL on at least one side",
+                                      hint: "the dialect used to compare and render comes from the database")
+            }
+            let options = try connection.options()
+            let primary = try CLIEnvironment.registry.connect(to: primaryURL, options: options)
+            defer { primary.close() }
+            let current = try schema(from, url: fromURL, primary: primary, primaryURL: primaryURL, options: options)
+            var desired = try schema(to, url: toURL, primary: primary, primaryURL: primaryURL, options: options)
+            desired.unmanaged = []
+            let dialect = primary.dialect
+            let plan = try Differ(dialect: dialect).plan(from: current, to: desired, allowDestructive: true)
+            let statements = try dialect.render(plan.applicable, current: current, desired: desired)
+            let report = SyncReport(current: current, plan: plan, statements: statements, failedChecks: [])
+            let printer = PlanPrinter(report: report, dialect: dialect, url: primaryURL)
+            switch format {
+            case .text: CLIEnvironment.out(printer.text())
+            case .sql: CLIEnvironment.out(printer.sql())
+            case .json: CLIEnvironment.out(printer.json())
+            }
+            return .success
+        }
+    }
+
+    /// A database URL when `source` names a registered scheme, else nil (a schema path).
+    static func url(_ source: String) throws -> DatabaseURL? {
+        guard source.contains(":"), !FileManager.default.fileExists(atPath: source) else { return nil }
+        let url = try DatabaseURL(parsing: source)
+        guard CLIEnvironment.registry.connector(forScheme: url.scheme) != nil else {
+            throw SchemaSyncError(.unknownScheme, "no connector for URL scheme '\(url.scheme)' in '\(url)'",
+                                  hint: "known schemes: \(CLIEnvironment.registry.schemes.joined(separator: ", ")); or give an existing schema path")
+        }
+        return url
+    }
+
+    private func schema(_ source: String, url: DatabaseURL?, primary: any DatabaseSession, primaryURL: DatabaseURL,
+                        options: ConnectionOptions) throws -> Schema {
+        if let url {
+            if url == primaryURL { return try primary.inspect() }
+            let session = try CLIEnvironment.registry.connect(to: url, options: options)
+            defer { session.close() }
+            return try session.inspect()
+        }
+        let schema = try SchemaSource.load(path: source, sqlLoader: primary.schema(fromSQL:source:))
+        try primary.dialect.validate(schema)
+        return try primary.canonicalize(schema)
+    }
+}
