@@ -33,6 +33,25 @@ struct ConnectionArguments: ParsableArguments {
     }
 }
 
+/// `--schema`, `--allow-destructive` and `--format`, shared by `plan` and `apply`.
+struct DesiredSchemaArguments: ParsableArguments {
+    @Option(name: .long, help: "Desired schema: a .yaml/.yml/.json file, a .sql file, or a directory of them.")
+    var schema: String
+    @Flag(name: .long, help: "Include destructive changes (drop table/column/view, narrowing types).")
+    var allowDestructive = false
+    @Option(name: .long, help: "Output format: text, sql or json.")
+    var format: PlanFormat = .text
+
+    /// Prints `printer` in the chosen format.
+    func print(_ printer: PlanPrinter) {
+        switch format {
+        case .text: CLIEnvironment.out(printer.text())
+        case .sql: CLIEnvironment.out(printer.sql())
+        case .json: CLIEnvironment.out(printer.json())
+        }
+    }
+}
+
 /// Output formats of `plan`.
 enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
     case text, sql, json

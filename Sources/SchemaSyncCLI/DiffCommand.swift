@@ -35,11 +35,7 @@ struct DiffCommand: ParsableCommand {
             let statements = try dialect.render(plan.applicable, current: current, desired: desired)
             let report = SyncReport(current: current, plan: plan, statements: statements, failedChecks: [])
             let printer = PlanPrinter(report: report, dialect: dialect, url: primaryURL)
-            switch format {
-            case .text: CLIEnvironment.out(printer.text())
-            case .sql: CLIEnvironment.out(printer.sql())
-            case .json: CLIEnvironment.out(printer.json())
-            }
+            CLIEnvironment.out(format == .text ? printer.text() : format == .sql ? printer.sql() : printer.json())
             return .success
         }
     }
