@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "schemasync",
-            dependencies: ["SchemaSyncCLI", "SchemaSyncSQLite"]
+            dependencies: ["SchemaSyncCLI", "SchemaSyncSQLite", "SchemaSyncPostgreSQL", "SchemaSyncMariaDB"]
         ),
 
         // SQLite connector.

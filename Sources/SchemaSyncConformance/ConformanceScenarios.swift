@@ -8,7 +8,7 @@ enum ConformanceScenarios {
         [
             createFromEmpty, secondApplyChangesNothing, replayIsSafe, inspectRoundTrip,
             addColumnKeepsRows, widenTypesKeepsRows, nullabilityKeepsRows, addIndexesKeepsRows,
-            addForeignKeyAndCheckKeepsRows, declaredRenamesKeepRows, renameHintMatchingNothingIsAnError,
+            addForeignKeyAndCheckKeepsRows, declaredRenamesKeepRows, renamesWithDataChecks, renameHintMatchingNothingIsAnError,
             destructiveChangesBlockedByDefault, dataCheckNulls, dataCheckDuplicates, dataCheckOrphans,
             dataCheckViolations, foreignKeyCycle, viewChangeReplacesView, hostileIdentifiers,
             partialIndexWhereSupported,
@@ -152,6 +152,23 @@ enum ConformanceScenarios {
         try c.expect(!report.plan.changes.contains { if case .dropTable = $0.change { return true } else { return false } },
                      "a declared rename was planned as a drop")
         try c.expectRows("products", ["id", "sku"], [["1", "a"], ["2", "b"]])
+    }
+
+    static let renamesWithDataChecks = ConformanceScenario(name: "renames combined with checked changes") { c in
+        try c.applyAndConverge(F.items)
+        try c.insert("items", ["id", "code", "qty"], [[1, "a", 1], [2, "b", 2]])
+        var desired = F.modify(F.items, "items") { t in
+            t.name = "stock"
+            t.renamedFrom = "items"
+            t.indexes.append(Index(name: "stock_sku_key", columns: ["sku"], unique: true))
+        }
+        desired = F.modifyColumn(desired, "stock", "code") { col in
+            col.name = "sku"
+            col.renamedFrom = "code"
+            col.nullable = false
+        }
+        try c.applyAndConverge(desired)
+        try c.expectRows("stock", ["id", "sku", "qty"], [["1", "a", "1"], ["2", "b", "2"]])
     }
 
     static let renameHintMatchingNothingIsAnError = ConformanceScenario(name: "a rename hint that matches nothing is an error") { c in

@@ -1,6 +1,8 @@
 import SchemaSyncCore
+import SchemaSyncMariaDB
+import SchemaSyncPostgreSQL
 
-/// Server connectors linked into the `schemasync` executable (filled in as connectors land).
+/// Server connectors linked into the `schemasync` executable.
 enum BuiltInConnectors {
-    static var servers: [any Connector] { [] }
+    static var servers: [any Connector] { [PostgreSQLConnector(), MariaDBConnector()] }
 }

@@ -23,7 +23,7 @@ public protocol Dialect: Sendable {
     func expressionsEquivalent(_ a: String, _ b: String) -> Bool
     /// Whether changing a column from `from` to `to` can lose data; nil defers to the core.
     func isNarrowing(from: Column, to: Column) -> Bool?
-    /// Whether two attribute maps (table or column) are equivalent.
+    /// Whether two attribute maps (table or column) are equivalent. Keys are `<dialect>.<name>`.
     func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool
 
     /// Rejects a desired schema this dialect cannot hold, naming the object and the fix.
@@ -68,9 +68,10 @@ extension Dialect {
 
     public func isNarrowing(from: Column, to: Column) -> Bool? { nil }
 
+    /// Attributes are namespaced by dialect (`sqlite.collation`, `mariadb.on_update`): a dialect
+    /// compares only its own, and only those the desired schema names (the database may report more).
     public func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool {
-        // Only attributes the desired schema names are compared: the database may report more.
-        desired.allSatisfy { actual[$0.key] == $0.value }
+        desired.allSatisfy { !$0.key.hasPrefix(name + ".") || actual[$0.key] == $0.value }
     }
 
     public func validate(_ schema: Schema) throws {}

@@ -39,9 +39,10 @@ public struct SyncEngine {
         let plan = try Differ(dialect: session.dialect).plan(from: current, to: canonical, allowDestructive: allowDestructive)
         let statements = try session.dialect.render(plan.applicable, current: current, desired: canonical)
         var failed: [DataCheckResult] = []
+        let names = DataCheckNames(plan: plan)
         for change in plan.applicable {
             for check in change.dataChecks {
-                let count = try session.count(session.dialect.dataCheckQuery(check))
+                let count = try session.count(session.dialect.dataCheckQuery(names.current(check)))
                 if count > 0 {
                     failed.append(DataCheckResult(changeID: change.id, objectPath: change.change.objectPath, check: check, offendingRows: count))
                 }
