@@ -25,4 +25,16 @@ swift test --skip-build 2>&1 | tee /tmp/schemasync-test.log | grep -vE "^Test (C
 status=${PIPESTATUS[0]}
 set -e
 if grep -qE "with [1-9][0-9]* failures?|error: " /tmp/schemasync-test.log && [ "$status" -eq 0 ]; then status=1; fi
+
+# End-to-end CLI scenarios against the real servers.
+scenarios_passed=0
+scenarios_failed=0
+run_scenario() {
+    echo "== scenario: $*"
+    if "$@"; then scenarios_passed=$((scenarios_passed + 1)); else scenarios_failed=$((scenarios_failed + 1)); fi
+}
+if [ -n "${SCHEMASYNC_POSTGRES_URL:-}" ]; then run_scenario bash integration/postgres/scenarios.sh; fi
+if [ -n "${SCHEMASYNC_MARIADB_URL:-}" ]; then run_scenario bash integration/mariadb/scenario.sh; fi
+echo "scenarios: $scenarios_passed passed, $scenarios_failed failed"
+if [ "$scenarios_failed" -gt 0 ] && [ "$status" -eq 0 ]; then status=1; fi
 exit "$status"

@@ -130,7 +130,7 @@ public struct MariaDBDialect: Dialect {
             for index in table.indexes {
                 if index.predicate != nil {
                     throw SchemaSyncError(.invalidSchema, "index '\(table.name).\(index.name)': MariaDB has no partial indexes",
-                                          hint: "remove the predicate or give this index only to dialects that support it")
+                                          hint: "remove the predicate: MariaDB indexes every row")
                 }
                 if index.parts.contains(where: { $0.expression != nil }) {
                     throw SchemaSyncError(.invalidSchema, "index '\(table.name).\(index.name)': MariaDB has no expression indexes",
