@@ -102,8 +102,8 @@ def main():
     pg = os.environ.get("SCHEMASYNC_POSTGRES_URL")
     if pg and shutil.which("psql"):
         def psql(sql, db="postgres"):
-            subprocess.run(["psql", url_with_database(pg, db), "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(["psql", url_with_database(pg, db), "-q", "-v", "ON_ERROR_STOP=1"], input=sql + ";\n",
+                           text=True, check=True, stdout=subprocess.DEVNULL)
         def create(name, n):
             psql(f"DROP DATABASE IF EXISTS {name}")
             psql(f"CREATE DATABASE {name}")
@@ -117,7 +117,7 @@ def main():
         base = ["-h", parts.hostname or "127.0.0.1", "-P", str(parts.port or 3306), "-u", parts.username or "root"]
         env = dict(os.environ, MYSQL_PWD=urllib.parse.unquote(parts.password or ""))
         def mariadb(sql, db=None):
-            subprocess.run(["mariadb", *base, *( [db] if db else []), "-e", sql], check=True, env=env)
+            subprocess.run(["mariadb", *base, *([db] if db else [])], input=sql + ";\n", text=True, check=True, env=env)
         def create(name, n):
             mariadb(f"DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name}")
             mariadb("; ".join(ddl(n, "mariadb")), db=name)
