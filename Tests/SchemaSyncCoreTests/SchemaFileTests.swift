@@ -74,6 +74,15 @@ final class SchemaFileTests: XCTestCase {
         }
     }
 
+    func testAnotherDialectsNativeTypeIsRefusedWithTheFix() throws {
+        let schema = try parse("tables:\n  - name: t\n    columns: [{ name: n, native: { mariadb: int unsigned } }]\n")
+        XCTAssertNoThrow(try SchemaValidator.validateNativeTypes(schema, dialect: "mariadb"))
+        XCTAssertThrowsError(try SchemaValidator.validateNativeTypes(schema, dialect: "postgresql")) { error in
+            XCTAssertTrue("\(error)".contains("t.n"), "\(error)")
+            XCTAssertTrue("\(error)".contains("native: { postgresql"), "\(error)")
+        }
+    }
+
     func testWriterOutputReadsBackToTheSameSchema() throws {
         let original = try parse("""
             tables:

@@ -75,4 +75,20 @@ public enum SchemaValidator {
             }
         }
     }
+
+    /// Rejects columns whose only type is another dialect's native type, naming the fix.
+    /// (A schema inspected on MariaDB keeps `int unsigned` as `native: { mariadb: ... }`.)
+    public static func validateNativeTypes(_ schema: Schema, dialect: String) throws {
+        for table in schema.tables {
+            for column in table.columns {
+                guard case let .native(spelling) = column.type, !column.nativeTypes.isEmpty,
+                      column.nativeTypes[dialect] == nil else { continue }
+                let others = column.nativeTypes.keys.sorted().joined(separator: ", ")
+                throw SchemaSyncError(
+                    .invalidSchema,
+                    "column '\(table.name).\(column.name)' has only a \(others) type ('\(spelling)'), none for \(dialect)",
+                    hint: "add a portable type: or native: { \(dialect): ... } for this column")
+            }
+        }
+    }
 }

@@ -34,6 +34,7 @@ public struct SyncEngine {
 
     private func report(current: Schema, desired: Schema, allowDestructive: Bool) throws -> SyncReport {
         try SchemaValidator.validate(desired)
+        try SchemaValidator.validateNativeTypes(desired, dialect: session.dialect.name)
         try session.dialect.validate(desired)
         let canonical = try session.canonicalize(desired)
         let plan = try Differ(dialect: session.dialect).plan(from: current, to: canonical, allowDestructive: allowDestructive)
