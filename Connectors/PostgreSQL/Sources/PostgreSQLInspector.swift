@@ -138,7 +138,9 @@ struct PostgreSQLInspector {
             let expression = (part.count > 1 ? part[1] as? String : nil) ?? ""
             return Index.Part(expression: ExpressionText.stripOuterParentheses(expression), descending: descending)
         }
-        return Index(name: name, parts: indexParts, unique: row[2] == "t", predicate: row[4], method: row[3])
+        // btree is the default method; only others are worth naming (and portable across engines).
+        let method = row[3].flatMap { $0.lowercased() == "btree" ? nil : $0 }
+        return Index(name: name, parts: indexParts, unique: row[2] == "t", predicate: row[4], method: method)
     }
 
     private func stringArray(_ json: String?) throws -> [String] {

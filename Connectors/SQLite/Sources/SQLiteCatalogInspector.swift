@@ -62,8 +62,8 @@ struct SQLiteCatalogInspector {
                 tableOrder.append(name)
                 let info = SQLiteDefinitionParser.table(sql)
                 tableSQL[name] = info
-                if info.withoutRowID { tables[name]!.attributes["without_rowid"] = "true" }
-                if info.strict { tables[name]!.attributes["strict"] = "true" }
+                if info.withoutRowID { tables[name]!.attributes["sqlite.without_rowid"] = "true" }
+                if info.strict { tables[name]!.attributes["sqlite.strict"] = "true" }
             case "index": indexSQL[name] = sql
             case "view": views.append(View(name: name, definition: SQLiteDefinitionParser.viewDefinition(sql)))
             case "trigger": unmanaged.append(UnmanagedObject(kind: "trigger", name: name, table: row[2], definition: sql))
@@ -79,7 +79,7 @@ struct SQLiteCatalogInspector {
             if hidden == 1 { continue } // hidden columns of virtual tables
             var column = Column(name: name, type: SQLiteTypeMapping.dataType(declared: row[2] ?? ""),
                                 nullable: row[3] != "1", defaultValue: SQLiteDefaultValue.parse(row[4]))
-            if let collation = info.collations[name] { column.attributes["collation"] = collation.lowercased() }
+            if let collation = info.collations[name] { column.attributes["sqlite.collation"] = collation.lowercased() }
             if let generated = info.generated[name], hidden >= 2 {
                 column.generated = Column.Generated(expression: generated.expression, stored: hidden == 3)
                 column.defaultValue = nil

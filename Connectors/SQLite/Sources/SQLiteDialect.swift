@@ -67,7 +67,7 @@ public struct SQLiteDialect: Dialect {
                     throw SchemaSyncError(.invalidSchema, "column '\(table.name).\(column.name)': generated columns need SQLite 3.31 or later")
                 }
             }
-            if table.attributes["strict"] == "true" {
+            if table.attributes["sqlite.strict"] == "true" {
                 let allowed: Set<String> = ["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"]
                 for column in table.columns {
                     let declared = SQLiteTypeMapping.declaredType(column.type(for: name)).uppercased()
@@ -77,7 +77,7 @@ public struct SQLiteDialect: Dialect {
                     }
                 }
             }
-            for index in table.indexes where index.method != nil {
+            for index in table.indexes where index.method != nil && index.method?.lowercased() != "btree" {
                 throw SchemaSyncError(.invalidSchema, "index '\(index.name)' on '\(table.name)': SQLite has no index methods ('\(index.method!)')")
             }
         }
@@ -104,7 +104,7 @@ public struct SQLiteDialect: Dialect {
             let declared = SQLiteTypeMapping.declaredType(column.type(for: name))
             if !declared.isEmpty { parts.append(declared) }
         }
-        if let collation = column.attributes["collation"] { parts.append("COLLATE \(quoteIdentifier(collation))") }
+        if let collation = column.attributes["sqlite.collation"] { parts.append("COLLATE \(quoteIdentifier(collation))") }
         if !column.nullable && !inlinePrimaryKey { parts.append("NOT NULL") }
         if let generated = column.generated {
             parts.append("GENERATED ALWAYS AS (\(generated.expression)) \(generated.stored ? "STORED" : "VIRTUAL")")

@@ -133,8 +133,8 @@ struct SQLiteRenderer {
         }
         var sql = "CREATE TABLE IF NOT EXISTS \(q(table.name)) (\n  " + lines.joined(separator: ",\n  ") + "\n)"
         var options: [String] = []
-        if table.attributes["without_rowid"] == "true" { options.append("WITHOUT ROWID") }
-        if table.attributes["strict"] == "true" { options.append("STRICT") }
+        if table.attributes["sqlite.without_rowid"] == "true" { options.append("WITHOUT ROWID") }
+        if table.attributes["sqlite.strict"] == "true" { options.append("STRICT") }
         if !options.isEmpty { sql += " " + options.joined(separator: ", ") }
         return sql
     }
