@@ -9,66 +9,79 @@ struct SQLiteTokenizer {
         /// For identifiers the unquoted name; for words the text; for symbols the character.
         let value: String
         let range: Range<String.Index>
+        /// Lower-cased `value` for unquoted words (keyword comparisons), else empty.
+        let folded: String
 
-        /// True for an unquoted word equal (case-insensitively) to `keyword`.
+        init(kind: Kind, value: String, range: Range<String.Index>) {
+            self.kind = kind
+            self.value = value
+            self.range = range
+            self.folded = kind == .word ? value.lowercased() : ""
+        }
+
+        /// True for an unquoted word equal (case-insensitively) to `keyword`, given in lower case.
         func isKeyword(_ keyword: String) -> Bool {
-            kind == .word && value.caseInsensitiveCompare(keyword) == .orderedSame
+            kind == .word && folded == keyword
         }
 
         var isIdentifier: Bool { kind == .word || kind == .quotedIdentifier || kind == .string }
     }
 
+    /// Identifier characters: ASCII letters, digits, `_`, `$`, and anything beyond ASCII.
+    private static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x24: return true
+        default: return c.value > 127
+        }
+    }
+
     static func tokenize(_ sql: String) -> [Token] {
         var tokens: [Token] = []
-        var i = sql.startIndex
-        func peek(_ offset: Int = 0) -> Character? {
-            var j = i
-            for _ in 0..<offset { guard j < sql.endIndex else { return nil }; j = sql.index(after: j) }
-            return j < sql.endIndex ? sql[j] : nil
-        }
-        while i < sql.endIndex {
-            let c = sql[i]
-            if c.isWhitespace { i = sql.index(after: i); continue }
-            if c == "-", peek(1) == "-" {
-                while i < sql.endIndex, sql[i] != "\n" { i = sql.index(after: i) }
+        let scalars = sql.unicodeScalars
+        var i = scalars.startIndex
+        func at(_ j: String.Index) -> Unicode.Scalar? { j < scalars.endIndex ? scalars[j] : nil }
+        func next(_ j: String.Index) -> String.Index { scalars.index(after: j) }
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            if c.properties.isWhitespace { i = next(i); continue }
+            if c == "-", at(next(i)) == "-" {
+                while i < scalars.endIndex, scalars[i] != "\n" { i = next(i) }
                 continue
             }
-            if c == "/", peek(1) == "*" {
-                i = sql.index(i, offsetBy: 2)
-                while i < sql.endIndex, !(sql[i] == "*" && peek(1) == "/") { i = sql.index(after: i) }
-                i = i < sql.endIndex ? sql.index(i, offsetBy: 2, limitedBy: sql.endIndex) ?? sql.endIndex : i
+            if c == "/", at(next(i)) == "*" {
+                i = next(next(i))
+                while i < scalars.endIndex, !(scalars[i] == "*" && at(next(i)) == "/") { i = next(i) }
+                if i < scalars.endIndex { i = next(next(i)) }
                 continue
             }
             let start = i
             if c == "'" || c == "\"" || c == "`" || c == "[" {
-                let close: Character = c == "[" ? "]" : c
-                var value = ""
-                i = sql.index(after: i)
-                while i < sql.endIndex {
-                    if sql[i] == close {
-                        if close != "]", peek(1) == close {
+                let close: Unicode.Scalar = c == "[" ? "]" : c
+                var value = String.UnicodeScalarView()
+                i = next(i)
+                while i < scalars.endIndex {
+                    if scalars[i] == close {
+                        if close != "]", at(next(i)) == close {
                             value.append(close)
-                            i = sql.index(i, offsetBy: 2)
+                            i = next(next(i))
                             continue
                         }
                         break
                     }
-                    value.append(sql[i])
-                    i = sql.index(after: i)
+                    value.append(scalars[i])
+                    i = next(i)
                 }
-                if i < sql.endIndex { i = sql.index(after: i) }
-                tokens.append(Token(kind: c == "'" ? .string : .quotedIdentifier, value: value, range: start..<i))
+                if i < scalars.endIndex { i = next(i) }
+                tokens.append(Token(kind: c == "'" ? .string : .quotedIdentifier, value: String(value), range: start..<i))
                 continue
             }
-            if c.isLetter || c.isNumber || c == "_" || c == "$" || c.unicodeScalars.first!.value > 127 {
-                while i < sql.endIndex, sql[i].isLetter || sql[i].isNumber || sql[i] == "_" || sql[i] == "$"
-                    || sql[i].unicodeScalars.first!.value > 127 || (sql[i] == "." && sql[start].isNumber) {
-                    i = sql.index(after: i)
-                }
+            if isWordScalar(c) {
+                let numeric = c.value >= 0x30 && c.value <= 0x39
+                while i < scalars.endIndex, isWordScalar(scalars[i]) || (numeric && scalars[i] == ".") { i = next(i) }
                 tokens.append(Token(kind: .word, value: String(sql[start..<i]), range: start..<i))
                 continue
             }
-            i = sql.index(after: i)
+            i = next(i)
             tokens.append(Token(kind: .symbol, value: String(c), range: start..<i))
         }
         return tokens
