@@ -2,7 +2,7 @@
 # The integration matrix: every connector test suite and the end-to-end CLI scenarios against
 # every supported engine version, each server in its own Docker container.
 #
-#   integration/matrix.sh [--only ID,ID...] [--no-sqlite] [--keep]
+#   integration/matrix.sh [--only ID,ID...] [--no-sqlite] [--static-cli] [--keep]
 #
 # IDs: postgres-15 postgres-17 mariadb-10.11 mariadb-11.8 sqlite-3.40 sqlite-3.46.
 # What it does, on a fresh machine (as root on Debian/Ubuntu):
@@ -15,6 +15,10 @@
 #   4. `swift build --build-tests` once, then per version `swift test --skip-build --filter
 #      <the connector's tests>` and the CLI scenarios (integration/matrix/shop-scenario.sh, plus
 #      integration/postgres/scenarios.sh and integration/mariadb/scenario.sh when present);
+#      SQLite has no server: the CLI runs inside a bookworm (SQLite 3.40) and a trixie (3.46)
+#      container and loads that system's libsqlite3; by default the debug build with this
+#      host's Swift runtime mounted read-only, with --static-cli a
+#      `swift build -c release --static-swift-stdlib --product schemasync` build;
 #   5. prints a table version × (tests, conformance, scenarios) and removes every container it
 #      started. Exits non-zero when anything failed or an engine could not start.
 #
@@ -27,12 +31,13 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source integration/matrix/lib.sh
 
-ONLY="" WITH_SQLITE=1 KEEP=0
+ONLY="" WITH_SQLITE=1 KEEP=0 STATIC_CLI=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --only) ONLY="${2:?--only needs a list}"; shift 2 ;;
     --only=*) ONLY="${1#--only=}"; shift ;;
     --no-sqlite) WITH_SQLITE=0; shift ;;
+    --static-cli) STATIC_CLI=1; shift ;;
     --keep) KEEP=1; shift ;;
     -h | --help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 64 ;;
@@ -67,6 +72,15 @@ fi
 BIN="$(swift build --scratch-path "$SCRATCH" --show-bin-path)/schemasync"
 echo "built $BIN"
 ensure_clients
+if [ "$STATIC_CLI" -eq 1 ]; then
+    phase "Build (static CLI for the SQLite containers)"
+    if ! swift build --scratch-path "$SCRATCH" -c release --static-swift-stdlib --product schemasync >"$LOGS/build-static.log" 2>&1; then
+        grep -E "error:" "$LOGS/build-static.log" | head -n 20 >&2
+        die "the static CLI build failed (log: $LOGS/build-static.log)"
+    fi
+    SCHEMASYNC_MATRIX_SQLITE_BIN="$(swift build --scratch-path "$SCRATCH" -c release --show-bin-path)/schemasync"
+    echo "built $SCHEMASYNC_MATRIX_SQLITE_BIN"
+fi
 
 for id in "${SELECTED[@]}"; do
     run_version "$id"

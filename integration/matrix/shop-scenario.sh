@@ -45,7 +45,7 @@ mariadb)
     create_db() { client -e "CREATE DATABASE \`$1\`"; }
     drop_db() { client -e "DROP DATABASE IF EXISTS \`$1\`" >/dev/null 2>&1 || true; }
     db_url() { echo "$base/$1"; }
-    relations() { client -e "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '$1'"; }
+    relations() { client -e "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY BINARY TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '$1'"; }
     ;;
 sqlite)
     create_db() { :; }
