@@ -271,6 +271,7 @@ run_version() {
     if [ "${ENGINE[$id]}" = sqlite ]; then
         run_sqlite "$id"
         version="$SQLITE_VERSION"
+        note="$SQLITE_NOTE; "
     else
         version="$(server_version "$id")"
         echo "server: $version"
@@ -320,11 +321,13 @@ run_version() {
 # needs them (a --static-swift-stdlib build does not; set SCHEMASYNC_MATRIX_SQLITE_BIN to use one).
 run_sqlite() {
     local id="$1" bin="${SCHEMASYNC_MATRIX_SQLITE_BIN:-$BIN}" mounts=() runtime
+    SQLITE_NOTE="static-stdlib CLI"
     bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
     runtime="$(ldd "$bin" 2>/dev/null | awk '/libswiftCore\.so/ { print $3 }')"
     if [ -n "$runtime" ]; then
         runtime="$(dirname "$runtime")"
         mounts+=(-v "$runtime:$runtime:ro" -e "LD_LIBRARY_PATH=$runtime")
+        SQLITE_NOTE="CLI + host Swift runtime"
     fi
     local run=("$DOCKER" run --rm --network host -v "$PWD:/src:ro" -v "$bin:/usr/local/bin/schemasync:ro"
         "${mounts[@]}" -w /src "${IMAGE[$id]}")
