@@ -10,6 +10,10 @@ struct ApplyCommand: ParsableCommand {
     @OptionGroup var desired: DesiredSchemaArguments
     @Flag(name: .long, help: "Show the plan and change nothing (exactly `plan`).")
     var dryRun = false
+    @Option(name: .long, help: ArgumentHelp(
+        "Opt in to several transactions of at most N changes each, for plans too large for one.",
+        discussion: "Each batch is re-planned from the catalog under the lock; a failure leaves earlier batches applied and a re-run converges."))
+    var changesPerTransaction: Int?
 
     func run() throws {
         try runReportingErrors {
@@ -21,7 +25,11 @@ struct ApplyCommand: ParsableCommand {
                 desired.print(PlanPrinter(report: report, dialect: run.session.dialect, url: run.url))
                 return .success
             }
-            let report = try engine.apply(desired: run.desired, allowDestructive: desired.allowDestructive)
+            if let n = changesPerTransaction, n < 1 {
+                throw SchemaSyncError(.usage, "--changes-per-transaction must be at least 1")
+            }
+            let report = try engine.apply(desired: run.desired, allowDestructive: desired.allowDestructive,
+                                          options: .init(changesPerTransaction: changesPerTransaction))
             let printer = PlanPrinter(report: report, dialect: run.session.dialect, url: run.url)
             desired.print(printer)
             if desired.format == .text {

@@ -128,6 +128,14 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(plan.stdout.contains("✗ t.v"), plan.stdout)
     }
 
+    func testBatchedApplyConverges() throws {
+        let url = "sqlite:" + cli.path("batched.db")
+        let applied = try cli.run(["apply", "--url", url, "--schema", exampleSchema, "--changes-per-transaction", "1"])
+        XCTAssertEqual(applied.status, 0, applied.stdout + applied.stderr)
+        XCTAssertEqual(try cli.run(["plan", "--url", url, "--schema", exampleSchema, "--exit-code"]).status, 0)
+        XCTAssertEqual(try cli.run(["apply", "--url", url, "--schema", exampleSchema, "--changes-per-transaction", "0"]).status, 64)
+    }
+
     func testDiffBetweenDatabasesAndFiles() throws {
         let a = "sqlite:" + cli.path("a.db"), b = "sqlite:" + cli.path("b.db")
         let small = try cli.write("small.yaml", "tables:\n  - name: t\n    columns: [{ name: id, type: integer }]\n")

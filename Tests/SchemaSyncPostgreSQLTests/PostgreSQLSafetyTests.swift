@@ -117,9 +117,18 @@ final class PostgreSQLSafetyTests: PostgreSQLTestCase {
             let e = error as? SchemaSyncError
             XCTAssertEqual(e?.code, .planTooLarge, "\(error)")
             XCTAssertTrue(e?.hint?.contains("max_locks_per_transaction") ?? false)
-            XCTAssertTrue(e?.hint?.contains("smaller parts") ?? false)
+            XCTAssertTrue(e?.hint?.contains("--changes-per-transaction") ?? false)
         }
         XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"), "0")
+
+        // The opt-in: several transactions, each re-planned from the catalog, converge.
+        let session = try db.session()
+        defer { session.close() }
+        let report = try SyncEngine(session: session).apply(desired: Schema(tables: tables), allowDestructive: false,
+                                                            options: .init(changesPerTransaction: 1000))
+        XCTAssertEqual(report.executed, report.statements.count)
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'big\\_%'"), "3000")
+        XCTAssertTrue(try SyncEngine(session: session).plan(desired: Schema(tables: tables), allowDestructive: false).plan.isEmpty)
 
         // The estimate itself, without a server.
         let dialect = PostgreSQLDialect(schema: "public", maxLocksPerTransaction: 64, lockSlots: 10)

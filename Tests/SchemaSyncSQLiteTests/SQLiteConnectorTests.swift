@@ -181,8 +181,8 @@ extension SQLiteConnectorTests {
         let inspected = try session.inspect()
         let album = inspected.table(named: "album")!
         XCTAssertEqual(album.uniqueConstraints, [UniqueConstraint(name: "album_title", columns: ["artist_id", "title"])])
-        XCTAssertEqual(album.column(named: "title")?.attributes["collation"], "nocase")
-        XCTAssertEqual(album.attributes["strict"], "true")
+        XCTAssertEqual(album.column(named: "title")?.attributes["sqlite.collation"], "nocase")
+        XCTAssertEqual(album.attributes["sqlite.strict"], "true")
         XCTAssertEqual(album.indexes.first?.parts.first?.expression, "lower(title)")
         XCTAssertEqual(album.indexes.first?.predicate, "id > 0")
         let yaml = try SchemaFileWriter(dialectName: "sqlite").document(inspected).yaml()

@@ -61,8 +61,8 @@ struct PostgreSQLLockBudget {
             "the plan needs about \(needed) locks in one transaction, more than this server can hold "
                 + "(max_locks_per_transaction = \(locksPerTransaction) × \(slots) connection slots = \(capacity) entries, \(usable) usable by one apply); nothing was changed",
             hint: "either raise max_locks_per_transaction on the server (to about \(max(suggested, 128)), then restart it), "
-                + "or apply the schema in smaller parts (for example a directory of schema files applied in several runs); "
-                + "SchemaSync applies one plan in one transaction so that a failure changes nothing")
+                + "or opt in to several transactions with apply --changes-per-transaction \(max(1, usable / 8)) "
+                + "(each batch is guarded and re-planned, so a re-run after a failure converges, but a failure leaves earlier batches applied)")
     }
 
     private func needsToast(_ column: Column) -> Bool {

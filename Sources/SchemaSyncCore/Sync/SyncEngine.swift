@@ -15,9 +15,15 @@ public struct SyncEngine {
         public var interruptAfterStatements: Int?
         /// Called after each statement with its index (1-based).
         public var onStatement: (@Sendable (Int, RenderedStatement) -> Void)?
-        public init(interruptAfterStatements: Int? = nil, onStatement: (@Sendable (Int, RenderedStatement) -> Void)? = nil) {
+        /// Opt-in: apply at most this many changes per transaction (and lock), re-planning from
+        /// the live catalog before each batch, for plans too large for one transaction. A failure
+        /// leaves earlier batches applied; running apply again converges. Nil: one transaction.
+        public var changesPerTransaction: Int?
+        public init(interruptAfterStatements: Int? = nil, onStatement: (@Sendable (Int, RenderedStatement) -> Void)? = nil,
+                    changesPerTransaction: Int? = nil) {
             self.interruptAfterStatements = interruptAfterStatements
             self.onStatement = onStatement
+            self.changesPerTransaction = changesPerTransaction
         }
     }
 
@@ -32,13 +38,16 @@ public struct SyncEngine {
         return try report(current: current, desired: desired, allowDestructive: allowDestructive)
     }
 
-    private func report(current: Schema, desired: Schema, allowDestructive: Bool) throws -> SyncReport {
+    /// The plan for `desired`, its data checks (always over every applicable change), and the
+    /// statements for the first `limit` applicable changes (all when nil).
+    private func report(current: Schema, desired: Schema, allowDestructive: Bool, limit: Int? = nil) throws -> SyncReport {
         try SchemaValidator.validate(desired)
         try SchemaValidator.validateNativeTypes(desired, dialect: session.dialect.name)
         try session.dialect.validate(desired)
         let canonical = try session.canonicalize(desired)
         let plan = try Differ(dialect: session.dialect).plan(from: current, to: canonical, allowDestructive: allowDestructive)
-        let statements = try session.dialect.render(plan.applicable, current: current, desired: canonical)
+        let batch = limit.map { Array(plan.applicable.prefix($0)) } ?? plan.applicable
+        let statements = try session.dialect.render(batch, current: current, desired: canonical)
         var failed: [DataCheckResult] = []
         let names = DataCheckNames(plan: plan)
         for change in plan.applicable {
@@ -59,30 +68,48 @@ public struct SyncEngine {
     ///   ``SchemaSyncError/Code/notConverged`` when the database still differs afterwards.
     @discardableResult
     public func apply(desired: Schema, allowDestructive: Bool, options: ApplyOptions = .init()) throws -> SyncReport {
-        var result = try session.withWriterLock { () throws -> SyncReport in
-            let current = try session.inspect()
-            var report = try report(current: current, desired: desired, allowDestructive: allowDestructive)
-            if !report.failedChecks.isEmpty {
-                throw SchemaSyncError(
-                    .dataCheckFailed,
-                    "data check failed, nothing was changed: " + report.failedChecks.map(\.message).joined(separator: "; "),
-                    hint: "fix the offending rows first, then apply again")
-            }
-            for (offset, statement) in report.statements.enumerated() {
-                if let limit = options.interruptAfterStatements, offset >= limit {
-                    throw SchemaSyncError(.applyFailed, "apply interrupted after \(limit) statements (test hook)")
+        var result: SyncReport?
+        var executed: [RenderedStatement] = []
+        var batches = 0
+        while true {
+            batches += 1
+            let batch = try session.withWriterLock { () throws -> SyncReport in
+                let current = try session.inspect()
+                var report = try self.report(current: current, desired: desired, allowDestructive: allowDestructive,
+                                        limit: options.changesPerTransaction)
+                if !report.failedChecks.isEmpty {
+                    throw SchemaSyncError(
+                        .dataCheckFailed,
+                        "data check failed, nothing \(batches > 1 ? "more " : "")was changed: "
+                            + report.failedChecks.map(\.message).joined(separator: "; "),
+                        hint: "fix the offending rows first, then apply again")
                 }
-                try session.execute(statement)
-                report.executed += 1
-                options.onStatement?(offset + 1, statement)
+                for statement in report.statements {
+                    if let limit = options.interruptAfterStatements, executed.count >= limit {
+                        throw SchemaSyncError(.applyFailed, "apply interrupted after \(limit) statements (test hook)")
+                    }
+                    try session.execute(statement)
+                    executed.append(statement)
+                    report.executed += 1
+                    options.onStatement?(executed.count, statement)
+                }
+                return report
             }
-            return report
+            if result == nil { result = batch }
+            // One transaction unless batching was asked for; batches stop when nothing is left.
+            guard let size = options.changesPerTransaction, batch.plan.applicable.count > size else { break }
+            guard !batch.statements.isEmpty else {
+                throw SchemaSyncError(.notConverged, "batch \(batches) made no progress; still different: "
+                    + batch.plan.applicable.prefix(5).map { $0.change.objectPath }.joined(separator: ", "))
+            }
         }
-        if result.executed > 0 || !result.plan.applicable.isEmpty {
+        var final = result!
+        if !executed.isEmpty || !final.plan.applicable.isEmpty {
             try verify(desired: desired, allowDestructive: allowDestructive)
         }
-        result.executed = result.statements.count
-        return result
+        final.statements = executed.isEmpty ? final.statements : executed
+        final.executed = executed.count
+        return final
     }
 
     /// Inspects again and fails with ``SchemaSyncError/Code/notConverged`` naming what still differs.
