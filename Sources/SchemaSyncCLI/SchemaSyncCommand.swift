@@ -8,9 +8,15 @@ public struct SchemaSyncCommand: ParsableCommand {
         commandName: "schemasync",
         abstract: "Keep a live database's schema equal to a declared schema.",
         discussion: """
-        Exit codes: 0 success / in sync, 1 apply failed, 2 changes pending (plan --exit-code),
-        3 blocked (destructive change skipped or data check failed), 4 did not converge,
-        5 invalid input, 6 cannot connect or lock, 64 usage error.
+        Exit codes:
+          0   success; plan --exit-code: the database matches
+          1   apply failed (transactional engines rolled back)
+          2   plan --exit-code: changes are pending
+          3   blocked: destructive changes skipped, or a data check found rows
+          4   did not converge after apply
+          5   invalid input (schema file, URL, unsupported change)
+          6   cannot connect, timed out, or could not take the lock
+          64  usage error
         """,
         version: "0.1.0",
         subcommands: [PlanCommand.self, ApplyCommand.self, InspectCommand.self, DiffCommand.self])
