@@ -30,14 +30,13 @@ build_suite() {
     local root
     root="$(mktemp -d "${TMPDIR:-/tmp}/schemasync-rootfs-$suite.XXXXXX")"
     # shellcheck disable=SC2064
-    trap "rm -rf '$root'" RETURN
+    trap "rm -rf '$root' '$root.log'" EXIT
     log "debootstrap $suite from $MIRROR (a minute or two)"
     if ! debootstrap --variant=minbase "$suite" "$root" "$MIRROR" >"$root.log" 2>&1; then
         tail -n 20 "$root.log" >&2
-        log "debootstrap $suite failed (log: $root.log)"
+        log "debootstrap $suite failed"
         return 1
     fi
-    rm -f "$root.log"
 
     # What a container image wants: no services started by package scripts, no recommends,
     # no package caches, no man pages.
@@ -65,6 +64,12 @@ DPKG
     log "$tag ready"
 }
 
+# The suites download in parallel (the time goes to the network, not the CPU).
+pids=()
 for suite in "${suites[@]}"; do
-    build_suite "$suite"
+    build_suite "$suite" &
+    pids+=($!)
 done
+status=0
+for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+exit "$status"

@@ -88,4 +88,9 @@ done
 
 print_table
 echo "total: $(($(date +%s) - matrix_start))s; logs in $LOGS"
-[ "$MATRIX_FAILED" -eq 0 ]
+if [ "$MATRIX_FAILED" -eq 0 ]; then
+    echo "matrix: every version passed"
+else
+    echo "matrix: FAILED (see the ✗ lines above and the logs)"
+    exit 1
+fi

@@ -181,7 +181,7 @@ start_containers() {
     for id in "${SELECTED[@]}"; do
         [ -n "${GIVEN[$id]:-}" ] && echo "$id: using $(echo "${URL[$id]}" | redact)"
     done
-    local deadline=$(($(date +%s) + 120)) state pending
+    local deadline=$(($(date +%s) + 120)) state pending unhealthy=()
     while :; do
         pending=()
         for id in "${ids[@]}"; do
@@ -190,20 +190,20 @@ start_containers() {
             case "$state" in
             "running healthy") echo "$id: healthy on 127.0.0.1:${PORT[$id]}" ;;
             "running unhealthy" | exited* | dead* | "")
-                START_FAIL[$id]="server did not become healthy ($state)" ;;
+                START_FAIL[$id]="server did not become healthy ($state)"; unhealthy+=("$id") ;;
             *) pending+=("$id") ;;
             esac
         done
         ids=("${pending[@]}")
         [ ${#ids[@]} -gt 0 ] || break
         if [ "$(date +%s)" -ge "$deadline" ]; then
-            for id in "${ids[@]}"; do START_FAIL[$id]="server not healthy after 120s"; done
+            for id in "${ids[@]}"; do START_FAIL[$id]="server not healthy after 120s"; unhealthy+=("$id"); done
             break
         fi
         sleep 1
     done
-    for id in "${!START_FAIL[@]}"; do
-        log "$id: ${START_FAIL[$id]}"
+    for id in "${unhealthy[@]}"; do
+        log "$id: ${START_FAIL[$id]}; the server's last words:"
         "$DOCKER" logs --tail 20 "schemasync-matrix-$id" >>"$LOGS/$id-server.log" 2>&1 || true
         sed 's/^/    /' "$LOGS/$id-server.log" >&2
     done
