@@ -124,12 +124,22 @@ final class MariaDBOperationalTests: XCTestCase {
         url.scheme = "mysql"
         let session = try MariaDBConnector().connect(to: url, options: .init())
         XCTAssertEqual(try session.query("SELECT @@character_set_client, @@character_set_connection").first, ["utf8mb4", "utf8mb4"])
+        // MariaDB 11.4+ enables TLS with a self-signed certificate out of the box; 10.11 has none.
+        let serverHasTLS = try session.query("SELECT @@have_ssl").first?.first == "YES"
         session.close()
-        // The test server has no TLS: requiring it must fail instead of silently connecting in clear text.
         url.query = ["ssl-mode": "required"]
-        XCTAssertThrowsError(try MariaDBConnector().connect(to: url, options: .init())) { error in
-            XCTAssertEqual((error as? SchemaSyncError)?.code, .connectionFailed, "\(error)")
-            if let password = url.password { XCTAssertFalse("\(error)".contains(":\(password)@")) }
+        if serverHasTLS {
+            // Requiring TLS must give an encrypted session.
+            let secure = try MariaDBConnector().connect(to: url, options: .init())
+            defer { secure.close() }
+            let cipher = try secure.query("SHOW SESSION STATUS LIKE 'Ssl_cipher'").first?.last ?? nil
+            XCTAssertFalse((cipher ?? "").isEmpty, "ssl-mode=required connected without TLS")
+        } else {
+            // Requiring TLS from a server without it must fail instead of silently connecting in clear text.
+            XCTAssertThrowsError(try MariaDBConnector().connect(to: url, options: .init())) { error in
+                XCTAssertEqual((error as? SchemaSyncError)?.code, .connectionFailed, "\(error)")
+                if let password = url.password { XCTAssertFalse("\(error)".contains(":\(password)@")) }
+            }
         }
     }
 
