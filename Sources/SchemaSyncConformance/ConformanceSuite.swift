@@ -5,7 +5,7 @@ import SchemaSyncCore
 /// Give it a way to open a session on a fresh, empty database; each scenario gets its own.
 /// ```swift
 /// let suite = ConformanceSuite { try MyConnector().connect(to: freshDatabaseURL(), options: .init()) }
-/// for result in suite.runAll() { XCTAssertTrue(result.passed, result.description) }
+/// XCTAssertEqual(suite.failures(), [])   // prints one line per scenario
 /// ```
 /// Scenarios apply schemas with the real ``SyncEngine``, seed rows, and read them back with
 /// plain queries: convergence (re-plan empty), replay safety, hostile identifiers, destructive
@@ -46,5 +46,13 @@ public struct ConformanceSuite {
                 return Result(scenario: scenario.name, passed: false, message: "\(error)")
             }
         }
+    }
+
+    /// Runs every scenario, prints one line each (`✓ name` / `✗ name: why`), and returns the
+    /// descriptions of those that failed: empty when the connector conforms.
+    public func failures() -> [String] {
+        let results = runAll()
+        print(results.map(\.description).joined(separator: "\n"))
+        return results.filter { !$0.passed }.map(\.description)
     }
 }
