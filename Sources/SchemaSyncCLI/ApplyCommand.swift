@@ -36,12 +36,14 @@ struct ApplyCommand: ParsableCommand {
                 if report.statements.isEmpty {
                     CLIEnvironment.out("Nothing to apply.")
                 } else {
-                    CLIEnvironment.out("Applied \(report.statements.count) statements; verified: the database matches the desired schema"
+                    let n = report.statements.count
+                    CLIEnvironment.out("Applied \(n) statement\(n == 1 ? "" : "s"); verified: the database matches the desired schema"
                         + (report.plan.skipped.isEmpty ? "." : " except the skipped changes."))
                 }
             }
             if !report.plan.skipped.isEmpty {
-                CLIEnvironment.err("blocked: \(report.plan.skipped.count) destructive change(s) skipped; pass --allow-destructive to apply them")
+                let n = report.plan.skipped.count
+                CLIEnvironment.err("blocked: \(n) destructive change\(n == 1 ? " was" : "s were") skipped; pass --allow-destructive to apply \(n == 1 ? "it" : "them")")
                 return .blocked
             }
             return .success

@@ -11,7 +11,7 @@ enum ConformanceScenarios {
             addForeignKeyAndCheckKeepsRows, declaredRenamesKeepRows, renamesWithDataChecks, renameHintMatchingNothingIsAnError,
             destructiveChangesBlockedByDefault, dataCheckNulls, dataCheckDuplicates, dataCheckOrphans,
             dataCheckViolations, foreignKeyCycle, viewChangeReplacesView, hostileIdentifiers,
-            partialIndexWhereSupported,
+            partialIndexWhereSupported, commentsWhereSupported,
         ]
     }
 
@@ -286,5 +286,19 @@ enum ConformanceScenarios {
         }
         try c.applyAndConverge(desired)
         try c.expect(try c.inspectedTable("items").indexes.first?.predicate != nil, "the index lost its predicate")
+    }
+
+    static let commentsWhereSupported = ConformanceScenario(name: "table and column comments (where supported)") { c in
+        guard c.dialect.capabilities.comments else { return }
+        try c.applyAndConverge(F.items)
+        var desired = F.modify(F.items, "items") { $0.comment = "stock items, it's true" }
+        desired = F.modifyColumn(desired, "items", "qty") { $0.comment = "on hand" }
+        try c.applyAndConverge(desired)
+        let table = try c.inspectedTable("items")
+        try c.expect(table.comment == "stock items, it's true", "table comment is \(String(describing: table.comment))")
+        try c.expect(table.column(named: "qty")?.comment == "on hand", "column comment is \(String(describing: table.column(named: "qty")?.comment))")
+        desired = F.modify(desired, "items") { $0.comment = "renamed comment" }
+        try c.applyAndConverge(desired)
+        try c.expect(try c.inspectedTable("items").comment == "renamed comment", "the table comment did not change")
     }
 }

@@ -208,6 +208,23 @@ extension SQLiteConnectorTests {
     }
 }
 
+extension SQLiteConnectorTests {
+    /// Declaring a table STRICT rebuilds it (SQLite fixes STRICT at CREATE TABLE), keeping rows.
+    func testMakingATableStrictRebuildsIt() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        var desired = try schema("tables:\n  - name: t\n    columns: [{ name: id, type: integer }, { name: v, type: text }]\n")
+        try SyncEngine(session: session).apply(desired: desired, allowDestructive: false)
+        try session.execute(RenderedStatement("INSERT INTO t VALUES (1, 'a')", changeIDs: []))
+        desired.tables[0].attributes["sqlite.strict"] = "true"
+        let report = try SyncEngine(session: session).apply(desired: desired, allowDestructive: false)
+        XCTAssertEqual(report.plan.changes.map(\.change.kind), ["alterTable"])
+        XCTAssertEqual(try session.query("SELECT strict FROM pragma_table_list WHERE name = 't'"), [["1"]])
+        XCTAssertEqual(try session.query("SELECT id, v FROM t"), [["1", "a"]])
+    }
+}
+
 /// Thread-safe collection of results from worker threads.
 final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()

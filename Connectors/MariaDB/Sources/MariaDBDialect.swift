@@ -105,10 +105,32 @@ public struct MariaDBDialect: Dialect {
         return lower
     }
 
+    /// Attribute values are written into DDL as words, so they must be plain names.
+    private static func validateAttributes(_ attributes: [String: String], on path: String) throws {
+        for (key, value) in attributes where key.hasPrefix(dialectName + ".") {
+            let ok: Bool
+            if key == Attribute.onUpdate {
+                ok = value.range(of: #"^\s*(current_timestamp|now|localtimestamp)\s*(\(\s*[0-6]?\s*\))?\s*$"#,
+                                 options: [.regularExpression, .caseInsensitive]) != nil
+            } else if [Attribute.engine, Attribute.charset, Attribute.collation].contains(key) {
+                ok = !value.isEmpty && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            } else {
+                throw SchemaSyncError(.invalidSchema, "'\(path)': unknown MariaDB attribute '\(key)'",
+                                      hint: "known: \([Attribute.engine, Attribute.charset, Attribute.collation, Attribute.onUpdate].joined(separator: ", "))")
+            }
+            if !ok {
+                throw SchemaSyncError(.invalidSchema, "'\(path)': attribute \(key) has an invalid value '\(value)'",
+                                      hint: key == Attribute.onUpdate ? "use current_timestamp" : "use a plain name such as InnoDB or utf8mb4")
+            }
+        }
+    }
+
     public func validate(_ schema: Schema) throws {
         for table in schema.tables {
+            try Self.validateAttributes(table.attributes, on: table.name)
             for column in table.columns {
                 let path = "\(table.name).\(column.name)"
+                try Self.validateAttributes(column.attributes, on: path)
                 if column.identity == .always {
                     throw SchemaSyncError(.invalidSchema, "column '\(path)': MariaDB has no identity GENERATED ALWAYS",
                                           hint: "use identity: by default (AUTO_INCREMENT)")

@@ -74,6 +74,16 @@ struct MariaDBRenderer {
             return ["DROP TABLE IF EXISTS \(q(table.name))"]
         case let .renameTable(from, to):
             return ["RENAME TABLE IF EXISTS \(q(from)) TO \(q(to))"]
+        case let .alterTable(_, to, aspects):
+            // Table options are set, not added, so the statement is safe to repeat.
+            var options: [String] = []
+            if aspects.contains(.attributes) {
+                if let engine = to.attributes[MariaDBDialect.Attribute.engine] { options.append("ENGINE=\(engine)") }
+                if let charset = to.attributes[MariaDBDialect.Attribute.charset] { options.append("DEFAULT CHARSET=\(charset)") }
+                if let collation = to.attributes[MariaDBDialect.Attribute.collation] { options.append("COLLATE=\(collation)") }
+            }
+            if aspects.contains(.comment) { options.append("COMMENT=\(dialect.quoteString(to.comment ?? ""))") }
+            return options.isEmpty ? [] : [alter(to.name, options.joined(separator: " "))]
         case let .addColumn(table, column):
             return [alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(column))]
         case let .dropColumn(table, column):

@@ -37,6 +37,11 @@ struct PostgreSQLRenderer {
         case let .dropTable(t): return ["DROP TABLE IF EXISTS \(table(t.name))"]
         case let .renameTable(from, to):
             return ["ALTER TABLE IF EXISTS \(table(from)) RENAME TO \(q(to))"]
+        case let .alterTable(_, to, aspects):
+            // PostgreSQL keeps no table attributes SchemaSync manages; comments are repeatable.
+            guard aspects.contains(.comment) else { return [] }
+            let comment = to.comment ?? ""
+            return ["COMMENT ON TABLE \(table(to.name)) IS \(comment.isEmpty ? "NULL" : literal(comment))"]
         case let .addColumn(t, column):
             var sql = ["ALTER TABLE \(table(t)) ADD COLUMN IF NOT EXISTS \(columnDefinition(column))"]
             if let comment = column.comment { sql.append(commentOnColumn(t, column.name, comment)) }

@@ -12,6 +12,8 @@ struct SQLiteRenderer {
         case .alterColumn, .dropColumn, .addPrimaryKey, .dropPrimaryKey, .addUnique, .dropUnique,
              .addCheck, .dropCheck, .dropForeignKey:
             return true
+        case .alterTable:
+            return true // STRICT and WITHOUT ROWID are fixed at CREATE TABLE
         case let .addForeignKey(table, _):
             return current.table(named: table) != nil
         case let .dropIndex(table, index):

@@ -3,6 +3,8 @@ public enum Change: Hashable, Sendable, Codable {
     case createTable(Table)
     case dropTable(Table)
     case renameTable(from: String, to: String)
+    /// A table's own properties change: its comment or dialect attributes (engine, charset, STRICT, ...).
+    case alterTable(from: Table, to: Table, aspects: TableChangeSet)
 
     case addColumn(table: String, column: Column)
     case dropColumn(table: String, column: Column)
@@ -33,6 +35,7 @@ public enum Change: Hashable, Sendable, Codable {
         case .createTable: return "createTable"
         case .dropTable: return "dropTable"
         case .renameTable: return "renameTable"
+        case .alterTable: return "alterTable"
         case .addColumn: return "addColumn"
         case .dropColumn: return "dropColumn"
         case .renameColumn: return "renameColumn"
@@ -57,6 +60,7 @@ public enum Change: Hashable, Sendable, Codable {
         switch self {
         case let .createTable(t), let .dropTable(t): return t.name
         case let .renameTable(_, to): return to
+        case let .alterTable(_, to, _): return to.name
         case let .addColumn(t, _), let .dropColumn(t, _), let .renameColumn(t, _, _),
              let .alterColumn(t, _, _, _), let .addPrimaryKey(t, _), let .dropPrimaryKey(t, _),
              let .addUnique(t, _), let .dropUnique(t, _), let .createIndex(t, _), let .dropIndex(t, _),
@@ -71,6 +75,7 @@ public enum Change: Hashable, Sendable, Codable {
         switch self {
         case let .createTable(t), let .dropTable(t): return t.name
         case let .renameTable(_, to): return to
+        case let .alterTable(_, to, _): return to.name
         case let .addColumn(t, c), let .dropColumn(t, c): return "\(t).\(c.name)"
         case let .renameColumn(t, _, to): return "\(t).\(to)"
         case let .alterColumn(t, _, to, _): return "\(t).\(to.name)"
@@ -89,6 +94,7 @@ public enum Change: Hashable, Sendable, Codable {
         case .createTable: return "create table"
         case .dropTable: return "drop table"
         case let .renameTable(from, _): return "rename table from \(from)"
+        case let .alterTable(_, _, aspects): return "alter table: " + aspects.names.joined(separator: ", ")
         case let .addColumn(_, c): return "add column \(c.type) \(c.nullable ? "NULL" : "NOT NULL")"
         case .dropColumn: return "drop column"
         case let .renameColumn(_, from, _): return "rename column from \(from)"
@@ -141,5 +147,18 @@ public struct ColumnChangeSet: OptionSet, Hashable, Sendable, Codable {
             (.identity, "identity"), (.generated, "generated"), (.comment, "comment"), (.attributes, "attributes"),
         ]
         return all.filter { contains($0.0) }.map(\.1)
+    }
+}
+
+/// Which properties of a table an ``Change/alterTable(from:to:aspects:)`` changes.
+public struct TableChangeSet: OptionSet, Hashable, Sendable, Codable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let comment = TableChangeSet(rawValue: 1 << 0)
+    public static let attributes = TableChangeSet(rawValue: 1 << 1)
+
+    /// Names of the aspects, for output.
+    public var names: [String] {
+        [(TableChangeSet.comment, "comment"), (.attributes, "attributes")].filter { contains($0.0) }.map(\.1)
     }
 }

@@ -26,6 +26,10 @@ public enum SchemaEvolution {
                     s.tables[i].foreignKeys[j].referencedTable = to
                 }
             }
+        case let .alterTable(_, to, _): withTable(to.name) { table in
+            table.comment = to.comment
+            table.attributes = to.attributes
+        }
         case let .addColumn(t, c): withTable(t) { table in
             var column = c
             column.renamedFrom = nil

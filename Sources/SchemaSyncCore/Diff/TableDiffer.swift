@@ -54,6 +54,15 @@ struct TableDiffer {
             diffColumn(existing, column, into: &builder)
         }
 
+        var tableAspects: TableChangeSet = []
+        if dialect.capabilities.comments, let comment = desired.comment, comment != (current.comment ?? "") {
+            tableAspects.insert(.comment)
+        }
+        if !dialect.attributesEquivalent(desired: desired.attributes, actual: current.attributes) { tableAspects.insert(.attributes) }
+        if !tableAspects.isEmpty {
+            builder.add(.alterTable(from: current, to: desired, aspects: tableAspects), phase: .alterColumns, safety: .safe)
+        }
+
         for column in current.columns where !consumed.contains(column.name) {
             builder.add(.dropColumn(table: t, column: column), phase: .dropColumns, safety: .destructive)
         }
