@@ -42,6 +42,10 @@ public final class SchemaFileReader {
             throw SchemaSyncError(.invalidSchema, "\(source): the schema file is empty",
                                   hint: "an empty file is refused so it can never mean 'drop everything'")
         }
+        if let line = NestingGuard.firstViolation(in: text) {
+            throw SchemaSyncError(.invalidSchema, "\(source):\(line): nested too deeply for a schema file",
+                                  hint: "a schema file nests lists and mappings only a few levels deep")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
