@@ -127,6 +127,13 @@ final class SQLiteConnectorTests: XCTestCase {
         XCTAssertThrowsError(try session.schema(fromSQL: "CREATE TABLE broken (", source: "broken.sql")) { error in
             XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema)
         }
+        // A schema file may not write elsewhere through ATTACH or VACUUM INTO.
+        let elsewhere = db.directory.appendingPathComponent("elsewhere.db").path
+        for sql in ["ATTACH DATABASE '\(elsewhere)' AS other; CREATE TABLE other.t (a INTEGER);",
+                    "CREATE TABLE t (a INTEGER); VACUUM INTO '\(elsewhere)';"] {
+            XCTAssertThrowsError(try session.schema(fromSQL: sql, source: "hostile.sql"))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: elsewhere), sql)
+        }
     }
 
     /// A failing statement in the middle rolls the whole apply back.

@@ -33,6 +33,14 @@ final class SQLiteDatabase {
         handle = nil
     }
 
+    /// Confines this connection to its own database: no ATTACH, so neither `ATTACH` nor
+    /// `VACUUM INTO` can write other files (extension loading is off by default). Used for the
+    /// scratch database that runs a user's `.sql` schema.
+    func confine() {
+        guard let handle else { return }
+        sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0)
+    }
+
     /// The SQLite library version number, e.g. 3040001.
     static var libraryVersion: Int32 { sqlite3_libversion_number() }
 

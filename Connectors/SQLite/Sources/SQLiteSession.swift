@@ -68,6 +68,7 @@ public final class SQLiteSession: DatabaseSession {
     public func schema(fromSQL sql: String, source: String) throws -> Schema {
         let scratch = try SQLiteDatabase(path: ":memory:", busyTimeoutMilliseconds: 0)
         defer { scratch.close() }
+        scratch.confine()
         do {
             try scratch.execute(sql)
         } catch let failure as SQLiteFailure {
