@@ -103,4 +103,52 @@ final class DifferTests: XCTestCase {
         let evolved = SchemaEvolution.applying(plan.applicable.map(\.change), to: current)
         XCTAssertTrue(try differ.plan(from: evolved, to: desired, allowDestructive: false).isEmpty)
     }
+
+    func testRenamingAKeyColumnChangesNoKeyOrForeignKey() throws {
+        let current = Schema(tables: [table("users", [col("id")]), table("orders", [col("id"), col("user_id")], fks: [fk("o_u", "user_id", "users")])])
+        var renamed = col("user_key")
+        renamed.renamedFrom = "id"
+        var desired = current
+        desired.tables[0] = table("users", [renamed])
+        desired.tables[1].foreignKeys[0].referencedColumns = ["user_key"]
+        let plan = try differ.plan(from: current, to: desired, allowDestructive: false)
+        XCTAssertEqual(plan.changes.map(\.change.kind), ["renameColumn"])
+    }
+
+    func testForeignKeysToTablesAndColumnsTheSamePlanCreates() throws {
+        let orders = table("orders", [col("id"), col("status_id"), col("user_code")])
+        let users = table("users", [col("id")])
+        var desired = Schema(tables: [users, orders, table("statuses", [col("id")])])
+        desired.tables[1].foreignKeys = [fk("o_s", "status_id", "statuses")]
+        desired.tables[0].columns.append(col("code"))
+        desired.tables[0].uniqueConstraints = [UniqueConstraint(name: "users_code_key", columns: ["code"])]
+        desired.tables.append(table("invoices", [col("id"), col("user_code")],
+                                    fks: [ForeignKey(name: "i_u", columns: ["user_code"], referencedTable: "users", referencedColumns: ["code"])]))
+        let plan = try differ.plan(from: Schema(tables: [users, orders]), to: desired, allowDestructive: false)
+        let addFK = plan.changes.first { $0.change.objectPath == "orders.o_s" }
+        XCTAssertEqual(addFK?.dataChecks, [.unmatchable(table: "orders", columns: ["status_id"], referencedTable: "statuses")])
+        // The new table's key to the new unique column is added after the column and key exist.
+        let kinds = plan.changes.map { "\($0.change.kind) \($0.change.objectPath)" }
+        XCTAssertLessThan(kinds.firstIndex(of: "addUnique users.users_code_key")!, kinds.firstIndex(of: "addForeignKey invoices.i_u")!)
+        if case let .createTable(invoices)? = plan.changes.first(where: { $0.change.objectPath == "invoices" })?.change {
+            XCTAssertTrue(invoices.foreignKeys.isEmpty)
+        }
+    }
+
+    func testDroppingTablesInAForeignKeyCycleDropsTheClosingKeyFirst() throws {
+        let a = table("a", [col("id"), col("b_id")], fks: [fk("a_b", "b_id", "b")])
+        let b = table("b", [col("id"), col("a_id")], fks: [fk("b_a", "a_id", "a")])
+        let plan = try differ.plan(from: Schema(tables: [a, b, table("keep", [col("id")])]), to: Schema(tables: [table("keep", [col("id")])]),
+                                   allowDestructive: true)
+        XCTAssertEqual(plan.changes.map(\.change.kind), ["dropForeignKey", "dropTable", "dropTable"])
+        XCTAssertTrue(plan.changes.allSatisfy { $0.safety == .destructive })
+    }
+
+    func testTurningAColumnIntoAGeneratedOneIsDestructive() throws {
+        let current = Schema(tables: [table("t", [col("id"), col("v")])])
+        var desired = current
+        desired.tables[0].columns[1].generated = Column.Generated(expression: "id * 2")
+        XCTAssertEqual(try differ.plan(from: current, to: desired, allowDestructive: false).changes.first?.safety, .destructive)
+        XCTAssertEqual(try differ.plan(from: desired, to: current, allowDestructive: false).changes.first?.safety, .safe)
+    }
 }

@@ -24,6 +24,8 @@ public struct DataCheckSQL<D: Dialect> {
             return "SELECT COUNT(*) FROM \(q(table)) WHERE NOT (\(expression))"
         case let .rows(table, _):
             return "SELECT COUNT(*) FROM \(q(table))"
+        case let .unmatchable(table, columns, _):
+            return "SELECT COUNT(*) FROM \(q(table)) WHERE " + columns.map { "\(q($0)) IS NOT NULL" }.joined(separator: " AND ")
         }
     }
 }

@@ -10,6 +10,9 @@ public enum DataCheck: Hashable, Sendable, Codable, CustomStringConvertible {
     case violations(table: String, expression: String)
     /// Any rows at all (before adding a NOT NULL column that has no default).
     case rows(table: String, column: String)
+    /// Rows whose `columns` are all set, before a foreign key to `referencedTable`, which the
+    /// same plan creates empty: no such row can match.
+    case unmatchable(table: String, columns: [String], referencedTable: String)
 
     public var description: String {
         switch self {
@@ -19,13 +22,15 @@ public enum DataCheck: Hashable, Sendable, Codable, CustomStringConvertible {
             return "rows in \(t) whose (\(cols.joined(separator: ", "))) match no row of \(rt)"
         case let .violations(t, e): return "rows in \(t) violating \(e)"
         case let .rows(t, c): return "rows in \(t) that would need a value for new NOT NULL column \(c) without default"
+        case let .unmatchable(t, cols, rt): return "rows in \(t) with (\(cols.joined(separator: ", "))) set, which the new, empty table \(rt) cannot match"
         }
     }
 
     /// The table whose rows are checked.
     public var tableName: String {
         switch self {
-        case let .nulls(t, _), let .duplicates(t, _, _), let .orphans(t, _, _, _), let .violations(t, _), let .rows(t, _):
+        case let .nulls(t, _), let .duplicates(t, _, _), let .orphans(t, _, _, _), let .violations(t, _), let .rows(t, _),
+             let .unmatchable(t, _, _):
             return t
         }
     }

@@ -44,21 +44,41 @@ public struct Differ {
         let creating = desired.tables.filter { !currentNames.contains($0.name) && !renamedFrom.values.contains($0.name) }
         let creatingNames = Set(creating.map(\.name))
 
-        // Existing tables, compared column by column.
+        // Existing tables, compared column by column, with table renames applied (so foreign
+        // keys pointing at a renamed table are not seen as changed).
+        var renamedCurrent = current
+        for (old, new) in renamedFrom { SchemaEvolution.apply(.renameTable(from: old, to: new), to: &renamedCurrent) }
+        // Declared column renames, applied to the foreign keys that reference those columns.
+        for table in desired.tables {
+            guard let existing = renamedCurrent.table(named: table.name) else { continue }
+            for column in table.columns {
+                guard let old = column.renamedFrom, existing.column(named: column.name) == nil,
+                      existing.column(named: old) != nil else { continue }
+                for i in renamedCurrent.tables.indices {
+                    for j in renamedCurrent.tables[i].foreignKeys.indices
+                    where renamedCurrent.tables[i].foreignKeys[j].referencedTable == table.name {
+                        renamedCurrent.tables[i].foreignKeys[j].referencedColumns =
+                            renamedCurrent.tables[i].foreignKeys[j].referencedColumns.map { $0 == old ? column.name : $0 }
+                    }
+                }
+            }
+        }
+        var changedExisting = Set<String>()
         for table in desired.tables where !creatingNames.contains(table.name) {
             let oldName = renamedFrom.first { $0.value == table.name }?.key ?? table.name
-            var existing = current.table(named: oldName)!
-            existing.name = table.name
+            let existing = renamedCurrent.table(named: table.name)!
             let before = builder.count
             try TableDiffer(dialect: dialect, current: existing, desired: table).diff(into: &builder)
             if builder.count == before && oldName == table.name { unchanged.append(table.name) }
+            if builder.count != before { changedExisting.insert(table.name) }
         }
 
-        // New tables, referenced tables first; foreign keys closing a cycle are added afterwards.
+        // New tables, referenced tables first. Foreign keys closing a cycle, or pointing at an
+        // existing table this plan changes (a new column or key), are added after everything else.
         let ordering = ForeignKeyOrdering(tables: creating)
         for name in ordering.order {
             var table = creating.first { $0.name == name }!
-            let deferred = ordering.deferred[name] ?? []
+            let deferred = (ordering.deferred[name] ?? []) + table.foreignKeys.filter { changedExisting.contains($0.referencedTable) }
             table.foreignKeys.removeAll { deferred.contains($0) }
             table.renamedFrom = nil
             builder.add(.createTable(table), phase: .createTables, safety: .safe, order: builder.count)
@@ -67,9 +87,25 @@ public struct Differ {
             }
         }
 
-        // Tables no longer declared.
+        // Foreign keys from existing tables to tables or columns this plan creates: rows cannot be
+        // matched before the target exists. A new, empty target table matches no row at all.
+        builder.rewriteChecks { check in
+            guard case let .orphans(table, columns, referencedTable, referencedColumns) = check else { return check }
+            if creatingNames.contains(referencedTable) {
+                return .unmatchable(table: table, columns: columns, referencedTable: referencedTable)
+            }
+            let target = renamedCurrent.table(named: referencedTable)
+            if target == nil || !referencedColumns.allSatisfy({ target!.column(named: $0) != nil }) { return nil }
+            return check
+        }
+
+        // Tables no longer declared; foreign keys that close a cycle among them go first.
         let dropping = current.tables.filter { !desiredNames.contains($0.name) && renamedFrom[$0.name] == nil }
-        for (position, name) in ForeignKeyOrdering.dropOrder(dropping).enumerated() {
+        let dropOrdering = ForeignKeyOrdering(tables: dropping)
+        for (table, keys) in dropOrdering.deferred.sorted(by: { $0.key < $1.key }) {
+            for key in keys { builder.add(.dropForeignKey(table: table, key: key), phase: .dropForeignKeys, safety: .destructive) }
+        }
+        for (position, name) in dropOrdering.order.reversed().enumerated() {
             let table = dropping.first { $0.name == name }!
             builder.add(.dropTable(table), phase: .dropTables, safety: .destructive, order: position)
         }

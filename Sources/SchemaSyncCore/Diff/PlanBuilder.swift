@@ -26,6 +26,14 @@ struct PlanBuilder {
         entries.append(Entry(change: change, phase: phase, order: order, sequence: entries.count, safety: safety, checks: checks))
     }
 
+    /// Replaces each data check with `transform`'s result (nil removes it).
+    mutating func rewriteChecks(_ transform: (DataCheck) -> DataCheck?) {
+        for i in entries.indices {
+            entries[i].checks = entries[i].checks.compactMap(transform)
+            if entries[i].checks.isEmpty && entries[i].safety == .needsDataCheck { entries[i].safety = .safe }
+        }
+    }
+
     /// Stable order: phase, then the position given within the phase, then insertion order.
     func ordered() -> [PlannedChange] {
         entries.sorted { ($0.phase, $0.order, $0.sequence) < ($1.phase, $1.order, $1.sequence) }

@@ -30,14 +30,27 @@ struct TableDiffer {
         // Constraints and indexes that change or disappear are dropped before columns change.
         // Rows cannot be checked against columns this plan adds; the engine enforces those on apply.
         let newColumns = desired.columns.map(\.name).filter { matched[$0] == nil }
+        // Keys and indexes are compared with declared column renames applied, so a pure rename
+        // changes no key, index or foreign key.
+        let renamed = desired.columns.compactMap { column -> (String, String)? in
+            guard let existing = matched[column.name], existing.name != column.name else { return nil }
+            return (existing.name, column.name)
+        }
+        var renamedCurrent = Schema(tables: [current])
+        for (old, new) in renamed { SchemaEvolution.apply(.renameColumn(table: t, from: old, to: new), to: &renamedCurrent) }
+        let keys = TableDiffer(dialect: dialect, current: renamedCurrent.tables[0], desired: desired)
         var constraints = PlanBuilder()
-        diffPrimaryKey(into: &constraints)
-        diffUniques(into: &constraints)
-        diffIndexes(into: &constraints)
-        diffChecks(into: &constraints)
-        diffForeignKeys(into: &constraints)
+        keys.diffPrimaryKey(into: &constraints)
+        keys.diffUniques(into: &constraints)
+        keys.diffIndexes(into: &constraints)
+        keys.diffChecks(into: &constraints)
+        keys.diffForeignKeys(into: &constraints)
+        // Expressions over renamed columns cannot be counted under the old names either.
+        let renamedNames = renamed.map(\.1)
         for entry in constraints.entries {
-            let checks = entry.checks.filter { !Self.mentions($0, anyOf: newColumns) }
+            let checks = entry.checks.filter {
+                !Self.mentions($0, anyOf: newColumns) && !Self.expressionMentions($0, anyOf: renamedNames)
+            }
             builder.add(entry.change, phase: entry.phase, safety: entry.safety == .needsDataCheck ? .safe : entry.safety,
                         checks: checks, order: entry.order)
         }
@@ -68,6 +81,15 @@ struct TableDiffer {
         }
     }
 
+    /// Whether a data check's SQL expression (check or predicate) mentions any of `columns`.
+    static func expressionMentions(_ check: DataCheck, anyOf columns: [String]) -> Bool {
+        switch check {
+        case let .duplicates(_, _, predicate?): return columns.contains { ViewOrdering.mentions(predicate, $0) }
+        case let .violations(_, expression): return columns.contains { ViewOrdering.mentions(expression, $0) }
+        default: return false
+        }
+    }
+
     /// Whether a data check reads any of `columns`.
     static func mentions(_ check: DataCheck, anyOf columns: [String]) -> Bool {
         guard !columns.isEmpty else { return false }
@@ -75,7 +97,7 @@ struct TableDiffer {
         case let .nulls(_, column), let .rows(_, column): return columns.contains(column)
         case let .duplicates(_, cols, predicate):
             return cols.contains { columns.contains($0) } || predicate.map { p in columns.contains { ViewOrdering.mentions(p, $0) } } ?? false
-        case let .orphans(_, cols, _, _): return cols.contains { columns.contains($0) }
+        case let .orphans(_, cols, _, _), let .unmatchable(_, cols, _): return cols.contains { columns.contains($0) }
         case let .violations(_, expression): return columns.contains { ViewOrdering.mentions(expression, $0) }
         }
     }
@@ -110,6 +132,10 @@ struct TableDiffer {
                 ?? existing.type(for: dialect.name).isNarrowing(to: column.type(for: dialect.name))
                 ?? true
             if narrowing { safety = .destructive }
+        }
+        if aspects.contains(.generated), column.generated != nil, existing.generated == nil {
+            // Stored values are replaced by computed ones.
+            safety = .destructive
         }
         if aspects.contains(.nullability) && !column.nullable {
             checks.append(.nulls(table: desired.name, column: column.name))

@@ -25,6 +25,7 @@ struct DataCheckNames {
         case let .orphans(table, cols, refTable, refCols):
             return .orphans(table: t(table), columns: c(table, cols), referencedTable: t(refTable), referencedColumns: c(refTable, refCols))
         case let .violations(table, expression): return .violations(table: t(table), expression: expression)
+        case let .unmatchable(table, cols, refTable): return .unmatchable(table: t(table), columns: c(table, cols), referencedTable: refTable)
         }
     }
 }
