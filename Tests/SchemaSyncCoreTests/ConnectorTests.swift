@@ -37,6 +37,16 @@ final class ConnectorTests: XCTestCase {
         XCTAssertEqual(try DatabaseURL(parsing: "sqlite::memory:").path, ":memory:")
         XCTAssertThrowsError(try DatabaseURL(parsing: "no-scheme-here"))
         XCTAssertFalse(DatabaseURL.redact("failed for mysql://root:hunter2@h/db and password=hunter2").contains("hunter2"))
+        for url in ["postgres://u:pa/ss@h:1/db", "postgres://u:p@ss:w@h/db", "mysql://u:a:b/c@h/db?x=1"] {
+            XCTAssertEqual(DatabaseURL.redact("error: '\(url)' failed").contains("pa/ss") || DatabaseURL.redact(url).contains("ss:w")
+                           || DatabaseURL.redact(url).contains("a:b/c"), false, DatabaseURL.redact(url))
+            do {
+                let parsed = try DatabaseURL(parsing: url)
+                XCTAssertFalse(parsed.description.contains("pa/ss") || parsed.description.contains("ss:w"), parsed.description)
+            } catch {
+                XCTAssertFalse("\(error)".contains("pa/ss") || "\(error)".contains("ss:w") || "\(error)".contains("a:b/c"), "\(error)")
+            }
+        }
     }
 
     func testDataTypesParseAndClassifyNarrowing() {

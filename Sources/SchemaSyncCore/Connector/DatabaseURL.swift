@@ -103,8 +103,9 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
 
     /// Removes anything that looks like a password from free text holding a URL.
     public static func redact(_ text: String) -> String {
-        // user:password@ → user:***@
-        guard let regex = try? NSRegularExpression(pattern: "(//[^/@:]*:)[^@/]*@") else { return text }
+        // user:password@ → user:***@. The password runs to the last '@' of the URL, so
+        // unencoded '/', ':' or '@' in it are hidden too.
+        guard let regex = try? NSRegularExpression(pattern: "(//[^/@:\\s]*:)\\S*@") else { return text }
         let range = NSRange(text.startIndex..., in: text)
         let stripped = regex.stringByReplacingMatches(in: text, range: range, withTemplate: "$1***@")
         guard let q = try? NSRegularExpression(pattern: "((?:password|sslpassword|pass)=)[^&]*", options: .caseInsensitive)
