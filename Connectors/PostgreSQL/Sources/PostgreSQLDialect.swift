@@ -97,6 +97,8 @@ public struct PostgreSQLDialect: Dialect {
     }
 
     public func validate(_ schema: Schema) throws {
+        try SchemaValidator.validateNameLengths(schema, maxBytes: 63, engine: "PostgreSQL")
+        try SchemaValidator.validateSchemaWideIndexNames(schema)
         for table in schema.tables {
             for column in table.columns {
                 if let generated = column.generated, !generated.stored {

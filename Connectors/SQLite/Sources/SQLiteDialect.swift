@@ -51,6 +51,7 @@ public struct SQLiteDialect: Dialect {
     }
 
     public func validate(_ schema: Schema) throws {
+        try SchemaValidator.validateSchemaWideIndexNames(schema)
         for table in schema.tables {
             for column in table.columns {
                 if column.identity != nil {

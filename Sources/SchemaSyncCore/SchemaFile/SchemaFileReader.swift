@@ -97,7 +97,15 @@ public final class SchemaFileReader {
             let cols = try stringList(try required(um, "columns", in: n, what: "unique constraint"), "unique columns")
             return UniqueConstraint(name: try optionalString(um, "name") ?? Self.generatedName(name, cols, "key"), columns: cols)
         }
-        let indexes = try (m["indexes"].map { try sequence($0, "indexes") } ?? []).map { try index($0, table: name) }
+        var indexes = try (m["indexes"].map { try sequence($0, "indexes") } ?? []).map { try index($0, table: name) }
+        // Unnamed indexes over the same columns (or expressions) get numbered names.
+        var seen = Set<String>()
+        for i in indexes.indices {
+            var candidate = indexes[i].name, n = 1
+            while seen.contains(candidate) { n += 1; candidate = indexes[i].name + String(n) }
+            indexes[i].name = candidate
+            seen.insert(candidate)
+        }
         let fks = try (m["foreignKeys"].map { try sequence($0, "foreignKeys") } ?? []).map { try foreignKey($0, table: name) }
         var checkNumber = 0
         let checks = try (m["checks"].map { try sequence($0, "checks") } ?? []).map { n -> CheckConstraint in
@@ -245,8 +253,16 @@ public final class SchemaFileReader {
     }
 
     /// `orders_user_id_fkey`: the conventional generated name for an unnamed constraint or index.
+    /// Names longer than 63 bytes (PostgreSQL's limit; MariaDB allows 64) are shortened
+    /// deterministically to a prefix and a hash of the full name, so every engine keeps them whole.
     public static func generatedName(_ table: String, _ columns: [String], _ suffix: String) -> String {
-        ([table] + columns + [suffix]).joined(separator: "_")
+        let full = ([table] + columns + [suffix]).joined(separator: "_")
+        guard full.utf8.count > 63 else { return full }
+        var hash: UInt32 = 2_166_136_261 // FNV-1a
+        for byte in full.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        var prefix = ""
+        for ch in full where prefix.utf8.count + String(ch).utf8.count <= 54 { prefix.append(ch) }
+        return prefix + "_" + String(format: "%08x", hash)
     }
 
     // MARK: - Node helpers
