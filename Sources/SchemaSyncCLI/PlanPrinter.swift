@@ -90,7 +90,7 @@ struct PlanPrinter {
             ("formatVersion", .number("1")),
             ("database", .string(url.description)),
             ("dialect", .string(dialect.name)),
-            ("inSync", .bool(plan.applicable.isEmpty)),
+            ("inSync", .bool(plan.changes.isEmpty)),
             ("changes", .list(changes)),
             ("unchanged", .list(plan.unchanged.map { .string($0) })),
             ("unmanaged", .list(plan.unmanaged.map { object in

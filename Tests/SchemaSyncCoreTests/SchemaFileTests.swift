@@ -60,6 +60,9 @@ final class SchemaFileTests: XCTestCase {
         assertInvalid("tables:\n  - name: t\n    columns:\n      - { name: a, type: text, nulable: false }\n", contains: ["s.yaml:4", "nulable", "nullable"])
         assertInvalid("tables:\n  - name: t\n    columns: [ { name: a, type: text }\n", contains: ["s.yaml", "malformed"])
         assertInvalid("{\"tables\": [{\"name\": \"t\"}]}", contains: ["missing 'columns'"])
+        for form in [".inf", "0x1F", "0o17", "1_000", "1e999"] {
+            assertInvalid("tables:\n  - name: t\n    columns: [{ name: a, type: integer, default: \(form) }]\n", contains: ["s.yaml:3", "not a plain decimal"])
+        }
     }
 
     func testValidatorRejectsForeignKeysToMissingTables() throws {

@@ -54,7 +54,15 @@ struct MariaDBCanonicalizer {
                 table.indexes = []
                 table.uniqueConstraints = []
                 table.attributes = [:]
-                try? connection.execute(renderer.createTable(table))
+                // A table MariaDB rejects here (e.g. another dialect's expression) would fail mid-apply,
+                // where DDL cannot roll back: refuse it now, before anything changes.
+                do {
+                    try connection.execute(renderer.createTable(table))
+                } catch {
+                    let cause = (error as? SchemaSyncError)?.cause ?? "\(error)"
+                    throw SchemaSyncError(.invalidSchema, "table '\(table.name)' of the desired schema is not valid on MariaDB",
+                                          hint: "fix the check, generated or default expression named in the cause", cause: cause)
+                }
             }
             for view in ViewOrdering.creationOrder(views) {
                 try? connection.execute("CREATE OR REPLACE VIEW \(dialect.quoteIdentifier(view.name)) AS \(view.definition)")

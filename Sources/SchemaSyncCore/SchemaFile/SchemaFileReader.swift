@@ -176,7 +176,16 @@ public final class SchemaFileReader {
             if scalar.style == .plain {
                 if node.null != nil { return nil }
                 if let b = node.bool { return .boolean(b) }
-                if node.int != nil || node.float != nil { return .number(scalar.string) }
+                if node.int != nil || node.float != nil {
+                    // Only plain decimal literals reach SQL; YAML's other number forms would not parse there.
+                    let decimal = #"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"#
+                    guard scalar.string.range(of: decimal, options: .regularExpression) != nil,
+                          let value = Double(scalar.string), value.isFinite else {
+                        throw error(node, "column '\(path)': default \(scalar.string) is not a plain decimal number",
+                                    hint: "write it in decimal (e.g. 31 or 1.5), or quote it to make it a string")
+                    }
+                    return .number(scalar.string.hasPrefix("+") ? String(scalar.string.dropFirst()) : scalar.string)
+                }
             }
             return .string(scalar.string)
         }

@@ -18,6 +18,7 @@ public struct SyncReport: Sendable, Codable {
         self.executed = executed
     }
 
-    /// True when applying would change something.
-    public var hasPendingChanges: Bool { !plan.applicable.isEmpty }
+    /// True when the database differs from the desired schema in any way, including
+    /// destructive changes that apply would skip without permission.
+    public var hasPendingChanges: Bool { !plan.changes.isEmpty }
 }
