@@ -69,7 +69,10 @@ func runReportingErrors(_ body: () throws -> ExitStatus) throws {
     do {
         status = try body()
     } catch let error as SchemaSyncError {
-        CLIEnvironment.err("error: \(DatabaseURL.redact(error.description))")
+        // One line, whatever the driver's message holds.
+        let line = error.description.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        CLIEnvironment.err("error: \(DatabaseURL.redact(line))")
         status = ExitStatus.forError(error)
     }
     if status != .success { throw ExitCode(status.rawValue) }

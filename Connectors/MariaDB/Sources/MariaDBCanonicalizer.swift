@@ -27,6 +27,8 @@ struct MariaDBCanonicalizer {
         let tables = schema.views.isEmpty ? needy : schema.tables
         do {
             return merge(schema, try serverForm(of: tables, views: schema.views))
+        } catch let error as SchemaSyncError where error.code == .invalidSchema {
+            throw error // the server rejected a desired table: refuse before anything changes
         } catch let error as SchemaSyncError where schema.views.isEmpty {
             _ = error // checks and generated columns fall back to comparing normalised text
             return schema
