@@ -232,6 +232,65 @@ extension SQLiteConnectorTests {
     }
 }
 
+extension SQLiteConnectorTests {
+    /// Generated ↔ plain columns: making a column generated is destructive (skipped by default);
+    /// making it plain again keeps the computed values.
+    func testGeneratedColumnConversionsKeepOrProtectValues() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        let plain = try schema("tables:\n  - name: o\n    columns: [{ name: id, type: integer }, { name: price, type: integer }, { name: total, type: integer }]\n    primaryKey: [id]\n")
+        try SyncEngine(session: session).apply(desired: plain, allowDestructive: false)
+        try session.execute(RenderedStatement("INSERT INTO o VALUES (1, 10, 999)", changeIDs: []))
+        var generated = plain
+        generated.tables[0].columns[2].generated = Column.Generated(expression: "price * 2", stored: true)
+        let skipped = try SyncEngine(session: session).apply(desired: generated, allowDestructive: false)
+        XCTAssertEqual(skipped.plan.skipped.count, 1)
+        XCTAssertEqual(try session.query("SELECT total FROM o"), [["999"]])
+        try SyncEngine(session: session).apply(desired: generated, allowDestructive: true)
+        XCTAssertEqual(try session.query("SELECT total FROM o"), [["20"]])
+        try SyncEngine(session: session).apply(desired: plain, allowDestructive: false)
+        XCTAssertEqual(try session.query("SELECT total FROM o"), [["20"]])
+    }
+
+    /// Column renames run in place before a rebuild, so views follow them; with a trigger on the
+    /// table the combination is refused up front instead of recreating a stale trigger.
+    func testRenamesCombinedWithARebuild() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        for sql in [
+            "CREATE TABLE items (id INTEGER PRIMARY KEY NOT NULL, name TEXT, qty INTEGER)",
+            "CREATE VIEW item_names AS SELECT name FROM items",
+            "INSERT INTO items (name, qty) VALUES ('a', 1)",
+        ] { try session.execute(RenderedStatement(sql, changeIDs: [])) }
+        var desired = try schema("""
+            tables:
+              - name: items
+                columns:
+                  - { name: id, type: integer }
+                  - { name: title, type: text, renamedFrom: name }
+                  - { name: qty, type: integer, nullable: false, default: 0 }
+                primaryKey: [id]
+            """)
+        desired.views = [View(name: "item_names", definition: "SELECT title FROM items")]
+        try SyncEngine(session: session).apply(desired: desired, allowDestructive: false)
+        XCTAssertEqual(try session.query("SELECT * FROM item_names"), [["a"]])
+        XCTAssertEqual(try session.query("SELECT id, title, qty FROM items"), [["1", "a", "1"]])
+
+        try session.execute(RenderedStatement("CREATE TRIGGER items_ai AFTER INSERT ON items BEGIN SELECT 1; END", changeIDs: []))
+        var again = desired
+        again.tables[0].columns[1].name = "label"
+        again.tables[0].columns[1].renamedFrom = "title"
+        again.tables[0].columns[2].nullable = true
+        again.views = [View(name: "item_names", definition: "SELECT label FROM items")]
+        XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: again, allowDestructive: false)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .unsupportedChange, "\(error)")
+        }
+        XCTAssertEqual(try session.query("SELECT title FROM items"), [["a"]], "nothing may change")
+    }
+}
+
 /// Thread-safe collection of results from worker threads.
 final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()

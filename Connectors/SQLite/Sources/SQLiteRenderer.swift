@@ -50,15 +50,35 @@ struct SQLiteRenderer {
         for planned in changes {
             guard let table = planned.change.tableName, rebuildIDs[table] != nil else { continue }
             if case .renameTable = planned.change { continue }
+            if case .renameColumn = planned.change { continue }
             rebuildIDs[table]!.append(planned.id)
         }
 
-        // Table renames run in place before any rebuild; rebuilds start from the renamed tables.
+        // Table and column renames run in place first (SQLite then rewrites views and triggers that
+        // name them); rebuilds start from the renamed tables.
         var baseline = current
+        var renamedTables = Set<String>()
         for planned in changes {
-            guard case let .renameTable(from, to) = planned.change else { continue }
-            SchemaEvolution.apply(planned.change, to: &baseline)
-            for i in baseline.unmanaged.indices where baseline.unmanaged[i].table == from { baseline.unmanaged[i].table = to }
+            switch planned.change {
+            case let .renameTable(from, to):
+                SchemaEvolution.apply(planned.change, to: &baseline)
+                for i in baseline.unmanaged.indices where baseline.unmanaged[i].table == from { baseline.unmanaged[i].table = to }
+                renamedTables.insert(to)
+            case let .renameColumn(table, _, _):
+                SchemaEvolution.apply(planned.change, to: &baseline)
+                renamedTables.insert(table)
+            default: break
+            }
+        }
+        // A rebuild recreates triggers from the text read before the plan, which predates the
+        // renames SQLite applies to it: refuse rather than recreate a stale trigger.
+        for table in rebuildIDs.keys.sorted() where renamedTables.contains(table) {
+            if let trigger = baseline.unmanaged.first(where: { $0.kind == "trigger" && $0.table == table }) {
+                throw SchemaSyncError(
+                    .unsupportedChange,
+                    "table '\(table)' has trigger '\(trigger.name)' and this plan both renames (in) it and rebuilds it",
+                    hint: "apply the renames on their own first, then the table's other changes in a second apply")
+            }
         }
         var shape = current  // the schema as it stands after each rendered change
         var statements: [RenderedStatement] = []

@@ -25,9 +25,10 @@ struct SQLiteTableRebuild {
         // Columns copied: target columns that existed before (under their old name), except generated ones.
         var copyTarget: [String] = []
         var copySource: [String] = []
+        // A column that was generated and becomes plain keeps its computed values.
         for column in target.columns where column.generated == nil {
             let source = oldColumnName(column.name)
-            guard let oldColumn = old.column(named: source), oldColumn.generated == nil else { continue }
+            guard old.column(named: source) != nil else { continue }
             copyTarget.append(q(column.name))
             copySource.append(q(source))
         }
