@@ -291,6 +291,24 @@ extension SQLiteConnectorTests {
     }
 }
 
+extension SQLiteConnectorTests {
+    /// SQLite names ignore case: a name differing only in case is refused, never dropped and re-added.
+    func testCaseOnlyDifferencesAreRefusedNotDroppedAndReadded() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        try session.execute(RenderedStatement("CREATE TABLE u (id INTEGER PRIMARY KEY NOT NULL, \"Email\" TEXT); INSERT INTO u VALUES (1, 'a@b')", changeIDs: []))
+        for yaml in ["tables:\n  - name: U\n    columns: [{ name: id, type: integer }, { name: Email, type: text }]\n    primaryKey: [id]\n",
+                     "tables:\n  - name: u\n    columns: [{ name: id, type: integer }, { name: email, type: text }]\n    primaryKey: [id]\n"] {
+            XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: try schema(yaml), allowDestructive: true)) { error in
+                XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema, "\(error)")
+                XCTAssertTrue("\(error)".contains("differs only in case"), "\(error)")
+            }
+        }
+        XCTAssertEqual(try session.query("SELECT id, \"Email\" FROM u"), [["1", "a@b"]])
+    }
+}
+
 /// Thread-safe collection of results from worker threads.
 final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()

@@ -29,7 +29,8 @@ public struct MariaDBDialect: Dialect {
         DialectCapabilities(
             transactionalDDL: false, partialIndexes: false, expressionIndexes: false,
             uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: true, namedChecks: true,
-            deferrableForeignKeys: false, identityAlways: false, views: true, comments: true)
+            deferrableForeignKeys: false, identityAlways: false, views: true, comments: true,
+            caseInsensitiveColumnNames: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {

@@ -17,7 +17,8 @@ public struct SQLiteDialect: Dialect {
         DialectCapabilities(
             transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
             uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: false, namedChecks: false,
-            deferrableForeignKeys: false, identityAlways: false, views: true, comments: false)
+            deferrableForeignKeys: false, identityAlways: false, views: true, comments: false,
+            caseInsensitiveTableNames: true, caseInsensitiveColumnNames: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {

@@ -21,11 +21,16 @@ public struct DialectCapabilities: Hashable, Sendable {
     public var views: Bool
     /// Column comments are kept.
     public var comments: Bool
+    /// Table names that differ only in case name the same table (SQLite).
+    public var caseInsensitiveTableNames: Bool
+    /// Column names that differ only in case name the same column (SQLite, MariaDB).
+    public var caseInsensitiveColumnNames: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
         uniqueConstraintsDistinctFromIndexes: Bool, namedForeignKeys: Bool, namedChecks: Bool,
-        deferrableForeignKeys: Bool, identityAlways: Bool, views: Bool = true, comments: Bool
+        deferrableForeignKeys: Bool, identityAlways: Bool, views: Bool = true, comments: Bool,
+        caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -37,5 +42,7 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.identityAlways = identityAlways
         self.views = views
         self.comments = comments
+        self.caseInsensitiveTableNames = caseInsensitiveTableNames
+        self.caseInsensitiveColumnNames = caseInsensitiveColumnNames
     }
 }
