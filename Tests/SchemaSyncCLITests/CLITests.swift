@@ -128,6 +128,14 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(plan.stdout.contains("✗ t.v"), plan.stdout)
     }
 
+    func testPrintedScriptRunByHandConverges() throws {
+        let url = "sqlite:" + cli.path("byhand.db")
+        let script = try cli.run(["plan", "--url", url, "--schema", exampleSchema, "--format", "sql"])
+        XCTAssertEqual(script.status, 0, script.stderr)
+        try insertRows(url: url, sql: script.stdout)
+        XCTAssertEqual(try cli.run(["plan", "--url", url, "--schema", exampleSchema, "--exit-code"]).status, 0, script.stdout)
+    }
+
     func testBatchedApplyConverges() throws {
         let url = "sqlite:" + cli.path("batched.db")
         let applied = try cli.run(["apply", "--url", url, "--schema", exampleSchema, "--changes-per-transaction", "1"])

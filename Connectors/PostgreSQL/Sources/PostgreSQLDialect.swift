@@ -117,6 +117,13 @@ public struct PostgreSQLDialect: Dialect {
         }
     }
 
+    /// What apply runs around the statements: one transaction holding the schema's advisory lock.
+    public func scriptPrologue() -> [String] {
+        ["BEGIN", "SELECT pg_catalog.pg_advisory_xact_lock(\(PostgreSQLSession.advisoryLockClass), pg_catalog.hashtext(\(quoteString(schema))))"]
+    }
+
+    public func scriptEpilogue() -> [String] { ["COMMIT"] }
+
     public func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement] {
         if let maxLocksPerTransaction {
             try PostgreSQLLockBudget(locksPerTransaction: maxLocksPerTransaction, slots: lockSlots).check(changes)
