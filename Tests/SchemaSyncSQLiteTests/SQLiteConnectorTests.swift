@@ -309,6 +309,29 @@ extension SQLiteConnectorTests {
     }
 }
 
+extension SQLiteConnectorTests {
+    /// A view's declared column list survives inspection and a recreate.
+    func testViewColumnListsSurviveARecreate() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        try session.execute(RenderedStatement(
+            "CREATE TABLE parent (id INTEGER PRIMARY KEY, code TEXT); CREATE VIEW pv (parent_id, parent_code) AS SELECT id, code FROM parent",
+            changeIDs: []))
+        var desired = try session.inspect()
+        desired.tables[0].columns[1].nullable = false // forces a rebuild, which recreates the view
+        desired.views = desired.views.map { View(name: $0.name, definition: $0.definition) }
+        let copy = SQLiteTestDatabase()
+        let copySession = try copy.session()
+        defer { copySession.close() }
+        try SyncEngine(session: copySession).apply(desired: desired, allowDestructive: false)
+        try SyncEngine(session: session).apply(desired: desired, allowDestructive: false)
+        for s in [session, copySession] {
+            XCTAssertEqual(try s.query("SELECT name FROM pragma_table_info('pv') ORDER BY cid"), [["parent_id"], ["parent_code"]])
+        }
+    }
+}
+
 /// Thread-safe collection of results from worker threads.
 final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()

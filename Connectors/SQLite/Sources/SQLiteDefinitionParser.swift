@@ -131,17 +131,27 @@ struct SQLiteDefinitionParser {
         return info
     }
 
-    /// The SELECT of a `CREATE VIEW ... AS SELECT ...`.
+    /// The SELECT of a `CREATE VIEW ... AS SELECT ...`. A view declared with a column list,
+    /// `CREATE VIEW v(a, b) AS SELECT ...`, keeps its column names through an equivalent
+    /// `WITH v(a, b) AS (SELECT ...) SELECT * FROM v`, since the model holds only the query.
     static func viewDefinition(_ sql: String) -> String {
         let tokens = T.tokenize(sql)
         var depth = 0
+        var columnList: Range<Int>?
         for (k, token) in tokens.enumerated() {
-            if token.kind == .symbol, token.value == "(" { depth += 1 }
+            if token.kind == .symbol, token.value == "(" {
+                if depth == 0, columnList == nil, k > 0, tokens[k - 1].isIdentifier, let close = T.matchingParen(tokens, from: k) {
+                    columnList = (k + 1)..<close
+                }
+                depth += 1
+            }
             if token.kind == .symbol, token.value == ")" { depth -= 1 }
             if depth == 0, token.isKeyword("as"), k + 1 < tokens.count {
                 var text = T.text(sql, tokens, (k + 1)..<tokens.count)
                 while text.hasSuffix(";") { text.removeLast() }
-                return text
+                guard let columnList, k > 0, tokens[k - 1].value == ")" else { return text }
+                let names = T.splitTopLevel(tokens, columnList).map { T.text(sql, tokens, $0) }.joined(separator: ", ")
+                return "WITH \"schemasync_view\"(\(names)) AS (\(text)) SELECT * FROM \"schemasync_view\""
             }
         }
         return sql
