@@ -27,7 +27,7 @@ struct SQLiteTableRebuild {
         var copySource: [String] = []
         // A column that was generated and becomes plain keeps its computed values.
         for column in target.columns where column.generated == nil {
-            let source = oldColumnName(column.name)
+            let source = column.name // renames ran in place before the rebuild
             guard old.column(named: source) != nil else { continue }
             copyTarget.append(q(column.name))
             copySource.append(q(source))
@@ -61,13 +61,5 @@ struct SQLiteTableRebuild {
             if let definition = trigger.definition { sql.append(definition) }
         }
         return sql.map { RenderedStatement($0, changeIDs: ids) }
-    }
-
-    /// The column's name in the table as it stands when the rebuild starts.
-    private func oldColumnName(_ name: String) -> String {
-        for planned in changes {
-            if case let .renameColumn(_, from, to) = planned.change, to == name { return from }
-        }
-        return name
     }
 }

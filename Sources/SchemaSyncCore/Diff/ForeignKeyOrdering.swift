@@ -41,9 +41,4 @@ public struct ForeignKeyOrdering {
         self.order = order
         self.deferred = deferred
     }
-
-    /// Tables in the order they can be dropped: referencing tables before referenced ones.
-    public static func dropOrder(_ tables: [Table]) -> [String] {
-        ForeignKeyOrdering(tables: tables).order.reversed()
-    }
 }
