@@ -1,4 +1,5 @@
 import Foundation
+import SchemaSyncConformance
 import SchemaSyncCore
 import SchemaSyncMariaDB
 import XCTest
@@ -95,19 +96,9 @@ final class MariaDBOperationalTests: XCTestCase {
     }
 
     func testSilentServerIsATimeoutNotAHang() throws {
-        // A TCP listener that accepts connections but never says a word.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        XCTAssertGreaterThanOrEqual(fd, 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        XCTAssertEqual(listen(fd, 8), 0)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        let port = Int(UInt16(bigEndian: address.sin_port))
+        let server = try SilentServer()
+        defer { server.close() }
+        let port = server.port
 
         let url = try DatabaseURL(parsing: "mariadb://u:hush@127.0.0.1:\(port)/db")
         let started = Date()

@@ -1,4 +1,5 @@
 import Foundation
+import SchemaSyncConformance
 import SchemaSyncCore
 import SchemaSyncPostgreSQL
 import XCTest
@@ -179,20 +180,9 @@ final class PostgreSQLSafetyTests: PostgreSQLTestCase {
     }
 
     func testSilentServerIsATimeout() throws {
-        // A TCP listener that accepts connections and never answers.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        XCTAssertGreaterThanOrEqual(fd, 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 4) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        XCTAssertTrue(bound)
-        let port = Int(UInt16(bigEndian: address.sin_port))
+        let server = try SilentServer()
+        defer { server.close() }
+        let port = server.port
         let url = try DatabaseURL(parsing: "postgres://postgres:pw-never-shown@127.0.0.1:\(port)/postgres")
         let start = Date()
         XCTAssertThrowsError(try PostgreSQLConnector().connect(to: url, options: .init(connectTimeout: 2))) { error in

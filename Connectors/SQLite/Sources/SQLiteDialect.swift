@@ -40,15 +40,7 @@ public struct SQLiteDialect: Dialect {
             if case let .boolean(b)? = d { return .number(b ? "1" : "0") }
             return d
         }
-        let (x, y) = (normal(desired), normal(actual))
-        switch (x, y) {
-        case (nil, nil): return true
-        case let (.number(a)?, .number(b)?):
-            if let p = Double(a), let q = Double(b) { return p == q }
-            return a == b
-        case let (.expression(a)?, .expression(b)?): return expressionsEquivalent(a, b)
-        default: return x == y
-        }
+        return standardDefaultsEquivalent(normal(desired), normal(actual))
     }
 
     public func validate(_ schema: Schema) throws {

@@ -52,6 +52,13 @@ extension Dialect {
     }
 
     public func defaultsEquivalent(desired: ColumnDefault?, actual: ColumnDefault?, column: Column) -> Bool {
+        standardDefaultsEquivalent(desired, actual)
+    }
+
+    /// The default comparison: numbers by value, expressions by ``expressionsEquivalent(_:_:)``,
+    /// everything else exactly. Dialects that override ``defaultsEquivalent(desired:actual:column:)``
+    /// normalise first and then call this.
+    public func standardDefaultsEquivalent(_ desired: ColumnDefault?, _ actual: ColumnDefault?) -> Bool {
         switch (desired, actual) {
         case (nil, nil): return true
         case let (.number(a)?, .number(b)?):
