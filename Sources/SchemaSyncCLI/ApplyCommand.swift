@@ -38,7 +38,9 @@ struct ApplyCommand: ParsableCommand {
                 } else {
                     let n = report.statements.count
                     CLIEnvironment.out("Applied \(n) statement\(n == 1 ? "" : "s"); verified: the database matches the desired schema"
-                        + (report.plan.skipped.isEmpty ? "." : " except the skipped changes."))
+                        + (report.plan.skipped.isEmpty ? "" : " except the skipped changes")
+                        + (report.engineChecked ? " (the engine's own definitions agree)."
+                            : " (by the model only: this connector cannot compare the engine's own definitions here)."))
                 }
             }
             if !report.plan.skipped.isEmpty {

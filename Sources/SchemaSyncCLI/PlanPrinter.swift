@@ -27,6 +27,9 @@ struct PlanPrinter {
                 rows.append((marker, change.change.objectPath, detail + (change.safety == .destructive ? " — destructive" : "")))
             }
         }
+        for mismatch in report.engineMismatches {
+            rows.append(("✗".red, mismatch.objectPath, "\(mismatch.kind): in sync according to the model, but the engine's definitions differ: \(mismatch.detail)"))
+        }
         for object in plan.unmanaged {
             let on = object.table.map { " on \($0)" } ?? ""
             rows.append(("•".lightBlack, object.name, "\(object.kind)\(on): not managed, left untouched"))
@@ -35,7 +38,10 @@ struct PlanPrinter {
         var lines = rows.map { marker, path, detail in
             "\(marker) \(path.padding(toLength: max(width, path.count + 1), withPad: " ", startingAt: 0))\(detail)"
         }
-        if plan.changes.isEmpty { lines.append("No changes: the database matches the desired schema.") }
+        if plan.changes.isEmpty && report.engineMismatches.isEmpty {
+            lines.append("No changes: the database matches the desired schema"
+                + (report.engineChecked ? " (the engine's own definitions agree)." : "."))
+        }
         lines.append(summaryLine())
         return lines.joined(separator: "\n")
     }
@@ -44,6 +50,7 @@ struct PlanPrinter {
         let plan = report.plan
         var parts = ["\(plan.applicable.count) to apply", "\(plan.skipped.count) skipped", "\(plan.unchanged.count) unchanged"]
         if !report.failedChecks.isEmpty { parts.append("\(Set(report.failedChecks.map(\.changeID)).count) blocked by data checks") }
+        if !report.engineMismatches.isEmpty { parts.append("\(report.engineMismatches.count) differing outside the model") }
         return "Summary: " + parts.joined(separator: ", ")
     }
 
@@ -90,8 +97,14 @@ struct PlanPrinter {
             ("formatVersion", .number("1")),
             ("database", .string(url.description)),
             ("dialect", .string(dialect.name)),
-            ("inSync", .bool(plan.changes.isEmpty)),
+            ("inSync", .bool(plan.changes.isEmpty && report.engineMismatches.isEmpty)),
             ("changes", .list(changes)),
+            ("engineChecked", .bool(report.engineChecked)),
+            ("engineMismatches", .list(report.engineMismatches.map { mismatch in
+                .map([("kind", .string(mismatch.kind)), ("object", .string(mismatch.objectPath))]
+                     + (mismatch.actual.map { [("database", SchemaDocument.string($0))] } ?? [])
+                     + (mismatch.expected.map { [("desired", SchemaDocument.string($0))] } ?? []))
+            })),
             ("unchanged", .list(plan.unchanged.map { .string($0) })),
             ("unmanaged", .list(plan.unmanaged.map { object in
                 .map([("kind", .string(object.kind)), ("name", .string(object.name))]

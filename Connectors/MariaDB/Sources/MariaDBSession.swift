@@ -76,12 +76,42 @@ public final class MariaDBSession: DatabaseSession {
             }
             var schema = try MariaDBCatalogInspector(connection: connection, database: name, dialect: mariaDialect).inspect()
             schema.unmanaged = []
+            schema.captureSourceDefinitions(try MariaDBDefinitionReader(database: name, run: connection.query).read())
             return schema
         }
     }
 
     public func canonicalize(_ desired: Schema) throws -> Schema {
         try MariaDBCanonicalizer(dialect: mariaDialect, scratch: { try self.scratch() }).canonicalize(desired)
+    }
+
+    public func engineDefinitions() throws -> [EngineDefinition]? {
+        try MariaDBDefinitionReader(database: database, run: connection.query).read()
+    }
+
+    /// Creates `desired` in a scratch database (dropped afterwards) and reads MariaDB's definitions there.
+    public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? {
+        let statements = try creationStatements(for: desired, dialect: mariaDialect)
+        do {
+            return try definitions(of: statements)
+        } catch let error as SchemaSyncError where error.code == .inspectionFailed && error.message.contains("cannot create a scratch database") {
+            // Without a scratch database (no CREATE privilege, no --dev-url) verification rests on the model.
+            return nil
+        }
+    }
+
+    private func definitions(of statements: [RenderedStatement]) throws -> [EngineDefinition] {
+        try scratch().run(purpose: "verifying against the desired schema") { connection, name in
+            for statement in statements {
+                do {
+                    try connection.execute(statement.sql)
+                } catch let error as SchemaSyncError {
+                    throw SchemaSyncError(.notConverged, "building a scratch copy of the desired schema to verify against failed: "
+                        + String(statement.sql.prefix(200)), cause: error.cause ?? error.message)
+                }
+            }
+            return try MariaDBDefinitionReader(database: name, run: connection.query).read()
+        }
     }
 
     public func close() {

@@ -178,6 +178,7 @@ public final class PostgreSQLSession: DatabaseSession {
             }
             var schema = try inspect(dialect: scratch)
             schema.unmanaged = schema.unmanaged.filter { $0.kind != "sequence" }
+            schema.captureSourceDefinitions(try definitionReader(schema: scratch.schema).read())
             return schema
         }
     }
@@ -219,6 +220,40 @@ public final class PostgreSQLSession: DatabaseSession {
         } catch {
             rollback()
             throw error
+        }
+    }
+
+    // MARK: Engine definitions
+
+    public func engineDefinitions() throws -> [EngineDefinition]? {
+        try definitionReader(schema: postgresDialect.schema).read()
+    }
+
+    /// Nil when the scratch copy would need more locks than one transaction can hold (the opt-in
+    /// `--changes-per-transaction` case): verification then rests on the model.
+    public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? {
+        var scratchDialect = postgresDialect
+        scratchDialect.maxLocksPerTransaction = nil
+        let creation = try Differ(dialect: scratchDialect).plan(from: Schema(), to: desired, allowDestructive: false)
+        if let locks = postgresDialect.maxLocksPerTransaction,
+           (try? PostgreSQLLockBudget(locksPerTransaction: locks, slots: postgresDialect.lockSlots).check(creation.applicable)) == nil {
+            return nil
+        }
+        return try withScratchSchema { scratch in
+            for statement in try creationStatements(for: desired, dialect: scratch) {
+                try run(statement.sql, .notConverged, "building a scratch copy of the desired schema to verify against failed")
+            }
+            return try definitionReader(schema: scratch.schema).read()
+        }
+    }
+
+    func definitionReader(schema: String) -> PostgreSQLDefinitionReader {
+        PostgreSQLDefinitionReader(schema: schema, serverMajorVersion: connection.serverMajorVersion) { [self] sql in
+            do {
+                return try connection.run(sql)
+            } catch {
+                throw fail(error, .inspectionFailed, "reading PostgreSQL's definitions of schema '\(schema)' failed")
+            }
         }
     }
 

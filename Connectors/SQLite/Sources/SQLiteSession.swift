@@ -81,7 +81,28 @@ public final class SQLiteSession: DatabaseSession {
                                   hint: "keep triggers and virtual tables out of the desired schema")
         }
         schema.unmanaged = []
+        schema.captureSourceDefinitions(try SQLiteDefinitionReader(database: scratch).read())
         return schema
+    }
+
+    public func engineDefinitions() throws -> [EngineDefinition]? {
+        try SQLiteDefinitionReader(database: database).read()
+    }
+
+    /// Creates `desired` in a scratch in-memory database and reads SQLite's definitions there.
+    public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? {
+        let scratch = try SQLiteDatabase(path: ":memory:", busyTimeoutMilliseconds: 0)
+        defer { scratch.close() }
+        scratch.confine()
+        for statement in try creationStatements(for: desired, dialect: dialect) {
+            do {
+                try scratch.execute(statement.sql)
+            } catch let failure as SQLiteFailure {
+                throw SchemaSyncError(.notConverged, "building a scratch copy of the desired schema to verify against failed: "
+                    + Self.abbreviate(statement.sql), cause: failure.message)
+            }
+        }
+        return try SQLiteDefinitionReader(database: scratch).read()
     }
 
     public func close() { database.close() }

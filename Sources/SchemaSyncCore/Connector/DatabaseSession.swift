@@ -29,12 +29,39 @@ public protocol DatabaseSession: AnyObject {
     /// rewrite expressions the way its catalog stores them. The default returns it unchanged.
     func canonicalize(_ desired: Schema) throws -> Schema
 
+    /// The engine's own definitions of every managed object of this database (see
+    /// ``EngineDefinition``), read in a constant number of queries, inside the current transaction
+    /// when one is open. Nil when the connector cannot provide them: verification then rests on
+    /// the neutral model alone. The default returns nil.
+    func engineDefinitions() throws -> [EngineDefinition]?
+
+    /// The engine's own definitions of `desired` created from nothing in a scratch space (a
+    /// scratch schema rolled back, a scratch database dropped, an in-memory database), never
+    /// touching this database's objects. Nil when unsupported. The default returns nil.
+    func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]?
+
     /// Closes the connection. Safe to call twice.
     func close()
 }
 
 extension DatabaseSession {
     public func canonicalize(_ desired: Schema) throws -> Schema { desired }
+
+    public func engineDefinitions() throws -> [EngineDefinition]? { nil }
+
+    public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? { nil }
+
+    /// The statements that create `desired` on an empty database of this dialect, in order:
+    /// what a connector runs to build a scratch copy for ``engineDefinitions(ofDesired:)``.
+    public func creationStatements(for desired: Schema, dialect: any Dialect) throws -> [RenderedStatement] {
+        var fresh = desired
+        for t in fresh.tables.indices {
+            fresh.tables[t].renamedFrom = nil
+            for c in fresh.tables[t].columns.indices { fresh.tables[t].columns[c].renamedFrom = nil }
+        }
+        let plan = try Differ(dialect: dialect).plan(from: Schema(), to: fresh, allowDestructive: false)
+        return try dialect.render(plan.applicable, current: Schema(), desired: fresh)
+    }
 
     /// Runs a counting query and returns its single integer.
     public func count(_ sql: String) throws -> Int {

@@ -5,6 +5,24 @@ public struct Schema: Hashable, Sendable, Codable {
     /// Objects the connector saw but SchemaSync does not manage (triggers, functions, ...).
     /// Reported, never changed. Empty for a desired schema.
     public var unmanaged: [UnmanagedObject]
+    /// The engine's own definitions captured when this schema was read from SQL in the target's
+    /// dialect, with the model they were captured with. Not encoded.
+    public var source: SourceDefinitions? = nil
+
+    private enum CodingKeys: String, CodingKey { case tables, views, unmanaged }
+
+    /// The engine's own definitions of this schema as its SQL created them (so verification
+    /// compares with what the SQL itself made, including anything the model cannot hold); nil for
+    /// neutral schema files, inspected databases, and a schema changed after it was read.
+    public var sourceDefinitions: [EngineDefinition]? {
+        guard let source, source.tables == tables, source.views == views else { return nil }
+        return source.definitions
+    }
+
+    /// Records `definitions` as this schema's own, valid while its tables and views stay as they are now.
+    public mutating func captureSourceDefinitions(_ definitions: [EngineDefinition]) {
+        source = SourceDefinitions(definitions: definitions, tables: tables, views: views)
+    }
 
     public init(tables: [Table] = [], views: [View] = [], unmanaged: [UnmanagedObject] = []) {
         self.tables = tables
@@ -38,6 +56,13 @@ public struct Schema: Hashable, Sendable, Codable {
         copy.unmanaged.sort { ($0.kind, $0.name) < ($1.kind, $1.name) }
         return copy
     }
+}
+
+/// Engine definitions captured from a desired schema's SQL, with the model they describe.
+public struct SourceDefinitions: Hashable, Sendable {
+    public var definitions: [EngineDefinition]
+    public var tables: [Table]
+    public var views: [View]
 }
 
 /// An object in the database that SchemaSync reports but never changes.

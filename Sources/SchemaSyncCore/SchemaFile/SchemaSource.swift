@@ -18,6 +18,7 @@ public enum SchemaSource {
     /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the file and problem.
     public static func load(path: String, sqlLoader: SQLLoader?) throws -> Schema {
         var merged = Schema()
+        var definitions: [EngineDefinition]? = []
         for file in try files(at: path) {
             let part: Schema
             if file.lowercased().hasSuffix(".sql") {
@@ -44,7 +45,14 @@ public enum SchemaSource {
             }
             merged.tables += part.tables
             merged.views += part.views
+            // The engine's own definitions stand for the whole schema only when every part has them.
+            if let captured = part.sourceDefinitions, let sofar = definitions {
+                definitions = sofar + captured
+            } else {
+                definitions = nil
+            }
         }
+        if let definitions { merged.captureSourceDefinitions(definitions) }
         do {
             try SchemaValidator.validate(merged)
         } catch var error as SchemaSyncError {

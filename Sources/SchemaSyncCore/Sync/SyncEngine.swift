@@ -33,9 +33,19 @@ public struct SyncEngine {
 
     /// Computes the plan and the statements without changing anything.
     /// Data checks run as read-only counting queries.
+    ///
+    /// When the model finds nothing to apply, the engine's own definitions are compared too
+    /// (see ``engineMismatches(desired:skipped:)``): a difference the model cannot see shows in
+    /// ``SyncReport/engineMismatches`` and makes ``SyncReport/hasPendingChanges`` true.
     public func plan(desired: Schema, allowDestructive: Bool) throws -> SyncReport {
         let current = try session.inspect()
-        return try report(current: current, desired: desired, allowDestructive: allowDestructive)
+        var report = try report(current: current, desired: desired, allowDestructive: allowDestructive)
+        if report.plan.applicable.isEmpty {
+            let mismatches = try engineMismatches(expected: try expectedDefinitions(desired: desired), skipped: report.plan.skipped)
+            report.engineChecked = mismatches != nil
+            report.engineMismatches = mismatches ?? []
+        }
+        return report
     }
 
     /// The plan for `desired`, its data checks (always over every applicable change), and the
@@ -71,6 +81,10 @@ public struct SyncEngine {
         var result: SyncReport?
         var executed: [RenderedStatement] = []
         var batches = 0
+        var lastChecked = false
+        // Built before the writer lock and outside the apply transaction, so the scratch copy
+        // holds no locks while the statements run.
+        let expected = try expectedDefinitions(desired: desired)
         while true {
             batches += 1
             let batch = try session.withWriterLock { () throws -> SyncReport in
@@ -93,9 +107,16 @@ public struct SyncEngine {
                     report.executed += 1
                     options.onStatement?(executed.count, statement)
                 }
+                // Verify inside the writer lock and, where the engine has transactions, before
+                // COMMIT: a database that does not match rolls back instead of being committed.
+                let last = options.changesPerTransaction.map { report.plan.applicable.count <= $0 } ?? true
+                if last {
+                    report.engineChecked = try verify(desired: desired, allowDestructive: allowDestructive, expected: expected)
+                }
                 return report
             }
             if result == nil { result = batch }
+            lastChecked = batch.engineChecked
             // One transaction unless batching was asked for; batches stop when nothing is left.
             guard let size = options.changesPerTransaction, batch.plan.applicable.count > size else { break }
             guard !batch.statements.isEmpty else {
@@ -104,16 +125,19 @@ public struct SyncEngine {
             }
         }
         var final = result!
-        if !executed.isEmpty || !final.plan.applicable.isEmpty {
-            try verify(desired: desired, allowDestructive: allowDestructive)
-        }
+        final.engineChecked = lastChecked
         final.statements = executed.isEmpty ? final.statements : executed
         final.executed = executed.count
         return final
     }
 
-    /// Inspects again and fails with ``SchemaSyncError/Code/notConverged`` naming what still differs.
-    public func verify(desired: Schema, allowDestructive: Bool) throws {
+    /// Inspects again and fails with ``SchemaSyncError/Code/notConverged`` naming what still differs:
+    /// first through the model (the plan must be empty), then by the engine's own definitions of
+    /// every managed object against a scratch copy of the desired schema.
+    /// - returns: whether the engine's definitions were compared (false when the connector cannot provide them).
+    /// - parameter expected: the desired schema's engine definitions from ``expectedDefinitions(desired:)``.
+    @discardableResult
+    public func verify(desired: Schema, allowDestructive: Bool, expected: [EngineDefinition]?) throws -> Bool {
         let current = try session.inspect()
         let canonical = try session.canonicalize(desired)
         let plan = try Differ(dialect: session.dialect).plan(from: current, to: canonical, allowDestructive: allowDestructive)
@@ -125,5 +149,35 @@ public struct SyncEngine {
                     + remaining.map { "\($0.change.objectPath) (\($0.change.summary))" }.joined(separator: ", "),
                 hint: "this is a bug in the connector or an unsupported change; please report it with `schemasync inspect` output")
         }
+        guard let mismatches = try engineMismatches(expected: expected, skipped: plan.skipped) else { return false }
+        guard mismatches.isEmpty else {
+            throw SchemaSyncError(
+                .notConverged,
+                "the engine's own definitions differ from the desired schema after apply: " + Self.describe(mismatches),
+                hint: "SchemaSync's model does not hold this difference, so it cannot change it; "
+                    + "declare the object as the database has it, or change it by hand")
+        }
+        return true
+    }
+
+    /// The engine's own definitions of `desired`: those its SQL created when it was read from SQL,
+    /// else those of a scratch copy the connector builds; nil when the connector cannot tell.
+    public func expectedDefinitions(desired: Schema) throws -> [EngineDefinition]? {
+        if let captured = desired.sourceDefinitions { return captured }
+        return try session.engineDefinitions(ofDesired: try session.canonicalize(desired))
+    }
+
+    /// Compares the engine's own definition of every managed object of the database with
+    /// `expected`; nil when either side is unavailable. Objects that `skipped` changes leave
+    /// different are left out.
+    public func engineMismatches(expected: [EngineDefinition]?, skipped: [PlannedChange]) throws -> [DefinitionMismatch]? {
+        guard let expected, let actual = try session.engineDefinitions() else { return nil }
+        return EngineDefinitionComparison(actual: actual, expected: expected, skipped: skipped).mismatches
+    }
+
+    /// The first mismatches, one per object, for an error message.
+    static func describe(_ mismatches: [DefinitionMismatch]) -> String {
+        let shown = mismatches.prefix(8).map(\.description).joined(separator: "; ")
+        return mismatches.count > 8 ? shown + "; and \(mismatches.count - 8) more" : shown
     }
 }

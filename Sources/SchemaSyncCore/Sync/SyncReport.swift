@@ -9,6 +9,12 @@ public struct SyncReport: Sendable, Codable {
     public var failedChecks: [DataCheckResult]
     /// Statements actually executed (apply only).
     public var executed: Int
+    /// Whether the engine's own definitions were compared with a scratch copy of the desired
+    /// schema (false when the connector cannot provide them, or the model already found changes).
+    public var engineChecked: Bool = false
+    /// Objects the model finds in sync but whose engine definitions differ (plan only; apply
+    /// throws ``SchemaSyncError/Code/notConverged`` instead).
+    public var engineMismatches: [DefinitionMismatch] = []
 
     public init(current: Schema, plan: Plan, statements: [RenderedStatement], failedChecks: [DataCheckResult], executed: Int = 0) {
         self.current = current
@@ -20,5 +26,5 @@ public struct SyncReport: Sendable, Codable {
 
     /// True when the database differs from the desired schema in any way, including
     /// destructive changes that apply would skip without permission.
-    public var hasPendingChanges: Bool { !plan.changes.isEmpty }
+    public var hasPendingChanges: Bool { !plan.changes.isEmpty || !engineMismatches.isEmpty }
 }

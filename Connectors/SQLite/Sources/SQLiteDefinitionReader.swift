@@ -1,0 +1,194 @@
+import SchemaSyncCore
+
+/// Reads SQLite's own definition of every managed object — the pragma rows (`table_xinfo`,
+/// `index_list`, `index_xinfo`, `foreign_key_list`) and, for what no pragma reports (checks,
+/// collations, generated expressions, AUTOINCREMENT, index and view text, table options), the
+/// stored `sqlite_schema.sql` reduced to normalised tokens — for verification that does not go
+/// through the neutral model. Five queries whatever the number of tables.
+///
+/// Names SQLite does not keep (foreign keys, checks) are not compared: objects are matched by
+/// definition. Column order is not compared (SQLite appends added columns).
+struct SQLiteDefinitionReader {
+    typealias T = SQLiteTokenizer
+    let database: SQLiteDatabase
+
+    private static let userTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL%'"
+
+    func read() throws -> [EngineDefinition] {
+        do {
+            return try readRows()
+        } catch let failure as SQLiteFailure {
+            throw SchemaSyncError(.inspectionFailed, "cannot read SQLite's definitions in '\(database.location)'", cause: failure.message)
+        }
+    }
+
+    private func readRows() throws -> [EngineDefinition] {
+        var result: [EngineDefinition] = []
+        let objects = try database.query("""
+            SELECT type, name, tbl_name, sql FROM sqlite_schema
+            WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND type IN ('table', 'index', 'view') AND sql NOT LIKE 'CREATE VIRTUAL%'
+            """)
+        var details: [String: ColumnDetails] = [:]
+        for row in objects {
+            guard let type = row[0], let name = row[1], let sql = row[3] else { continue }
+            switch type {
+            case "table":
+                let parsed = Self.tableDetails(sql)
+                details[name.lowercased()] = parsed
+                result.append(EngineDefinition(kind: "table", table: nil, name: name, text: parsed.options.joined(separator: " ")))
+                for check in parsed.checks {
+                    result.append(EngineDefinition(kind: "check", table: name, name: check, text: "CHECK (\(check))"))
+                }
+            case "index":
+                result.append(EngineDefinition(kind: "index sql", table: row[2], name: name, text: Self.statementText(sql)))
+            default:
+                result.append(EngineDefinition(kind: "view", table: nil, name: name, text: Self.viewBody(sql)))
+            }
+        }
+        let columns = try database.query("""
+            SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
+            FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p
+            WHERE (\(Self.userTables)) OR m.type = 'view'
+            """)
+        for row in columns {
+            guard let table = row[0], let column = row[1] else { continue }
+            let extra = details[table.lowercased()]?.columns[column.lowercased()] ?? []
+            var parts = ["type=" + Self.normalized(row[2] ?? "").uppercased()]
+            parts.append("notnull=" + (row[3] ?? ""))
+            if let value = row[4] { parts.append("default=" + Self.defaultText(value)) }
+            parts.append("pk=" + (row[5] ?? "") + " hidden=" + (row[6] ?? ""))
+            result.append(EngineDefinition(kind: "column", table: table, name: column, text: (parts + extra).joined(separator: " ")))
+        }
+        let indexes = try database.query("""
+            SELECT m.name, il.name, il."unique", il.origin, il.partial,
+                   (SELECT group_concat(coalesce(ii.name, '<expr>') || ' ' || ii."desc" || ' ' || coalesce(ii.coll, ''), ', ')
+                      FROM pragma_index_xinfo(il.name) AS ii WHERE ii.key = 1)
+            FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il
+            WHERE \(Self.userTables)
+            """)
+        for row in indexes {
+            guard let table = row[0], let name = row[1] else { continue }
+            let keyParts = row[5] ?? ""
+            let text = "unique=\(row[2] ?? "") origin=\(row[3] ?? "") partial=\(row[4] ?? "") (\(keyParts))"
+            // Indexes SQLite creates for UNIQUE / PRIMARY KEY are named by position: match them by columns.
+            let automatic = name.hasPrefix("sqlite_autoindex_")
+            result.append(EngineDefinition(kind: "index", table: table, name: automatic ? "\(row[3] ?? "")(\(keyParts))" : name, text: text))
+        }
+        let keys = try database.query("""
+            SELECT m.name, fk.id, group_concat(fk."from", ','), fk."table", group_concat(coalesce(fk."to", ''), ','),
+                   fk.on_update, fk.on_delete, fk."match"
+            FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS fk
+            WHERE \(Self.userTables) GROUP BY m.name, fk.id
+            """)
+        for row in keys {
+            guard let table = row[0] else { continue }
+            let name = "(\(row[2] ?? "")) → \((row[3] ?? "").lowercased())(\(row[4] ?? ""))"
+            result.append(EngineDefinition(kind: "foreign key", table: table, name: name,
+                                           text: "on update \(row[5] ?? "") on delete \(row[6] ?? "") match \(row[7] ?? "")"))
+        }
+        return result
+    }
+
+    /// What a `CREATE TABLE` holds that no pragma reports, per column (lower-cased name) and for the table.
+    struct ColumnDetails {
+        var columns: [String: [String]] = [:]
+        var checks: [String] = []
+        var options: [String] = []
+    }
+
+    static func tableDetails(_ sql: String) -> ColumnDetails {
+        var details = ColumnDetails()
+        let tokens = T.tokenize(sql)
+        guard let open = tokens.firstIndex(where: { $0.kind == .symbol && $0.value == "(" }),
+              let close = T.matchingParen(tokens, from: open) else { return details }
+        details.options = tokens[(close + 1)...].filter { $0.kind == .word }.map(\.folded)
+        for part in T.splitTopLevel(tokens, (open + 1)..<close) where !part.isEmpty {
+            let first = tokens[part.lowerBound]
+            let isConstraint = ["constraint", "primary", "unique", "check", "foreign"].contains { first.isKeyword($0) }
+            var extra: [String] = []
+            var k = isConstraint ? part.lowerBound : part.lowerBound + 1
+            while k < part.upperBound {
+                let token = tokens[k]
+                let nextIsParen = k + 1 < part.upperBound && tokens[k + 1].value == "(" && tokens[k + 1].kind == .symbol
+                if token.isKeyword("check"), nextIsParen, let end = T.matchingParen(tokens, from: k + 1) {
+                    details.checks.append(normalized(tokens[(k + 2)..<end]))
+                    k = end + 1
+                } else if token.isKeyword("as"), nextIsParen, let end = T.matchingParen(tokens, from: k + 1) {
+                    let stored = end + 1 < part.upperBound && tokens[end + 1].isKeyword("stored")
+                    extra.append("generated=(\(normalized(tokens[(k + 2)..<end]))) \(stored ? "stored" : "virtual")")
+                    k = end + 1
+                } else if token.isKeyword("collate"), k + 1 < part.upperBound {
+                    extra.append("collate=" + tokens[k + 1].value.lowercased())
+                    k += 2
+                } else if token.isKeyword("autoincrement") {
+                    extra.append("autoincrement")
+                    k += 1
+                } else if token.isKeyword("default") || token.isKeyword("references") {
+                    k = skipClause(tokens, from: k + 1, end: part.upperBound)
+                } else {
+                    k += 1
+                }
+            }
+            if !isConstraint { details.columns[first.value.lowercased()] = extra }
+        }
+        return details
+    }
+
+    /// Skips a DEFAULT value or REFERENCES target (a parenthesised group or one token, then its parenthesised list).
+    private static func skipClause(_ tokens: [T.Token], from start: Int, end: Int) -> Int {
+        var k = start
+        while k < end {
+            if tokens[k].kind == .symbol, tokens[k].value == "(", let close = T.matchingParen(tokens, from: k) {
+                k = close + 1
+                continue
+            }
+            if tokens[k].kind == .word, ["not", "null", "primary", "unique", "check", "collate", "generated", "as",
+                                         "constraint", "references", "default"].contains(tokens[k].folded), k > start {
+                return k
+            }
+            k += 1
+        }
+        return k
+    }
+
+    /// A view's stored statement as normalised tokens.
+    static func viewBody(_ sql: String) -> String { statementText(sql) }
+
+    /// A stored `CREATE ...` statement as normalised tokens, without `IF NOT EXISTS` (how it was
+    /// created, not what it is).
+    static func statementText(_ sql: String) -> String {
+        var tokens = T.tokenize(sql)
+        if let k = (0..<max(0, tokens.count - 2)).first(where: {
+            tokens[$0].isKeyword("if") && tokens[$0 + 1].isKeyword("not") && tokens[$0 + 2].isKeyword("exists")
+        }), k <= 4 {
+            tokens.removeSubrange(k...(k + 2))
+        }
+        return normalized(tokens[...])
+    }
+
+    /// A default as stored (`'x'`, `(1)`, `CURRENT_TIMESTAMP`) in one spelling: outer parentheses removed.
+    static func defaultText(_ value: String) -> String {
+        var tokens = T.tokenize(value)
+        while tokens.count >= 2, tokens.first?.value == "(", tokens.first?.kind == .symbol,
+              T.matchingParen(tokens, from: 0) == tokens.count - 1 {
+            tokens = Array(tokens[1..<(tokens.count - 1)])
+        }
+        return normalized(tokens[...])
+    }
+
+    static func normalized(_ sql: String) -> String {
+        normalized(T.tokenize(sql)[...])
+    }
+
+    /// Tokens in one spelling: keywords and identifiers lower-cased and unquoted, strings quoted, one space apart.
+    static func normalized(_ tokens: ArraySlice<T.Token>) -> String {
+        tokens.map { token -> String in
+            switch token.kind {
+            case .word: return token.folded
+            case .quotedIdentifier: return token.value.lowercased()
+            case .string: return "'" + token.value.replacingOccurrences(of: "'", with: "''") + "'"
+            case .symbol: return token.value
+            }
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,61 @@
+/// Compares the engine's definitions of the database with those of a scratch copy of the
+/// desired schema, leaving out objects the plan deliberately leaves different (destructive
+/// changes skipped without `--allow-destructive`).
+public struct EngineDefinitionComparison: Sendable {
+    public let actual: [EngineDefinition]
+    public let expected: [EngineDefinition]
+    /// Changes the plan skips: the objects they touch may differ.
+    public let skipped: [PlannedChange]
+
+    public init(actual: [EngineDefinition], expected: [EngineDefinition], skipped: [PlannedChange] = []) {
+        self.actual = actual
+        self.expected = expected
+        self.skipped = skipped
+    }
+
+    /// Every object whose definition differs, is missing, or is extra, in a stable order.
+    public var mismatches: [DefinitionMismatch] {
+        let have = Dictionary(actual.map { ($0.key, $0) }, uniquingKeysWith: { a, b in merged(a, b) })
+        let want = Dictionary(expected.map { ($0.key, $0) }, uniquingKeysWith: { a, b in merged(a, b) })
+        var result: [DefinitionMismatch] = []
+        for key in Set(have.keys).union(want.keys).sorted() {
+            let a = have[key], e = want[key]
+            guard a?.text != e?.text, let any = a ?? e, !isSkipped(any) else { continue }
+            result.append(DefinitionMismatch(kind: any.kind, objectPath: any.objectPath, actual: a?.text, expected: e?.text))
+        }
+        return result
+    }
+
+    /// Two rows with one key (e.g. two unnamed foreign keys with the same definition) compare as a list.
+    private func merged(_ a: EngineDefinition, _ b: EngineDefinition) -> EngineDefinition {
+        var copy = a
+        copy.text = [a.text, b.text].sorted().joined(separator: "\n")
+        return copy
+    }
+
+    private func isSkipped(_ definition: EngineDefinition) -> Bool {
+        skipped.contains { planned in
+            let change = planned.change
+            switch change {
+            case let .dropTable(table):
+                return definition.table == table.name || isTableRow(definition, of: table.name)
+            case let .dropView(view):
+                return definition.table == view.name || (definition.table == nil && definition.kind == "view" && definition.name == view.name)
+            default:
+                guard let table = change.tableName else { return false }
+                if change.objectPath == definition.objectPath || isTableRow(definition, of: table) { return true }
+                // A skipped column change also shows in that column's sequence ("id sequence").
+                switch change {
+                case let .dropColumn(_, column), let .alterColumn(_, _, column, _):
+                    return definition.table == table && definition.name.hasPrefix(column.name + " ")
+                default:
+                    return false
+                }
+            }
+        }
+    }
+
+    private func isTableRow(_ definition: EngineDefinition, of table: String) -> Bool {
+        definition.table == nil && definition.kind == "table" && definition.name == table
+    }
+}
