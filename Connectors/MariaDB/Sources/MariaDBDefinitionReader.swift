@@ -77,7 +77,7 @@ struct MariaDBDefinitionReader {
                    WHERE k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND k.TABLE_NAME = tc.TABLE_NAME
                      AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME)
                WHEN 'CHECK' THEN (
-                   SELECT CONCAT('CHECK (', MAX(cc.CHECK_CLAUSE), ') level=', MAX(cc.LEVEL)) FROM information_schema.CHECK_CONSTRAINTS cc
+                   SELECT CONCAT('CHECK (', MAX(cc.CHECK_CLAUSE), ')') FROM information_schema.CHECK_CONSTRAINTS cc
                    WHERE cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.TABLE_NAME = tc.TABLE_NAME
                      AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME)
                END

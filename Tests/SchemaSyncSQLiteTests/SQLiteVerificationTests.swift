@@ -1,0 +1,45 @@
+import CSQLite
+import SchemaSyncConformance
+import SchemaSyncCore
+@testable import SchemaSyncSQLite
+import XCTest
+
+/// Verification by SQLite's own definitions: what the model cannot see still fails closed.
+final class SQLiteVerificationTests: XCTestCase {
+    func testEveryPragmaFieldIsAccountedFor() throws {
+        let database = try SQLiteDatabase(path: ":memory:", busyTimeoutMilliseconds: 0)
+        defer { database.close() }
+        for (pragma, fields) in SQLiteCatalogCoverage.fields {
+            let columns = try database.query("SELECT name FROM pragma_table_info('pragma_\(pragma)')").compactMap { $0[0] }
+            XCTAssertFalse(columns.isEmpty, pragma)
+            XCTAssertEqual(columns.filter { fields[$0] == nil }, [],
+                           "pragma_\(pragma) has fields neither mapped nor listed as ignored in SQLiteCatalogCoverage")
+        }
+    }
+
+    /// A collation the model is blinded to is still caught, and the whole apply rolls back.
+    func testBlindedInspectorCannotHideACollation() throws {
+        let db = SQLiteTestDatabase()
+        let raw = try SQLiteDatabase(path: db.path, busyTimeoutMilliseconds: 1000)
+        defer { raw.close() }
+        try raw.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE)")
+        let session = try db.session()
+        defer { session.close() }
+        let blinded = BlindedSession(base: session) { schema in
+            var copy = schema
+            for t in copy.tables.indices { for c in copy.tables[t].columns.indices { copy.tables[t].columns[c].attributes = [:] } }
+            return copy
+        }
+        let desired = Schema(tables: [Table(name: "t", columns: [Column(name: "id", type: .integer, nullable: false), Column(name: "name", type: .text)],
+                                            primaryKey: PrimaryKey(columns: ["id"])),
+                                      Table(name: "u", columns: [Column(name: "id", type: .integer)])])
+        let engine = SyncEngine(session: blinded)
+        XCTAssertThrowsError(try engine.apply(desired: desired, allowDestructive: false)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .notConverged, "\(error)")
+            XCTAssertTrue("\(error)".contains("t.name"), "\(error)")
+        }
+        XCTAssertEqual(try raw.query("SELECT count(*) FROM sqlite_schema WHERE name = 'u'"), [["0"]], "nothing committed")
+        XCTAssertEqual(try raw.query("SELECT sql FROM sqlite_schema WHERE name = 't'").first?.first ?? nil,
+                       "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE)")
+    }
+}
