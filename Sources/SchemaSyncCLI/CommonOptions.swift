@@ -24,12 +24,13 @@ struct ConnectionArguments: ParsableArguments {
         return try DatabaseURL(parsing: text)
     }
 
-    func options() throws -> ConnectionOptions {
+    /// The connection options; `createIfMissing` only for a command that writes (`apply`).
+    func options(createIfMissing: Bool = false) throws -> ConnectionOptions {
         guard lockTimeout >= 0, connectTimeout > 0 else {
             throw SchemaSyncError(.usage, "timeouts must be positive numbers of seconds")
         }
         return ConnectionOptions(connectTimeout: connectTimeout, lockTimeout: lockTimeout,
-                                 devURL: try devURL.map { try DatabaseURL(parsing: $0) })
+                                 devURL: try devURL.map { try DatabaseURL(parsing: $0) }, createIfMissing: createIfMissing)
     }
 }
 
