@@ -73,7 +73,8 @@ func runReportingErrors(_ body: () throws -> ExitStatus) throws {
         // One line, whatever the driver's message holds.
         let line = error.description.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        CLIEnvironment.err("error: \(DatabaseURL.redact(line))")
+        // Redacted first, then every echoed piece of input cut to about 200 characters.
+        CLIEnvironment.err("error: \(InputEcho.shorten(line: DatabaseURL.redact(line)))")
         status = ExitStatus.forError(error)
     }
     if status != .success { throw ExitCode(status.rawValue) }

@@ -45,7 +45,7 @@ struct DiffCommand: ParsableCommand {
         guard source.contains(":"), !FileManager.default.fileExists(atPath: source) else { return nil }
         let url = try DatabaseURL(parsing: source)
         guard CLIEnvironment.registry.connector(forScheme: url.scheme) != nil else {
-            throw SchemaSyncError(.unknownScheme, "no connector for URL scheme '\(url.scheme)' in '\(url)'",
+            throw SchemaSyncError(.unknownScheme, "no connector for URL scheme '\(InputEcho.cut(url.scheme))' in '\(InputEcho.cut(url))'",
                                   hint: "known schemes: \(CLIEnvironment.registry.schemes.joined(separator: ", ")); or give an existing schema path")
         }
         return url

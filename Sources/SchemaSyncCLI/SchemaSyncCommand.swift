@@ -38,7 +38,10 @@ public struct SchemaSyncCommand: ParsableCommand {
             }
             // Usage errors (bad flag, missing option) get the documented usage code.
             let message = fullMessage(for: error)
-            if !message.isEmpty { CLIEnvironment.err(DatabaseURL.redact(message)) }
+            if !message.isEmpty {
+                let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+                CLIEnvironment.err(lines.map { InputEcho.shorten(line: DatabaseURL.redact(String($0))) }.joined(separator: "\n"))
+            }
             exit(withError: ExitCode(ExitStatus.usage.rawValue))
         }
     }

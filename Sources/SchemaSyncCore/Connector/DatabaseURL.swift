@@ -30,19 +30,19 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let colon = trimmed.firstIndex(of: ":"), colon != trimmed.startIndex else {
-            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.redact(trimmed))'",
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(InputEcho.cut(DatabaseURL.redact(trimmed)))'",
                                   hint: "expected SCHEME:..., e.g. sqlite:app.db or postgres://user@localhost/db")
         }
         let scheme = trimmed[..<colon].lowercased()
         guard scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else {
-            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.redact(trimmed))': bad scheme")
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(InputEcho.cut(DatabaseURL.redact(trimmed)))': bad scheme")
         }
         let rest = String(trimmed[trimmed.index(after: colon)...])
         if !rest.hasPrefix("//") {
             // Opaque form: sqlite:relative/path.db, sqlite::memory:
             let (pathPart, queryPart) = DatabaseURL.splitQuery(rest)
             guard !pathPart.isEmpty else {
-                throw SchemaSyncError(.invalidURL, "database URL '\(scheme):' has no path")
+                throw SchemaSyncError(.invalidURL, "database URL '\(InputEcho.cut(scheme)):' has no path")
             }
             self.init(scheme: scheme, path: pathPart.removingPercentEncoding ?? pathPart,
                       query: try DatabaseURL.parseQuery(queryPart, url: trimmed))
@@ -54,7 +54,7 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
             try PortNumber.parse($0, in: DatabaseURL.redact(trimmed))
         }
         guard let components = URLComponents(string: trimmed) else {
-            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.redact(trimmed))'",
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(InputEcho.cut(DatabaseURL.redact(trimmed)))'",
                                   hint: "percent-encode special characters in the user name and password")
         }
         var query: [String: String] = [:]
