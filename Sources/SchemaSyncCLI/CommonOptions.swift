@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import SchemaSyncCore
 
-/// `--url` (defaulting to `$DATABASE_URL`) and connection timeouts, shared by every command.
+/// `--url` (defaulting to `$DATABASE_URL`), timeouts and `--dev-url`: the connection of
+/// `plan` and `apply`. `inspect` and `diff` declare only the options they use.
 struct ConnectionArguments: ParsableArguments {
     @Option(name: .long, help: "Database URL (default: $DATABASE_URL). sqlite:PATH, postgres://..., mariadb://...")
     var url: String?
@@ -17,15 +18,25 @@ struct ConnectionArguments: ParsableArguments {
     var devURL: String?
 
     /// The parsed URL; a usage or invalid-input error before anything connects.
-    func databaseURL() throws -> DatabaseURL {
+    func databaseURL() throws -> DatabaseURL { try Self.databaseURL(url) }
+
+    /// The connection options; `createIfMissing` only for a command that writes (`apply`).
+    func options(createIfMissing: Bool = false) throws -> ConnectionOptions {
+        try Self.options(connectTimeout: connectTimeout, lockTimeout: lockTimeout, devURL: devURL,
+                         createIfMissing: createIfMissing)
+    }
+
+    /// `url`, else `$DATABASE_URL`, parsed.
+    static func databaseURL(_ url: String?) throws -> DatabaseURL {
         guard let text = url ?? ProcessInfo.processInfo.environment["DATABASE_URL"], !text.isEmpty else {
             throw SchemaSyncError(.usage, "no database URL", hint: "pass --url or set DATABASE_URL")
         }
         return try DatabaseURL(parsing: text)
     }
 
-    /// The connection options; `createIfMissing` only for a command that writes (`apply`).
-    func options(createIfMissing: Bool = false) throws -> ConnectionOptions {
+    /// Checked connection options (the defaults where a command has no such option).
+    static func options(connectTimeout: Int, lockTimeout: Int = 5, devURL: String? = nil,
+                        createIfMissing: Bool = false) throws -> ConnectionOptions {
         guard lockTimeout >= 0, connectTimeout > 0 else {
             throw SchemaSyncError(.usage, "timeouts must be positive numbers of seconds")
         }

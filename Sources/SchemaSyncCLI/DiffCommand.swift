@@ -15,7 +15,12 @@ struct DiffCommand: ParsableCommand {
     var to: String
     @Option(name: .long, help: "Output format: text, sql or json.")
     var format: PlanFormat = .text
-    @OptionGroup var connection: ConnectionArguments
+    @Option(name: .long, help: "Seconds to wait for the server to accept a connection.")
+    var connectTimeout: Int = 10
+    @Option(name: .long, help: "Seconds to wait for locks while reading (e.g. SQLite's busy timeout).")
+    var lockTimeout: Int = 5
+    @Option(name: .long, help: "Scratch database used to read a .sql side (server engines).")
+    var devURL: String?
 
     func run() throws {
         try runReportingErrors {
@@ -24,7 +29,7 @@ struct DiffCommand: ParsableCommand {
                 throw SchemaSyncError(.usage, "diff needs a database URL on at least one side",
                                       hint: "the dialect used to compare and render comes from the database")
             }
-            let options = try connection.options()
+            let options = try ConnectionArguments.options(connectTimeout: connectTimeout, lockTimeout: lockTimeout, devURL: devURL)
             let primary = try CLIEnvironment.registry.connect(to: primaryURL, options: options)
             defer { primary.close() }
             let current = try schema(from, url: fromURL, primary: primary, primaryURL: primaryURL, options: options)

@@ -26,6 +26,12 @@ public struct SchemaSyncCommand: ParsableCommand {
     /// Parses `arguments` and runs, exiting with the documented exit code (usage errors: 64).
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
+            try RepeatedOptions.check(arguments)
+        } catch let error as SchemaSyncError {
+            CLIEnvironment.err("error: \(InputEcho.shorten(line: DatabaseURL.redact(error.description)))")
+            exit(withError: ExitCode(ExitStatus.usage.rawValue))
+        } catch {}
+        do {
             var command = try parseAsRoot(arguments)
             try command.run()
             exit(withError: nil)
