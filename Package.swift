@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SchemaSyncCLITests",
-            dependencies: ["SchemaSyncCLI", "SchemaSyncSQLite", "schemasync"]
+            dependencies: ["SchemaSyncCLI", "SchemaSyncSQLite", "SchemaSyncConformance", "schemasync"]
         ),
     ]
 )

@@ -9,6 +9,9 @@ swift build --product schemasync -c release 2>&1 | tail -n 1
 BIN="$(swift build -c release --show-bin-path)/schemasync"
 DB="${DEMO_DB:-demo.db}"
 URL="sqlite:$DB"
+# plan never creates a database file (a typo must not leave one behind); an empty file is an
+# empty SQLite database, which apply then fills.
+[ -e "$DB" ] || : >"$DB"
 
 echo; echo "== plan: what would change in $DB =="
 "$BIN" plan --url "$URL" --schema examples/shop.yaml

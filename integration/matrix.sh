@@ -20,7 +20,8 @@
 #      host's Swift runtime mounted read-only, with --static-cli a
 #      `swift build -c release --static-swift-stdlib --product schemasync` build;
 #   5. prints a table version × (tests, conformance, scenarios) and removes every container it
-#      started. Exits non-zero when anything failed or an engine could not start.
+#      started; the last line is `matrix-tests: N passed, N failed` (test cases and scenarios of
+#      every version, summed by .ci/run). Exits non-zero when anything failed or an engine could not start.
 #
 # Already-running servers: set SCHEMASYNC_MATRIX_POSTGRES_15_URL, ..._POSTGRES_17_URL,
 # ..._MARIADB_10_11_URL or ..._MARIADB_11_8_URL (a user that may create databases) and that

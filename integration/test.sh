@@ -1,10 +1,25 @@
 #!/usr/bin/env bash
 # The whole test suite: installs packages, starts PostgreSQL and MariaDB natively on
 # 127.0.0.1 (unless SCHEMASYNC_POSTGRES_URL / SCHEMASYNC_MARIADB_URL point at your own
-# servers), builds, and runs every test. Server tests fail (not skip) when CI=true and a
-# server is missing.
+# servers), builds, and runs every test. Server tests fail (not skip) when CI is set (to
+# anything but empty, 0 or false) and a server is missing.
+# The last line is always `tests: N passed, N failed`: every XCTest (and Swift Testing) case
+# plus every CLI scenario script; a step that fails before it can count (setup, build) counts
+# as one failure. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source integration/test-counts.sh
+
+xctest_passed=0 xctest_failed=0
+scenarios_passed=0 scenarios_failed=0
+print_total() {
+    local status=$? failed
+    failed=$((xctest_failed + scenarios_failed))
+    if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+    echo "tests: $((xctest_passed + scenarios_passed)) passed, $failed failed"
+    exit "$status"
+}
+trap print_total EXIT
 
 bash integration/setup.sh --servers
 
@@ -20,15 +35,17 @@ echo "PostgreSQL: ${SCHEMASYNC_POSTGRES_URL:-not configured}" | sed -E 's#(//[^:
 echo "MariaDB:    ${SCHEMASYNC_MARIADB_URL:-not configured}" | sed -E 's#(//[^:/@]*:)[^@]*@#\1***@#'
 
 swift build --build-tests 2>&1 | tail -n 3
+test_log="$(mktemp "${TMPDIR:-/tmp}/schemasync-test.XXXXXX")"
 set +e
-swift test --skip-build 2>&1 | tee /tmp/schemasync-test.log | grep -vE "^Test (Case|Suite) .*(started|passed)"
+swift test --skip-build 2>&1 | tee "$test_log" | grep -vE "^Test (Case|Suite) .*(started|passed)"
 status=${PIPESTATUS[0]}
+read -r xctest_passed xctest_failed xctest_skipped <<<"$(xctest_counts "$test_log")"
 set -e
-if grep -qE "with [1-9][0-9]* failures?|error: " /tmp/schemasync-test.log && [ "$status" -eq 0 ]; then status=1; fi
+if grep -qE "with [1-9][0-9]* failures?|error: " "$test_log" && [ "$status" -eq 0 ]; then status=1; fi
+if [ "$status" -ne 0 ] && [ "$xctest_failed" -eq 0 ]; then xctest_failed=1; fi
+echo "xctest: $xctest_passed passed, $xctest_failed failed ($xctest_skipped skipped, not counted as passed; log: $test_log)"
 
 # End-to-end CLI scenarios against the real servers.
-scenarios_passed=0
-scenarios_failed=0
 run_scenario() {
     echo "== scenario: $*"
     if "$@"; then scenarios_passed=$((scenarios_passed + 1)); else scenarios_failed=$((scenarios_failed + 1)); fi

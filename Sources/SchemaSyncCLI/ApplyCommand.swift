@@ -17,7 +17,7 @@ struct ApplyCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let run = try PreparedRun.prepare(connection: connection, schemaPath: desired.schema)
+            let run = try PreparedRun.prepare(connection: connection, schemaPath: desired.schema, mayCreate: !dryRun)
             defer { run.session.close() }
             let engine = SyncEngine(session: run.session)
             if dryRun {

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import SchemaSyncCore
 
-/// `--url` (defaulting to `$DATABASE_URL`) and connection timeouts, shared by every command.
+/// `--url` (defaulting to `$DATABASE_URL`), timeouts and `--dev-url`: the connection of
+/// `plan` and `apply`. `inspect` and `diff` declare only the options they use.
 struct ConnectionArguments: ParsableArguments {
     @Option(name: .long, help: "Database URL (default: $DATABASE_URL). sqlite:PATH, postgres://..., mariadb://...")
     var url: String?
@@ -17,19 +18,30 @@ struct ConnectionArguments: ParsableArguments {
     var devURL: String?
 
     /// The parsed URL; a usage or invalid-input error before anything connects.
-    func databaseURL() throws -> DatabaseURL {
+    func databaseURL() throws -> DatabaseURL { try Self.databaseURL(url) }
+
+    /// The connection options; `createIfMissing` only for a command that writes (`apply`).
+    func options(createIfMissing: Bool = false) throws -> ConnectionOptions {
+        try Self.options(connectTimeout: connectTimeout, lockTimeout: lockTimeout, devURL: devURL,
+                         createIfMissing: createIfMissing)
+    }
+
+    /// `url`, else `$DATABASE_URL`, parsed.
+    static func databaseURL(_ url: String?) throws -> DatabaseURL {
         guard let text = url ?? ProcessInfo.processInfo.environment["DATABASE_URL"], !text.isEmpty else {
             throw SchemaSyncError(.usage, "no database URL", hint: "pass --url or set DATABASE_URL")
         }
         return try DatabaseURL(parsing: text)
     }
 
-    func options() throws -> ConnectionOptions {
+    /// Checked connection options (the defaults where a command has no such option).
+    static func options(connectTimeout: Int, lockTimeout: Int = 5, devURL: String? = nil,
+                        createIfMissing: Bool = false) throws -> ConnectionOptions {
         guard lockTimeout >= 0, connectTimeout > 0 else {
             throw SchemaSyncError(.usage, "timeouts must be positive numbers of seconds")
         }
         return ConnectionOptions(connectTimeout: connectTimeout, lockTimeout: lockTimeout,
-                                 devURL: try devURL.map { try DatabaseURL(parsing: $0) })
+                                 devURL: try devURL.map { try DatabaseURL(parsing: $0) }, createIfMissing: createIfMissing)
     }
 }
 
@@ -72,7 +84,8 @@ func runReportingErrors(_ body: () throws -> ExitStatus) throws {
         // One line, whatever the driver's message holds.
         let line = error.description.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        CLIEnvironment.err("error: \(DatabaseURL.redact(line))")
+        // Redacted first, then every echoed piece of input cut to about 200 characters.
+        CLIEnvironment.err("error: \(InputEcho.shorten(line: DatabaseURL.redact(line)))")
         status = ExitStatus.forError(error)
     }
     if status != .success { throw ExitCode(status.rawValue) }

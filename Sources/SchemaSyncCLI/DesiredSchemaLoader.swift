@@ -7,9 +7,10 @@ struct PreparedRun {
     let session: any DatabaseSession
     let desired: Schema
 
-    static func prepare(connection: ConnectionArguments, schemaPath: String) throws -> PreparedRun {
+    /// `mayCreate`: the target database may be created if missing (`apply` only).
+    static func prepare(connection: ConnectionArguments, schemaPath: String, mayCreate: Bool = false) throws -> PreparedRun {
         let url = try connection.databaseURL()
-        let options = try connection.options()
+        let options = try connection.options(createIfMissing: mayCreate)
         let needsSession = SchemaSource.needsSQLLoader(schemaPath)
         // Neutral files are read (and rejected) before any connection is opened.
         let early = needsSession ? nil : try SchemaSource.load(path: schemaPath, sqlLoader: nil)

@@ -15,7 +15,12 @@ struct DiffCommand: ParsableCommand {
     var to: String
     @Option(name: .long, help: "Output format: text, sql or json.")
     var format: PlanFormat = .text
-    @OptionGroup var connection: ConnectionArguments
+    @Option(name: .long, help: "Seconds to wait for the server to accept a connection.")
+    var connectTimeout: Int = 10
+    @Option(name: .long, help: "Seconds to wait for locks while reading (e.g. SQLite's busy timeout).")
+    var lockTimeout: Int = 5
+    @Option(name: .long, help: "Scratch database used to read a .sql side (server engines).")
+    var devURL: String?
 
     func run() throws {
         try runReportingErrors {
@@ -24,7 +29,7 @@ struct DiffCommand: ParsableCommand {
                 throw SchemaSyncError(.usage, "diff needs a database URL on at least one side",
                                       hint: "the dialect used to compare and render comes from the database")
             }
-            let options = try connection.options()
+            let options = try ConnectionArguments.options(connectTimeout: connectTimeout, lockTimeout: lockTimeout, devURL: devURL)
             let primary = try CLIEnvironment.registry.connect(to: primaryURL, options: options)
             defer { primary.close() }
             let current = try schema(from, url: fromURL, primary: primary, primaryURL: primaryURL, options: options)
@@ -45,7 +50,7 @@ struct DiffCommand: ParsableCommand {
         guard source.contains(":"), !FileManager.default.fileExists(atPath: source) else { return nil }
         let url = try DatabaseURL(parsing: source)
         guard CLIEnvironment.registry.connector(forScheme: url.scheme) != nil else {
-            throw SchemaSyncError(.unknownScheme, "no connector for URL scheme '\(url.scheme)' in '\(url)'",
+            throw SchemaSyncError(.unknownScheme, "no connector for URL scheme '\(InputEcho.cut(url.scheme))' in '\(InputEcho.cut(url))'",
                                   hint: "known schemes: \(CLIEnvironment.registry.schemes.joined(separator: ", ")); or give an existing schema path")
         }
         return url

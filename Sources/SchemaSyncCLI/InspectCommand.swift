@@ -6,14 +6,17 @@ struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect", abstract: "Print the database's schema as a schema file (yaml, json) or SQL.")
 
-    @OptionGroup var connection: ConnectionArguments
+    @Option(name: .long, help: "Database URL (default: $DATABASE_URL). sqlite:PATH, postgres://..., mariadb://...")
+    var url: String?
+    @Option(name: .long, help: "Seconds to wait for the server to accept a connection.")
+    var connectTimeout: Int = 10
     @Option(name: .long, help: "Output format: yaml, json or sql.")
     var format: SchemaFormat = .yaml
 
     func run() throws {
         try runReportingErrors {
-            let url = try connection.databaseURL()
-            let session = try CLIEnvironment.registry.connect(to: url, options: try connection.options())
+            let url = try ConnectionArguments.databaseURL(url)
+            let session = try CLIEnvironment.registry.connect(to: url, options: try ConnectionArguments.options(connectTimeout: connectTimeout))
             defer { session.close() }
             let schema = try session.inspect()
             for object in schema.unmanaged {

@@ -26,6 +26,12 @@ public struct SchemaSyncCommand: ParsableCommand {
     /// Parses `arguments` and runs, exiting with the documented exit code (usage errors: 64).
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
+            try RepeatedOptions.check(arguments)
+        } catch let error as SchemaSyncError {
+            CLIEnvironment.err("error: \(InputEcho.shorten(line: DatabaseURL.redact(error.description)))")
+            exit(withError: ExitCode(ExitStatus.usage.rawValue))
+        } catch {}
+        do {
             var command = try parseAsRoot(arguments)
             try command.run()
             exit(withError: nil)
@@ -38,7 +44,10 @@ public struct SchemaSyncCommand: ParsableCommand {
             }
             // Usage errors (bad flag, missing option) get the documented usage code.
             let message = fullMessage(for: error)
-            if !message.isEmpty { CLIEnvironment.err(DatabaseURL.redact(message)) }
+            if !message.isEmpty {
+                let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+                CLIEnvironment.err(lines.map { InputEcho.shorten(line: DatabaseURL.redact(String($0))) }.joined(separator: "\n"))
+            }
             exit(withError: ExitCode(ExitStatus.usage.rawValue))
         }
     }

@@ -37,6 +37,11 @@ final class CLIRunner: @unchecked Sendable {
         return p
     }
 
+    /// Creates an empty file (for SQLite: an empty database).
+    func touch(_ name: String) throws {
+        XCTAssertTrue(FileManager.default.createFile(atPath: path(name), contents: Data()))
+    }
+
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = Self.executable

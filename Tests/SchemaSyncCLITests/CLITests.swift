@@ -15,6 +15,7 @@ final class CLITests: XCTestCase {
 
     func testPlanApplyVerifyAndExitCodes() throws {
         let url = "sqlite:" + cli.path("shop.db")
+        try cli.touch("shop.db") // plan never creates a database file; an empty file is an empty database
         let before = try cli.run(["plan", "--url", url, "--schema", exampleSchema, "--exit-code"])
         XCTAssertEqual(before.status, 2, before.stderr)
         XCTAssertTrue(before.stdout.contains("ℹ users"), before.stdout)
@@ -104,6 +105,7 @@ final class CLITests: XCTestCase {
 
     func testJSONPlanIsStable() throws {
         let url = "sqlite:" + cli.path("j.db")
+        try cli.touch("j.db")
         let result = try cli.run(["plan", "--url", url, "--schema", exampleSchema, "--format", "json"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
@@ -130,6 +132,7 @@ final class CLITests: XCTestCase {
 
     func testPrintedScriptRunByHandConverges() throws {
         let url = "sqlite:" + cli.path("byhand.db")
+        try cli.touch("byhand.db")
         let script = try cli.run(["plan", "--url", url, "--schema", exampleSchema, "--format", "sql"])
         XCTAssertEqual(script.status, 0, script.stderr)
         try insertRows(url: url, sql: script.stdout)

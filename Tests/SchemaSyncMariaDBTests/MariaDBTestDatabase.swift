@@ -1,4 +1,5 @@
 import Foundation
+import SchemaSyncConformance
 import SchemaSyncCore
 import SchemaSyncMariaDB
 import XCTest
@@ -6,7 +7,7 @@ import XCTest
 /// A fresh, uniquely named database on the test server, dropped by ``drop()``.
 ///
 /// The server comes from `SCHEMASYNC_MARIADB_URL` (see `integration/start-mariadb.sh`). When it
-/// is unset the test is skipped, or fails when `CI=true`.
+/// is unset the test is skipped, or fails under CI (see `CIEnvironment`).
 final class MariaDBTestDatabase {
     static let variable = "SCHEMASYNC_MARIADB_URL"
     let name: String
@@ -20,8 +21,8 @@ final class MariaDBTestDatabase {
 
     static func serverURL() throws -> DatabaseURL {
         guard let text = ProcessInfo.processInfo.environment[variable], !text.isEmpty else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                XCTFail("\(variable) is not set (CI=true): start the server with integration/start-mariadb.sh")
+            if CIEnvironment.isCI {
+                XCTFail("\(variable) is not set (CI is set): start the server with integration/start-mariadb.sh")
                 throw MissingServer()
             }
             throw XCTSkip("\(variable) is not set; run: export \(variable)=$(integration/start-mariadb.sh)")

@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import SchemaSyncConformance
 import SchemaSyncCore
 import SchemaSyncPostgreSQL
 import XCTest
@@ -7,11 +8,11 @@ import XCTest
 /// The environment variable naming the test server, e.g. `postgres://postgres@127.0.0.1:54329/postgres`.
 let postgresURLVariable = "SCHEMASYNC_POSTGRES_URL"
 
-/// The server URL from the environment; skips the test (fails it under `CI=true`) when unset.
+/// The server URL from the environment; skips the test (fails it under CI, see ``CIEnvironment``) when unset.
 func postgresServerURL(file: StaticString = #filePath, line: UInt = #line) throws -> DatabaseURL {
     guard let text = ProcessInfo.processInfo.environment[postgresURLVariable], !text.isEmpty else {
         let message = "\(postgresURLVariable) is not set; start a server with integration/start-postgres.sh"
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
+        if CIEnvironment.isCI {
             XCTFail(message, file: file, line: line)
             throw SchemaSyncError(.usage, message)
         }

@@ -25,6 +25,8 @@ declare -A ROW=()   # id → table row
 STARTED=()          # containers this run started
 DOCKERD_PID=""
 MATRIX_FAILED=0
+COUNT_PASSED=0 # every test case and scenario of every version, for the `matrix-tests:` line
+COUNT_FAILED=0
 APT_UPDATED=0
 
 log() { echo "matrix: $*" >&2; }
@@ -264,6 +266,7 @@ run_version() {
     if [ -n "${START_FAIL[$id]:-}" ]; then
         ROW[$id]="$(printf '%-14s %-22s %-12s %-12s %-12s %s' "$id" "did not start" "-" "-" "-" "${START_FAIL[$id]}")"
         MATRIX_FAILED=1
+        COUNT_FAILED=$((COUNT_FAILED + 1))
         return
     fi
     SC_PASS=0 SC_FAIL=0
@@ -289,6 +292,7 @@ run_version() {
         skipped="$(grep -cE "^Test Case '.*' skipped" "$logfile")"
         if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; note="swift test exited $status; "; fi
         tests="$passed/$failed"
+        COUNT_PASSED=$((COUNT_PASSED + passed)) COUNT_FAILED=$((COUNT_FAILED + failed))
         [ "$skipped" -eq 0 ] || note+="$skipped skipped; "
         cpass="$(grep -c '^✓ ' "$logfile")"
         cfail="$(grep -c '^✗ ' "$logfile")"
@@ -312,6 +316,7 @@ run_version() {
         esac
     fi
     [ "$SC_FAIL" -eq 0 ] || MATRIX_FAILED=1
+    COUNT_PASSED=$((COUNT_PASSED + SC_PASS)) COUNT_FAILED=$((COUNT_FAILED + SC_FAIL))
     ROW[$id]="$(printf '%-14s %-22s %-12s %-12s %-12s %s' "$id" "$version" "$tests" "$conformance" \
         "$SC_PASS/$SC_FAIL" "${note}$(($(date +%s) - started))s")"
 }
@@ -356,10 +361,21 @@ print_table() {
     } | tee "$LOGS/matrix-table.txt"
 }
 
+# The machine-readable total, last line of every run however it ends: the test cases and
+# scenarios of every version (the conformance column is not added: those scenarios run inside
+# one test case each). A version that did not start, or a run that stopped early or exited
+# non-zero without a counted failure, counts as (at least) one failure.
+print_count() { # exit status
+    local failed="$COUNT_FAILED"
+    if { [ "$1" -ne 0 ] || [ "$MATRIX_FAILED" -ne 0 ]; } && [ "$failed" -eq 0 ]; then failed=1; fi
+    echo "matrix-tests: $COUNT_PASSED passed, $failed failed"
+}
+
 matrix_cleanup() {
     local status=$?
     if [ "$KEEP" -eq 1 ] && [ ${#STARTED[@]} -gt 0 ]; then
         log "--keep: left running: ${STARTED[*]}${DOCKERD_PID:+ (and dockerd, pid $DOCKERD_PID)}"
+        print_count "$status"
         exit "$status"
     fi
     local name
@@ -373,5 +389,6 @@ matrix_cleanup() {
         for i in $(seq 1 30); do kill -0 "$DOCKERD_PID" 2>/dev/null || break; sleep 1; done
         kill -0 "$DOCKERD_PID" 2>/dev/null && log "dockerd (pid $DOCKERD_PID) did not stop" || echo "stopped dockerd"
     fi
+    print_count "$status"
     exit "$status"
 }

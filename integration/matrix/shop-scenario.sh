@@ -48,7 +48,7 @@ mariadb)
     relations() { client -e "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY BINARY TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '$1'"; }
     ;;
 sqlite)
-    create_db() { :; }
+    create_db() { : >"$WORK/$1.sqlite"; } # an empty database: plan never creates the file
     drop_db() { rm -f "$WORK/$1.sqlite"; }
     db_url() { echo "sqlite://$WORK/$1.sqlite"; }
     relations() { sqlite3 "$WORK/$1.sqlite" "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name)"; }

@@ -37,6 +37,8 @@ struct MariaDBConnectionSettings: Sendable {
         host = url.host ?? "127.0.0.1"
         if host == "localhost" { host = "127.0.0.1" } // TCP, not the default Unix socket path
         port = url.port ?? Self.defaultPort
+        // The client library reads 0 as "the default port" and truncates to 16 bits.
+        try PortNumber.check(port, in: url.description)
         user = url.user
         password = url.password
         database = url.path.trimmingCharacters(in: ["/"])

@@ -16,7 +16,10 @@ struct PostgreSQLConnectionParameters {
         var pairs: [(String, String)] = []
         var secrets: [String] = []
         if let host = url.host { pairs.append(("host", host)) }
-        if let port = url.port { pairs.append(("port", String(port))) }
+        if let port = url.port {
+            try PortNumber.check(port, in: url.description)
+            pairs.append(("port", String(port)))
+        }
         if let user = url.user { pairs.append(("user", user)) }
         if let password = url.password {
             pairs.append(("password", password))
@@ -35,7 +38,15 @@ struct PostgreSQLConnectionParameters {
                                           hint: "write ?schema=NAME or leave it out for 'public'")
                 }
                 schema = value
-            case "dbname", "host", "port", "user", "password":
+            case "port":
+                // libpq takes a comma-separated list (one per host); each is a 1...65535 port
+                // or empty (the default), never a number libpq would wrap or refuse later.
+                for part in value.split(separator: ",", omittingEmptySubsequences: false) where !part.isEmpty {
+                    _ = try PortNumber.parse(part, in: url.description)
+                }
+                pairs.removeAll { $0.0 == key }
+                pairs.append((key, value))
+            case "dbname", "host", "user", "password":
                 // Explicit query parameters win over the URL parts, as in libpq's own URIs.
                 pairs.removeAll { $0.0 == key }
                 pairs.append((key, value))

@@ -18,10 +18,16 @@ public struct SQLiteConnector: Connector {
             let directory = (url.path as NSString).deletingLastPathComponent
             var isDirectory: ObjCBool = false
             if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
-                throw SchemaSyncError(.connectionFailed, "cannot open SQLite database '\(url.path)': directory '\(directory)' does not exist")
+                throw SchemaSyncError(.connectionFailed, "cannot open SQLite database '\(InputEcho.cut(url.path))': directory '\(InputEcho.cut(directory))' does not exist")
             }
         }
-        let database = try SQLiteDatabase(path: url.path, busyTimeoutMilliseconds: Int32(max(0, options.lockTimeout) * 1000))
+        if !options.createIfMissing, url.path != ":memory:", !url.path.hasPrefix("file:"),
+           !FileManager.default.fileExists(atPath: url.path) {
+            throw SchemaSyncError(.connectionFailed, "SQLite database '\(InputEcho.cut(url.path))' does not exist",
+                                  hint: "check the path; `schemasync apply` creates the file, or `touch` it to plan against an empty database")
+        }
+        let database = try SQLiteDatabase(path: url.path, busyTimeoutMilliseconds: Int32(max(0, options.lockTimeout) * 1000),
+                                          create: options.createIfMissing)
         return SQLiteSession(database: database)
     }
 }

@@ -10,16 +10,16 @@ final class SQLiteDatabase {
     /// Number of queries run through ``query(_:)`` (for the constant-queries benchmark and tests).
     private(set) var queryCount = 0
 
-    /// Opens (creating if needed) the database at `path`.
-    init(path: String, busyTimeoutMilliseconds: Int32) throws {
+    /// Opens the database at `path`, creating it if needed when `create` is true.
+    init(path: String, busyTimeoutMilliseconds: Int32, create: Bool = true) throws {
         location = path
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
-            throw SchemaSyncError(.connectionFailed, "cannot open SQLite database '\(path)'", hint: "check that the directory exists and is writable", cause: message)
+            throw SchemaSyncError(.connectionFailed, "cannot open SQLite database '\(InputEcho.cut(path))'", hint: "check that the directory exists and is writable", cause: message)
         }
         handle = db
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)

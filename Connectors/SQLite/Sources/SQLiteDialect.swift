@@ -18,7 +18,8 @@ public struct SQLiteDialect: Dialect {
             transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
             uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: false, namedChecks: false,
             deferrableForeignKeys: false, identityAlways: false, views: true, comments: false,
-            caseInsensitiveTableNames: true, caseInsensitiveColumnNames: true)
+            caseInsensitiveTableNames: true, caseInsensitiveColumnNames: true,
+            enforcesDeclaredTypes: false) // a rebuild copies every value unchanged, whatever its declared type
     }
 
     public func quoteIdentifier(_ name: String) -> String {

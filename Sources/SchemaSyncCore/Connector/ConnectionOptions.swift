@@ -8,11 +8,17 @@ public struct ConnectionOptions: Hashable, Sendable {
     public var lockTimeout: Int
     /// A scratch ("dev") database for turning `.sql` desired schemas into a neutral schema.
     public var devURL: DatabaseURL?
+    /// Whether a database that does not exist yet may be created (file-based engines such as
+    /// SQLite). Commands that only read (`plan`, `inspect`, `diff`, `apply --dry-run`) pass
+    /// false, so a mistyped path is an error instead of a new empty file.
+    public var createIfMissing: Bool
 
-    public init(connectTimeout: Int = 10, queryTimeout: Int = 300, lockTimeout: Int = 5, devURL: DatabaseURL? = nil) {
+    public init(connectTimeout: Int = 10, queryTimeout: Int = 300, lockTimeout: Int = 5, devURL: DatabaseURL? = nil,
+                createIfMissing: Bool = true) {
         self.connectTimeout = connectTimeout
         self.queryTimeout = queryTimeout
         self.lockTimeout = lockTimeout
         self.devURL = devURL
+        self.createIfMissing = createIfMissing
     }
 }

@@ -26,6 +26,11 @@ public struct DataCheckSQL<D: Dialect> {
             return "SELECT COUNT(*) FROM \(q(table))"
         case let .unmatchable(table, columns, _):
             return "SELECT COUNT(*) FROM \(q(table)) WHERE " + columns.map { "\(q($0)) IS NOT NULL" }.joined(separator: " AND ")
+        case let .unfit(table, column, type, from):
+            guard let condition = NarrowingCheck.condition(q(column), type: type, from: from) else {
+                return "SELECT 0" // not countable; never planned (see NarrowingCheck.canCount)
+            }
+            return "SELECT COUNT(*) FROM \(q(table)) WHERE \(condition)"
         }
     }
 }

@@ -30,26 +30,31 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let colon = trimmed.firstIndex(of: ":"), colon != trimmed.startIndex else {
-            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.redact(trimmed))'",
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(InputEcho.cut(DatabaseURL.redact(trimmed)))'",
                                   hint: "expected SCHEME:..., e.g. sqlite:app.db or postgres://user@localhost/db")
         }
         let scheme = trimmed[..<colon].lowercased()
         guard scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else {
-            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.redact(trimmed))': bad scheme")
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(InputEcho.cut(DatabaseURL.redact(trimmed)))': bad scheme")
         }
         let rest = String(trimmed[trimmed.index(after: colon)...])
         if !rest.hasPrefix("//") {
             // Opaque form: sqlite:relative/path.db, sqlite::memory:
             let (pathPart, queryPart) = DatabaseURL.splitQuery(rest)
             guard !pathPart.isEmpty else {
-                throw SchemaSyncError(.invalidURL, "database URL '\(scheme):' has no path")
+                throw SchemaSyncError(.invalidURL, "database URL '\(InputEcho.cut(scheme)):' has no path")
             }
             self.init(scheme: scheme, path: pathPart.removingPercentEncoding ?? pathPart,
                       query: try DatabaseURL.parseQuery(queryPart, url: trimmed))
             return
         }
+        // The port is checked before URLComponents reads it: drivers take 16 bits, so an
+        // out-of-range port would wrap around to another server.
+        let explicitPort = try DatabaseURL.portText(inHierarchical: rest).map {
+            try PortNumber.parse($0, in: DatabaseURL.redact(trimmed))
+        }
         guard let components = URLComponents(string: trimmed) else {
-            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.redact(trimmed))'",
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(InputEcho.cut(DatabaseURL.redact(trimmed)))'",
                                   hint: "percent-encode special characters in the user name and password")
         }
         var query: [String: String] = [:]
@@ -67,7 +72,7 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
             user: components.user.flatMap { $0.isEmpty ? nil : $0 },
             password: components.password,
             host: components.host.flatMap { $0.isEmpty ? nil : $0 },
-            port: components.port,
+            port: explicitPort ?? components.port,
             path: path,
             query: query
         )
@@ -112,6 +117,26 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         else { return stripped }
         return q.stringByReplacingMatches(in: stripped, range: NSRange(stripped.startIndex..., in: stripped),
                                           withTemplate: "$1***")
+    }
+
+    /// The port text of `//authority/...` (after the userinfo's last `@`, after `]` for an IPv6
+    /// host), or nil when the authority names no port or an empty one.
+    static func portText(inHierarchical rest: String) -> Substring? {
+        let afterSlashes = rest.dropFirst(2)
+        let authority = afterSlashes.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostPort = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] } ?? authority
+        let portStart: Substring.Index
+        if hostPort.hasPrefix("[") {
+            guard let close = hostPort.firstIndex(of: "]") else { return nil }
+            let after = hostPort[hostPort.index(after: close)...]
+            guard after.hasPrefix(":") else { return after.isEmpty ? nil : after }
+            portStart = after.index(after: after.startIndex)
+        } else {
+            guard let colon = hostPort.firstIndex(of: ":") else { return nil }
+            portStart = hostPort.index(after: colon)
+        }
+        let text = hostPort[portStart...]
+        return text.isEmpty ? nil : text
     }
 
     private static func splitQuery(_ text: String) -> (String, String?) {

@@ -25,12 +25,16 @@ public struct DialectCapabilities: Hashable, Sendable {
     public var caseInsensitiveTableNames: Bool
     /// Column names that differ only in case name the same column (SQLite, MariaDB).
     public var caseInsensitiveColumnNames: Bool
+    /// Values must fit the declared type (lengths, ranges, precision): narrowing a column can
+    /// cut or reject values, so it gets a data check. SQLite keeps any value whatever the type.
+    public var enforcesDeclaredTypes: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
         uniqueConstraintsDistinctFromIndexes: Bool, namedForeignKeys: Bool, namedChecks: Bool,
         deferrableForeignKeys: Bool, identityAlways: Bool, views: Bool = true, comments: Bool,
-        caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false
+        caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false,
+        enforcesDeclaredTypes: Bool = true
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -44,5 +48,6 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.comments = comments
         self.caseInsensitiveTableNames = caseInsensitiveTableNames
         self.caseInsensitiveColumnNames = caseInsensitiveColumnNames
+        self.enforcesDeclaredTypes = enforcesDeclaredTypes
     }
 }

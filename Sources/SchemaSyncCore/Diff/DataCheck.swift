@@ -13,6 +13,9 @@ public enum DataCheck: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Rows whose `columns` are all set, before a foreign key to `referencedTable`, which the
     /// same plan creates empty: no such row can match.
     case unmatchable(table: String, columns: [String], referencedTable: String)
+    /// Rows whose `column` value does not fit `type` (before narrowing it from `from`): too
+    /// long, out of range, or with more digits than the new precision or scale keep.
+    case unfit(table: String, column: String, type: DataType, from: DataType)
 
     public var description: String {
         switch self {
@@ -23,6 +26,7 @@ public enum DataCheck: Hashable, Sendable, Codable, CustomStringConvertible {
         case let .violations(t, e): return "rows in \(t) violating \(e)"
         case let .rows(t, c): return "rows in \(t) that would need a value for new NOT NULL column \(c) without default"
         case let .unmatchable(t, cols, rt): return "rows in \(t) with (\(cols.joined(separator: ", "))) set, which the new, empty table \(rt) cannot match"
+        case let .unfit(t, c, type, _): return "rows in \(t) whose \(c) does not fit \(type)"
         }
     }
 
@@ -30,7 +34,7 @@ public enum DataCheck: Hashable, Sendable, Codable, CustomStringConvertible {
     public var tableName: String {
         switch self {
         case let .nulls(t, _), let .duplicates(t, _, _), let .orphans(t, _, _, _), let .violations(t, _), let .rows(t, _),
-             let .unmatchable(t, _, _):
+             let .unmatchable(t, _, _), let .unfit(t, _, _, _):
             return t
         }
     }

@@ -104,7 +104,7 @@ struct TableDiffer {
     static func mentions(_ check: DataCheck, anyOf columns: [String]) -> Bool {
         guard !columns.isEmpty else { return false }
         switch check {
-        case let .nulls(_, column), let .rows(_, column): return columns.contains(column)
+        case let .nulls(_, column), let .rows(_, column), let .unfit(_, column, _, _): return columns.contains(column)
         case let .duplicates(_, cols, predicate):
             return cols.contains { columns.contains($0) } || predicate.map { p in columns.contains { ViewOrdering.mentions(p, $0) } } ?? false
         case let .orphans(_, cols, _, _), let .unmatchable(_, cols, _): return cols.contains { columns.contains($0) }
@@ -141,7 +141,15 @@ struct TableDiffer {
             let narrowing = dialect.isNarrowing(from: existing, to: column)
                 ?? existing.type(for: dialect.name).isNarrowing(to: column.type(for: dialect.name))
                 ?? true
-            if narrowing { safety = .destructive }
+            if narrowing {
+                safety = .destructive
+                // --allow-destructive allows narrowing, not losing values: count the rows that
+                // do not fit, where the engine would cut or reject them.
+                let type = column.type(for: dialect.name), from = existing.type(for: dialect.name)
+                if dialect.capabilities.enforcesDeclaredTypes, NarrowingCheck.canCount(type: type, from: from) {
+                    checks.append(.unfit(table: desired.name, column: column.name, type: type, from: from))
+                }
+            }
         }
         if aspects.contains(.generated), column.generated != nil, existing.generated == nil {
             // Stored values are replaced by computed ones.

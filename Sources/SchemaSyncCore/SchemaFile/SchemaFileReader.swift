@@ -25,13 +25,13 @@ public final class SchemaFileReader {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             guard let decoded = String(data: data, encoding: .utf8) else {
-                throw SchemaSyncError(.invalidSchema, "\(path): not UTF-8 text")
+                throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(path)): not UTF-8 text")
             }
             text = decoded
         } catch let error as SchemaSyncError {
             throw error
         } catch {
-            throw SchemaSyncError(.invalidSchema, "cannot read schema file '\(path)'", cause: error.localizedDescription)
+            throw SchemaSyncError(.invalidSchema, "cannot read schema file '\(InputEcho.cut(path))'", cause: error.localizedDescription)
         }
         return try SchemaFileReader(source: path).parse(text)
     }
@@ -39,23 +39,23 @@ public final class SchemaFileReader {
     /// Parses schema text.
     public func parse(_ text: String) throws -> Schema {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw SchemaSyncError(.invalidSchema, "\(source): the schema file is empty",
+            throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): the schema file is empty",
                                   hint: "an empty file is refused so it can never mean 'drop everything'")
         }
         if let line = NestingGuard.firstViolation(in: text) {
-            throw SchemaSyncError(.invalidSchema, "\(source):\(line): nested too deeply for a schema file",
+            throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)):\(line): nested too deeply for a schema file",
                                   hint: "a schema file nests lists and mappings only a few levels deep")
         }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw SchemaSyncError(.invalidSchema, "\(source): malformed YAML/JSON", cause: Self.describe(error))
+            throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): malformed YAML/JSON", cause: Self.describe(error))
         } catch {
-            throw SchemaSyncError(.invalidSchema, "\(source): malformed YAML/JSON", cause: "\(error)")
+            throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): malformed YAML/JSON", cause: "\(error)")
         }
         guard let root else {
-            throw SchemaSyncError(.invalidSchema, "\(source): the schema file is empty")
+            throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): the schema file is empty")
         }
         let doc = try mapping(root, "the document", allowed: ["tables", "views"])
         let tables = try doc["tables"].map { try sequence($0, "tables").map(table) } ?? []
@@ -278,7 +278,7 @@ public final class SchemaFileReader {
 
     private func error(_ node: Node, _ message: String, hint: String? = nil) -> SchemaSyncError {
         let line = node.mark.map { ":\($0.line)" } ?? ""
-        return SchemaSyncError(.invalidSchema, "\(source)\(line): \(message)", hint: hint)
+        return SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source))\(line): \(message)", hint: hint)
     }
 
     private func mapping(_ node: Node, _ what: String, allowed: Set<String>) throws -> [String: Node] {

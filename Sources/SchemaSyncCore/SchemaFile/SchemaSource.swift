@@ -23,25 +23,25 @@ public enum SchemaSource {
             let part: Schema
             if file.lowercased().hasSuffix(".sql") {
                 guard let sqlLoader else {
-                    throw SchemaSyncError(.invalidSchema, "\(file): a .sql schema needs a database connection to read it")
+                    throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): a .sql schema needs a database connection to read it")
                 }
                 let sql = try readText(file)
                 guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                    throw SchemaSyncError(.invalidSchema, "\(file): the schema file is empty",
+                    throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): the schema file is empty",
                                           hint: "an empty file is refused so it can never mean 'drop everything'")
                 }
                 part = try sqlLoader(sql, file)
                 if part.tables.isEmpty && part.views.isEmpty {
-                    throw SchemaSyncError(.invalidSchema, "\(file): the SQL creates no tables and no views")
+                    throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): the SQL creates no tables and no views")
                 }
             } else {
                 part = try SchemaFileReader.read(path: file)
             }
             for table in part.tables where merged.table(named: table.name) != nil {
-                throw SchemaSyncError(.invalidSchema, "\(file): table '\(table.name)' is also declared in another file")
+                throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): table '\(InputEcho.cut(table.name))' is also declared in another file")
             }
             for view in part.views where merged.view(named: view.name) != nil {
-                throw SchemaSyncError(.invalidSchema, "\(file): view '\(view.name)' is also declared in another file")
+                throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): view '\(InputEcho.cut(view.name))' is also declared in another file")
             }
             merged.tables += part.tables
             merged.views += part.views
@@ -56,7 +56,7 @@ public enum SchemaSource {
         do {
             try SchemaValidator.validate(merged)
         } catch var error as SchemaSyncError {
-            error.message = "\(path): " + error.message
+            error.message = "\(InputEcho.cut(path)): " + error.message
             throw error
         }
         return merged
@@ -66,12 +66,12 @@ public enum SchemaSource {
     public static func files(at path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SchemaSyncError(.invalidSchema, "schema path '\(path)' does not exist")
+            throw SchemaSyncError(.invalidSchema, "schema path '\(InputEcho.cut(path))' does not exist")
         }
         guard isDirectory.boolValue else {
             let ext = (path as NSString).pathExtension.lowercased()
             guard extensions.contains(ext) else {
-                throw SchemaSyncError(.invalidSchema, "schema file '\(path)' has an unknown extension",
+                throw SchemaSyncError(.invalidSchema, "schema file '\(InputEcho.cut(path))' has an unknown extension",
                                       hint: "use .yaml, .yml, .json or .sql")
             }
             return [path]
@@ -80,23 +80,23 @@ public enum SchemaSource {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
-            throw SchemaSyncError(.invalidSchema, "cannot read schema directory '\(path)'", cause: error.localizedDescription)
+            throw SchemaSyncError(.invalidSchema, "cannot read schema directory '\(InputEcho.cut(path))'", cause: error.localizedDescription)
         }
         let files = names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
             .sorted()
             .map { (path as NSString).appendingPathComponent($0) }
         guard !files.isEmpty else {
-            throw SchemaSyncError(.invalidSchema, "schema directory '\(path)' holds no .yaml, .yml, .json or .sql files")
+            throw SchemaSyncError(.invalidSchema, "schema directory '\(InputEcho.cut(path))' holds no .yaml, .yml, .json or .sql files")
         }
         return files
     }
 
     private static func readText(_ file: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw SchemaSyncError(.invalidSchema, "cannot read schema file '\(file)'")
+            throw SchemaSyncError(.invalidSchema, "cannot read schema file '\(InputEcho.cut(file))'")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw SchemaSyncError(.invalidSchema, "\(file): not UTF-8 text")
+            throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): not UTF-8 text")
         }
         return text
     }

@@ -26,6 +26,7 @@ struct DataCheckNames {
             return .orphans(table: t(table), columns: c(table, cols), referencedTable: t(refTable), referencedColumns: c(refTable, refCols))
         case let .violations(table, expression): return .violations(table: t(table), expression: expression)
         case let .unmatchable(table, cols, refTable): return .unmatchable(table: t(table), columns: c(table, cols), referencedTable: refTable)
+        case let .unfit(table, column, type, from): return .unfit(table: t(table), column: c(table, [column])[0], type: type, from: from)
         }
     }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+
+/// The command line's surface: repeated single-valued options are usage errors; `--help`
+/// lists only options the subcommand uses; shell completion scripts are generated.
+final class CLIHelpTests: XCTestCase {
+    var cli: CLIRunner!
+
+    override func setUpWithError() throws { cli = try CLIRunner() }
+
+    func testRepeatedSingleValuedOptionsAreUsageErrors() throws {
+        let schema = try cli.write("s.yaml", "tables:\n  - name: t\n    columns: [{ name: id, type: integer }]\n")
+        let a = "sqlite:" + cli.path("a.db"), b = "sqlite:" + cli.path("b.db")
+        let cases: [[String]] = [
+            ["apply", "--url", a, "--url", b, "--schema", schema],
+            ["apply", "--url=\(a)", "--schema", schema, "--url=\(b)"],
+            ["plan", "--url", a, "--schema", schema, "--schema", schema],
+            ["plan", "--url", a, "--schema", schema, "--format", "json", "--format", "sql"],
+            ["apply", "--url", a, "--schema", schema, "--lock-timeout", "1", "--lock-timeout", "2"],
+            ["apply", "--url", a, "--schema", schema, "--changes-per-transaction", "1", "--changes-per-transaction", "2"],
+            ["inspect", "--url", a, "--url", b],
+            ["diff", "--from", a, "--from", b, "--to", schema],
+            ["diff", "--from", a, "--to", schema, "--to", b],
+        ]
+        for arguments in cases {
+            let result = try cli.run(arguments)
+            XCTAssertEqual(result.status, 64, "\(arguments): \(result.stdout)\(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("is given more than once"), "\(arguments): \(result.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: cli.path("a.db")), "\(arguments)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: cli.path("b.db")), "\(arguments)")
+        }
+        // A value that happens to look like an option name is a value, and flags may repeat.
+        let ok = try cli.run(["apply", "--url", a, "--schema", schema, "--dry-run", "--dry-run"])
+        XCTAssertNotEqual(ok.status, 64, ok.stderr)
+    }
+
+    func testEverySingleValuedOptionIsGuarded() throws {
+        // The parser's own description of every subcommand: each option that takes one value
+        // must be in RepeatedOptions.singleValued (mirrored here, as the CLI target is internal).
+        let guarded: Set<String> = ["url", "schema", "format", "lock-timeout", "connect-timeout", "dev-url",
+                                    "changes-per-transaction", "from", "to"]
+        let dump = try cli.run(["--experimental-dump-help"])
+        XCTAssertEqual(dump.status, 0, dump.stderr)
+        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        var options: Set<String> = []
+        func walk(_ command: [String: Any]) {
+            for argument in command["arguments"] as? [[String: Any]] ?? []
+            where argument["kind"] as? String == "option" && argument["isRepeating"] as? Bool != true {
+                for name in argument["names"] as? [[String: Any]] ?? [] { options.insert(name["name"] as? String ?? "") }
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] { walk(sub) }
+        }
+        walk(try XCTUnwrap(root["command"] as? [String: Any]))
+        XCTAssertEqual(options, guarded)
+        for option in guarded {
+            let result = try cli.run(["plan", "--\(option)", "x", "--\(option)=y"])
+            XCTAssertEqual(result.status, 64)
+            XCTAssertTrue(result.stderr.contains("--\(option) is given more than once"), result.stderr)
+        }
+    }
+
+    func testHelpShowsOnlyOptionsTheSubcommandUses() throws {
+        let expected: [String: Set<String>] = [
+            "plan": ["--url", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
+                     "--format", "--exit-code"],
+            "apply": ["--url", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
+                      "--format", "--dry-run", "--changes-per-transaction"],
+            "inspect": ["--url", "--connect-timeout", "--format"],
+            "diff": ["--from", "--to", "--format", "--connect-timeout", "--lock-timeout", "--dev-url"],
+        ]
+        for (command, options) in expected {
+            let help = try cli.run([command, "--help"])
+            XCTAssertEqual(help.status, 0)
+            let usage = try XCTUnwrap(help.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE:") })
+            let shown = Set(usage.split(separator: " ").compactMap { word -> String? in
+                let w = word.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+                return w.hasPrefix("--") ? w : nil
+            })
+            XCTAssertEqual(shown, options, "\(command) --help: \(usage)")
+            // An option the subcommand does not take is refused, not ignored.
+            if !options.contains("--lock-timeout") {
+                XCTAssertEqual(try cli.run([command, "--url", "sqlite::memory:", "--lock-timeout", "1"]).status, 64)
+            }
+        }
+        let ignored = try cli.run(["diff", "--url", "sqlite::memory:", "--from", "sqlite::memory:", "--to", "sqlite::memory:"])
+        XCTAssertEqual(ignored.status, 64, ignored.stderr)
+    }
+
+    func testShellCompletionScripts() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try cli.run(["--generate-completion-script", shell])
+            XCTAssertEqual(script.status, 0, script.stderr)
+            XCTAssertTrue(script.stdout.contains("schemasync"), shell)
+            XCTAssertTrue(script.stdout.contains("inspect"), shell)
+        }
+    }
+}
