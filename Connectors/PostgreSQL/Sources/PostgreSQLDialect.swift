@@ -27,7 +27,8 @@ public struct PostgreSQLDialect: Dialect {
         DialectCapabilities(
             transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
             uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: true, namedChecks: true,
-            deferrableForeignKeys: true, identityAlways: true, views: true, comments: true)
+            deferrableForeignKeys: true, identityAlways: true, views: true, comments: true,
+            indexFeatures: .all)
     }
 
     public func quoteIdentifier(_ name: String) -> String {
@@ -108,6 +109,12 @@ public struct PostgreSQLDialect: Dialect {
                 }
             }
             for index in table.indexes {
+                for key in index.storageParameters.keys
+                where key.range(of: #"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$"#, options: .regularExpression) == nil {
+                    throw SchemaSyncError(.invalidSchema,
+                        "index '\(index.name)' on table '\(table.name)': '\(key)' is not a storage parameter name",
+                        hint: "write parameters as in WITH (fillfactor = 70), e.g. with: { fillfactor: 70 }")
+                }
                 if index.parts.contains(where: { $0.prefixLength != nil }) {
                     throw SchemaSyncError(.invalidSchema,
                         "index '\(index.name)' on table '\(table.name)': PostgreSQL has no prefix indexes",

@@ -100,7 +100,9 @@ struct PostgreSQLInspector {
                 if let i = table.columns.firstIndex(where: { $0.name == c }) { table.columns[i].nullable = false }
             }
         case "u":
-            table.uniqueConstraints.append(UniqueConstraint(name: name, columns: columns))
+            table.uniqueConstraints.append(UniqueConstraint(
+                name: name, columns: columns, nullsNotDistinct: row[12] == "true",
+                deferrable: row[8] == "t", initiallyDeferred: row[9] == "t"))
         case "c":
             table.checks.append(CheckConstraint(name: name, expression: row[10] ?? ""))
         case "f":
@@ -133,14 +135,36 @@ struct PostgreSQLInspector {
             throw SchemaSyncError(.inspectionFailed, "index '\(name)': unreadable key list from the catalog")
         }
         let indexParts = parts.map { part -> Index.Part in
-            let descending = (part.count > 2 ? part[2] as? Bool : nil) ?? false
-            if let column = part[0] as? String { return Index.Part(column: column, descending: descending) }
-            let expression = (part.count > 1 ? part[1] as? String : nil) ?? ""
-            return Index.Part(expression: ExpressionText.stripOuterParentheses(expression), descending: descending)
+            func field<T>(_ i: Int, _ type: T.Type) -> T? { part.count > i ? part[i] as? T : nil }
+            let descending = field(2, Bool.self) ?? false
+            // Only NULLS FIRST/LAST against the direction's default is worth naming.
+            let nullsFirst = field(3, Bool.self).flatMap { $0 == descending ? nil : $0 }
+            let opclass = field(4, String.self), collation = field(5, String.self)
+            if let column = field(0, String.self) {
+                return Index.Part(column: column, descending: descending, opclass: opclass, collation: collation,
+                                  nullsFirst: nullsFirst)
+            }
+            let expression = field(1, String.self) ?? ""
+            return Index.Part(expression: ExpressionText.stripOuterParentheses(expression), descending: descending,
+                              opclass: opclass, collation: collation, nullsFirst: nullsFirst)
         }
         // btree is the default method; only others are worth naming (and portable across engines).
         let method = row[3].flatMap { $0.lowercased() == "btree" ? nil : $0 }
-        return Index(name: name, parts: indexParts, unique: row[2] == "t", predicate: row[4], method: method)
+        return Index(name: name, parts: indexParts, unique: row[2] == "t", predicate: row[4], method: method,
+                     include: try stringArray(row[6]), nullsNotDistinct: row[7] == "true",
+                     storageParameters: try Self.storageParameters(row[8]))
+    }
+
+    /// `["fillfactor=70"]` (reloptions as JSON) → `["fillfactor": "70"]`.
+    static func storageParameters(_ json: String?) throws -> [String: String] {
+        guard let json, let data = json.data(using: .utf8),
+              let items = try JSONSerialization.jsonObject(with: data) as? [String] else { return [:] }
+        var result: [String: String] = [:]
+        for item in items {
+            guard let eq = item.firstIndex(of: "=") else { continue }
+            result[String(item[..<eq])] = String(item[item.index(after: eq)...])
+        }
+        return result
     }
 
     private func stringArray(_ json: String?) throws -> [String] {

@@ -61,7 +61,7 @@ struct PostgreSQLRenderer {
             if let name = key.name { return ["ALTER TABLE \(table(t)) DROP CONSTRAINT IF EXISTS \(q(name))"] }
             return [dropPrimaryKeyByLookup(t)]
         case let .addUnique(t, u):
-            return [addConstraint(t, u.name, "UNIQUE (\(columns(u.columns)))")]
+            return [addConstraint(t, u.name, uniqueBody(u))]
         case let .dropUnique(t, u):
             return ["ALTER TABLE \(table(t)) DROP CONSTRAINT IF EXISTS \(q(u.name))"]
         case let .createIndex(t, index): return [createIndex(t, index)]
@@ -89,7 +89,7 @@ struct PostgreSQLRenderer {
             parts.append("    \(name)PRIMARY KEY (\(columns(pk.columns)))")
         }
         for u in t.uniqueConstraints {
-            parts.append("    CONSTRAINT \(q(u.name)) UNIQUE (\(columns(u.columns)))")
+            parts.append("    CONSTRAINT \(q(u.name)) \(uniqueBody(u))")
         }
         for check in t.checks {
             parts.append("    CONSTRAINT \(q(check.name)) CHECK (\(check.expression))")
@@ -228,14 +228,40 @@ struct PostgreSQLRenderer {
 
     func createIndex(_ t: String, _ index: Index) -> String {
         let parts = index.parts.map { part -> String in
-            let key = part.column.map(q) ?? "(\(part.expression ?? ""))"
-            return part.descending ? key + " DESC" : key
+            var key = part.column.map(q) ?? "(\(part.expression ?? ""))"
+            if let collation = part.collation { key += " COLLATE \(qualifiedName(collation))" }
+            if let opclass = part.opclass { key += " \(qualifiedName(opclass))" }
+            if part.descending { key += " DESC" }
+            if let nullsFirst = part.explicitNullsFirst { key += nullsFirst ? " NULLS FIRST" : " NULLS LAST" }
+            return key
         }
         var sql = "CREATE \(index.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(q(index.name)) ON \(table(t))"
-        if let method = index.method, method.lowercased() != "btree" { sql += " USING \(method)" }
+        if let method = index.normalizedMethod { sql += " USING \(q(method))" }
         sql += " (\(parts.joined(separator: ", ")))"
+        if !index.include.isEmpty { sql += " INCLUDE (\(columns(index.include)))" }
+        if index.nullsNotDistinct { sql += " NULLS NOT DISTINCT" }
+        if !index.storageParameters.isEmpty { sql += " WITH (\(storageParameters(index.storageParameters)))" }
         if let predicate = index.predicate { sql += " WHERE \(predicate)" }
         return sql
+    }
+
+    /// `fillfactor = '70', deduplicate_items = 'off'` (keys are checked by the dialect's validation).
+    func storageParameters(_ parameters: [String: String]) -> String {
+        parameters.keys.sorted().map { "\($0) = \(literal(parameters[$0]!))" }.joined(separator: ", ")
+    }
+
+    /// An operator class or collation name, each dot-separated part quoted.
+    private func qualifiedName(_ name: String) -> String {
+        name.split(separator: ".", omittingEmptySubsequences: false).map { q(String($0)) }.joined(separator: ".")
+    }
+
+    /// `UNIQUE [NULLS NOT DISTINCT] (columns) [DEFERRABLE ...]`.
+    private func uniqueBody(_ u: UniqueConstraint) -> String {
+        var text = "UNIQUE \(u.nullsNotDistinct ? "NULLS NOT DISTINCT " : "")(\(columns(u.columns)))"
+        if u.deferrable || u.initiallyDeferred {
+            text += u.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE"
+        }
+        return text
     }
 
     /// `ALTER TABLE ... ADD CONSTRAINT name ...` unless the table already has a constraint so named.

@@ -25,12 +25,15 @@ public struct DialectCapabilities: Hashable, Sendable {
     public var caseInsensitiveTableNames: Bool
     /// Column names that differ only in case name the same column (SQLite, MariaDB).
     public var caseInsensitiveColumnNames: Bool
+    /// Index details the engine holds beyond the basics; the core refuses the others.
+    public var indexFeatures: IndexFeatures
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
         uniqueConstraintsDistinctFromIndexes: Bool, namedForeignKeys: Bool, namedChecks: Bool,
         deferrableForeignKeys: Bool, identityAlways: Bool, views: Bool = true, comments: Bool,
-        caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false
+        caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false,
+        indexFeatures: IndexFeatures = []
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -44,5 +47,6 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.comments = comments
         self.caseInsensitiveTableNames = caseInsensitiveTableNames
         self.caseInsensitiveColumnNames = caseInsensitiveColumnNames
+        self.indexFeatures = indexFeatures
     }
 }
