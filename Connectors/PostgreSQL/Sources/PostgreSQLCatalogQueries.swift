@@ -11,19 +11,25 @@ enum PostgreSQLCatalogQueries {
     }
 
     /// Every column of those tables: type as format_type prints it, default, identity,
-    /// generation, comment, and the sequence a serial column owns.
+    /// generation, comment, and the sequence a serial or identity column owns, as a JSON array:
+    /// [qualified name, start, increment, min, max, cache, cycle, type, dependency type, bare name].
     static func columns(_ schema: String) -> String {
         """
         SELECT a.attrelid::text, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
                pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
                pg_catalog.col_description(a.attrelid, a.attnum),
-               (SELECT pg_catalog.quote_ident(sn.nspname) || '.' || pg_catalog.quote_ident(s.relname)
+               (SELECT pg_catalog.json_build_array(
+                       pg_catalog.quote_ident(sn.nspname) || '.' || pg_catalog.quote_ident(s.relname),
+                       sq.seqstart::text, sq.seqincrement::text, sq.seqmin::text, sq.seqmax::text, sq.seqcache::text,
+                       sq.seqcycle, pg_catalog.format_type(sq.seqtypid, NULL), dep.deptype,
+                       pg_catalog.quote_ident(s.relname))::text
                   FROM pg_catalog.pg_depend dep
                   JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
                   JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace
+                  JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = s.oid
                  WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = a.attrelid
                    AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                   AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' LIMIT 1)
+                   AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i') LIMIT 1)
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

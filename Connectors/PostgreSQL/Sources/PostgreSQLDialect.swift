@@ -28,7 +28,7 @@ public struct PostgreSQLDialect: Dialect {
             transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
             uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: true, namedChecks: true,
             deferrableForeignKeys: true, identityAlways: true, views: true, comments: true,
-            indexFeatures: .all)
+            indexFeatures: .all, serialColumns: true, sequenceOptions: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {
@@ -102,6 +102,16 @@ public struct PostgreSQLDialect: Dialect {
         try SchemaValidator.validateSchemaWideIndexNames(schema)
         for table in schema.tables {
             for column in table.columns {
+                if column.identity == .serial, !column.type(for: name).isInteger {
+                    throw SchemaSyncError(.invalidSchema,
+                        "column '\(table.name).\(column.name)': a serial column needs smallint, integer or bigint, not \(column.type(for: name))",
+                        hint: "declare the column as an integer type (smallserial, serial, bigserial)")
+                }
+                if column.sequence?.type != nil, column.identity != .serial {
+                    throw SchemaSyncError(.invalidSchema,
+                        "column '\(table.name).\(column.name)': only a serial column's sequence has its own type on PostgreSQL",
+                        hint: "remove sequence.type; an identity's sequence has the column's type")
+                }
                 if let generated = column.generated, !generated.stored {
                     throw SchemaSyncError(.invalidSchema,
                         "column '\(table.name).\(column.name)': PostgreSQL has no virtual generated columns",

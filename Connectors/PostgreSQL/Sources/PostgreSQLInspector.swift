@@ -4,10 +4,6 @@ import SchemaSyncCore
 /// Reads one schema from `pg_catalog` into the neutral model in six queries, whatever the
 /// number of tables: tables, columns, constraints, indexes, views, unmanaged objects.
 struct PostgreSQLInspector {
-    /// Column attribute marking a `serial` column (an owned sequence feeding its default).
-    static let serialAttribute = "serial"
-    /// Column attribute naming a serial column's sequence, schema-qualified and quoted.
-    static let sequenceAttribute = "sequence"
 
     let dialect: PostgreSQLDialect
     /// Runs one catalog query.
@@ -76,17 +72,51 @@ struct PostgreSQLInspector {
             column.generated = Column.Generated(expression: expression, stored: true)
             return column
         }
-        if column.identity == nil, let text = defaultText, let sequence = row[8],
-           text.lowercased().hasPrefix("nextval(") {
-            column.identity = .byDefault
-            column.attributes[Self.serialAttribute] = "true"
-            column.attributes[Self.sequenceAttribute] = sequence
+        let sequence = Self.ownedSequence(row[8])
+        if column.identity != nil, let sequence, sequence.dependency == "i" {
+            column.sequence = sequence.options.normalized(columnType: type)
+            if column.sequence!.isDefault { column.sequence = nil }
+        }
+        // A serial column: its default is nextval() of the sequence the column owns.
+        if column.identity == nil, let text = defaultText, let sequence, sequence.dependency == "a",
+           Self.isNextval(text, of: sequence) {
+            column.identity = .serial
+            var options = sequence.options.normalized(columnType: type)
+            column.sequence = options.isDefault ? nil : options
             return column
         }
         if column.identity == nil, let text = defaultText {
             column.defaultValue = PostgreSQLDefaultParser.parse(text, type: type)
         }
         return column
+    }
+
+    /// The sequence a column owns, read from the columns query's JSON array.
+    struct OwnedSequence {
+        var name: String
+        var bareName: String
+        var options: SequenceOptions
+        /// `a` (serial: owned by the column) or `i` (identity).
+        var dependency: String
+    }
+
+    static func ownedSequence(_ json: String?) -> OwnedSequence? {
+        guard let json, let data = json.data(using: .utf8),
+              let a = (try? JSONSerialization.jsonObject(with: data)) as? [Any], a.count >= 10,
+              let name = a[0] as? String, let dependency = a[8] as? String else { return nil }
+        func number(_ i: Int) -> Int64? { (a[i] as? String).flatMap { Int64($0) } }
+        let type = (a[7] as? String).flatMap(DataType.parse)
+        let options = SequenceOptions(start: number(1), increment: number(2), minValue: number(3), maxValue: number(4),
+                                      cache: number(5), cycle: (a[6] as? Bool) ?? false, type: type)
+        return OwnedSequence(name: name, bareName: a[9] as? String ?? name, options: options, dependency: dependency)
+    }
+
+    /// Whether `text` is `nextval('seq'::regclass)` of `sequence` (as pg_get_expr prints it).
+    static func isNextval(_ text: String, of sequence: OwnedSequence) -> Bool {
+        let lower = text.trimmingCharacters(in: .whitespaces)
+        guard lower.lowercased().hasPrefix("nextval('"), lower.hasSuffix("'::regclass)") else { return false }
+        let inner = String(lower.dropFirst("nextval('".count).dropLast("'::regclass)".count)).replacingOccurrences(of: "''", with: "'")
+        return inner == sequence.name || inner == sequence.bareName
     }
 
     /// Adds a constraint row to `table`; returns an unmanaged object for kinds not modelled.

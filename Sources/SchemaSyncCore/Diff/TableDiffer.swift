@@ -122,7 +122,7 @@ struct TableDiffer {
            !dialect.defaultsEquivalent(desired: column.defaultValue, actual: existing.defaultValue, column: column) {
             aspects.insert(.defaultValue)
         }
-        if column.identity != existing.identity { aspects.insert(.identity) }
+        if identityKind(column) != identityKind(existing) || !sequencesEqual(column, existing) { aspects.insert(.identity) }
         switch (column.generated, existing.generated) {
         case (nil, nil): break
         case let (a?, b?):
@@ -152,6 +152,20 @@ struct TableDiffer {
         }
         builder.add(.alterColumn(table: desired.name, from: renamedExisting, to: column, aspects: aspects),
                     phase: .alterColumns, safety: safety, checks: checks)
+    }
+
+    /// The identity kind as this dialect keeps it (serial is identity where there are no serials).
+    private func identityKind(_ column: Column) -> Column.Identity? {
+        if column.identity == .serial && !dialect.capabilities.serialColumns { return .byDefault }
+        return column.identity
+    }
+
+    /// Sequence options compared with the defaults folded away (only where the dialect keeps them).
+    private func sequencesEqual(_ a: Column, _ b: Column) -> Bool {
+        guard dialect.capabilities.sequenceOptions, a.identity != nil, b.identity != nil else { return true }
+        let type = a.type(for: dialect.name)
+        return (a.sequence ?? SequenceOptions()).normalized(columnType: type)
+            == (b.sequence ?? SequenceOptions()).normalized(columnType: b.type(for: dialect.name))
     }
 
     private func diffPrimaryKey(into builder: inout PlanBuilder) {

@@ -128,6 +128,7 @@ public final class SchemaFileReader {
     private func column(_ node: Node, table: String) throws -> (column: Column, saidNullable: Bool) {
         let m = try mapping(node, "a column of table '\(table)'", allowed: [
             "name", "type", "native", "nullable", "default", "identity", "generated", "renamedFrom", "comment", "attributes",
+            "sequence",
         ])
         let name = try requiredString(m, "name", in: node, what: "column of table '\(table)'")
         let path = "\(table).\(name)"
@@ -153,7 +154,7 @@ public final class SchemaFileReader {
             } else if let s = i.string, let kind = Column.Identity(rawValue: s.lowercased().replacingOccurrences(of: "_", with: " ")) {
                 identity = kind
             } else {
-                throw error(i, "column '\(path)': identity must be true, false, 'always' or 'by default'")
+                throw error(i, "column '\(path)': identity must be true, false, 'always', 'by default' or 'serial'")
             }
         }
         var generated: Column.Generated? = nil
@@ -166,13 +167,38 @@ public final class SchemaFileReader {
                                              stored: try gm["stored"].map { try bool($0, "stored") } ?? true)
             }
         }
+        let sequence = try m["sequence"].map { try sequenceOptions($0, path: path) }
         // Identity columns are always NOT NULL.
         let nullable = identity == nil ? (saidNullable ?? true) : false
         let column = Column(name: name, type: type, nativeTypes: native, nullable: nullable,
                       defaultValue: try m["default"].flatMap { try defaultValue($0, path: path) },
                       identity: identity, generated: generated, renamedFrom: try optionalString(m, "renamedFrom"),
-                      comment: try optionalString(m, "comment"), attributes: try stringMap(m["attributes"], "attributes of column '\(path)'"))
+                      comment: try optionalString(m, "comment"), attributes: try stringMap(m["attributes"], "attributes of column '\(path)'"),
+                      sequence: sequence)
         return (column, saidNullable == true)
+    }
+
+    private func sequenceOptions(_ node: Node, path: String) throws -> SequenceOptions {
+        let m = try mapping(node, "sequence of column '\(path)'",
+                            allowed: ["start", "increment", "min", "max", "cache", "cycle", "type"])
+        func number(_ key: String) throws -> Int64? {
+            guard let n = m[key] else { return nil }
+            guard n.scalar?.style == .plain, let value = Int64(try scalarString(n, key)) else {
+                throw error(n, "column '\(path)': sequence \(key) must be a whole number")
+            }
+            return value
+        }
+        var type: DataType? = nil
+        if let t = m["type"] {
+            let text = try scalarString(t, "sequence type")
+            guard let parsed = DataType.parse(text), parsed.isInteger else {
+                throw error(t, "column '\(path)': sequence type must be smallint, integer or bigint, not '\(text)'")
+            }
+            type = parsed
+        }
+        return SequenceOptions(start: try number("start"), increment: try number("increment"), minValue: try number("min"),
+                               maxValue: try number("max"), cache: try number("cache"),
+                               cycle: try m["cycle"].map { try bool($0, "cycle") } ?? false, type: type)
     }
 
     private func defaultValue(_ node: Node, path: String) throws -> ColumnDefault? {

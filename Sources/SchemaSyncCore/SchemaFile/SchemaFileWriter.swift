@@ -67,6 +67,15 @@ public struct SchemaFileWriter {
         if let identity = c.identity {
             m.append(("identity", identity == .byDefault ? .bool(true) : .string(identity.rawValue)))
         }
+        if let q = c.sequence, !q.isDefault {
+            var sm: [(String, SchemaDocument)] = []
+            for (key, value) in [("start", q.start), ("increment", q.increment), ("min", q.minValue), ("max", q.maxValue), ("cache", q.cache)] {
+                if let value { sm.append((key, .number(String(value)))) }
+            }
+            if q.cycle { sm.append(("cycle", .bool(true))) }
+            if let type = q.type { sm.append(("type", .string(type.description))) }
+            m.append(("sequence", .map(sm)))
+        }
         if let g = c.generated {
             m.append(("generated", .map([("expression", .string(g.expression)), ("stored", .bool(g.stored))])))
         }

@@ -1,5 +1,6 @@
-/// Refuses index details a dialect cannot hold (see ``DialectCapabilities/indexFeatures``), so a
-/// declared INCLUDE list or operator class is never silently dropped on an engine without them.
+/// Refuses index, unique-constraint and sequence details a dialect cannot hold (see
+/// ``DialectCapabilities``), so a declared INCLUDE list, operator class or identity start is
+/// never silently dropped on an engine without them.
 public enum IndexFeatureCheck {
     /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the index and the detail.
     public static func validate(_ schema: Schema, dialect: any Dialect) throws {
@@ -11,6 +12,17 @@ public enum IndexFeatureCheck {
                         "index '\(index.name)' on table '\(table.name)': \(dialect.name) indexes have no \(detail)",
                         hint: "remove it from the index, or declare the index for an engine that has it")
                 }
+            }
+            if !dialect.capabilities.sequenceOptions,
+               let column = table.columns.first(where: { !($0.sequence?.isDefault ?? true) }) {
+                throw SchemaSyncError(.invalidSchema,
+                    "column '\(table.name).\(column.name)': \(dialect.name) keeps no sequence options (\(column.sequence!.summary))",
+                    hint: "remove sequence: from the column")
+            }
+            if let column = table.columns.first(where: { $0.identity == nil && !($0.sequence?.isDefault ?? true) }) {
+                throw SchemaSyncError(.invalidSchema,
+                    "column '\(table.name).\(column.name)' has sequence options but is neither identity nor serial",
+                    hint: "add identity: true, always or serial, or remove sequence:")
             }
             if !features.contains(.nullsNotDistinct),
                let unique = table.uniqueConstraints.first(where: \.nullsNotDistinct) {
