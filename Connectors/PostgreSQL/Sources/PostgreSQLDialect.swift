@@ -89,7 +89,7 @@ public struct PostgreSQLDialect: Dialect {
         let casts = #"::(text|character varying|bpchar|integer|bigint|smallint|numeric|jsonb|json|boolean|date|"#
             + #"timestamp with time zone|timestamp without time zone|double precision|real)(\[\])?"#
         s = s.replacingOccurrences(of: casts, with: "", options: .regularExpression)
-        return ExpressionText.stripOuterParentheses(s)
+        return ExpressionText.stripOuterParentheses(PostgreSQLParentheses.simplify(s))
     }
 
     public func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool {
