@@ -11,23 +11,92 @@ final class PostgreSQLFeatureTests: PostgreSQLTestCase {
         let inspected = try session.inspect()
         session.close()
         let id = try XCTUnwrap(inspected.table(named: "legacy")?.column(named: "id"))
-        XCTAssertEqual(id.identity, .byDefault, "a serial column reads as identity")
+        XCTAssertEqual(id.identity, .serial, "a serial column reads as serial, not identity")
         XCTAssertNil(id.defaultValue, "nextval(...) is not a default")
         XCTAssertFalse(inspected.unmanaged.contains { $0.kind == "sequence" }, "the owned sequence is not unmanaged")
 
         var desired = Schema(tables: [Table(name: "legacy", columns: [
-            Column(name: "id", type: .integer, nullable: false, identity: .byDefault),
+            Column(name: "id", type: .integer, nullable: false, identity: .serial),
             Column(name: "n", type: .integer),
         ], primaryKey: PrimaryKey(columns: ["id"]))])
-        XCTAssertEqual(try pendingChanges(desired).count, 0, "serial satisfies identity by default")
+        XCTAssertEqual(try pendingChanges(desired).count, 0, "serial is serial")
+        desired.tables[0].columns[0].identity = .byDefault
+        XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), ["legacy.id"], "identity is not serial")
 
         desired.tables[0].columns[0].identity = .always
         try apply(desired)
         XCTAssertEqual(try db.raw.value("SELECT attidentity FROM pg_attribute WHERE attrelid = 'legacy'::regclass AND attname = 'id'"), "a")
         XCTAssertNil(try db.raw.value("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'legacy'::regclass"))
+        XCTAssertNil(try db.raw.value("SELECT relname FROM pg_class WHERE relname = 'legacy_id_seq' AND relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend WHERE objid = pg_class.oid AND deptype = 'i')"),
+                     "the serial's own sequence is gone")
         try db.raw.query("INSERT INTO legacy (n) VALUES (4)")
         XCTAssertEqual(try db.raw.value("SELECT id FROM legacy WHERE n = 4"), "4", "numbering continues after existing rows")
         XCTAssertEqual(try pendingChanges(desired).count, 0)
+
+        // And back to serial: an owned sequence feeding the default, numbering continued.
+        desired.tables[0].columns[0].identity = .serial
+        try apply(desired)
+        XCTAssertEqual(try db.raw.value("SELECT attidentity FROM pg_attribute WHERE attrelid = 'legacy'::regclass AND attname = 'id'"), "")
+        XCTAssertEqual(try db.raw.value("SELECT column_default FROM information_schema.columns WHERE table_name = 'legacy' AND column_name = 'id'"),
+                       "nextval('legacy_id_seq'::regclass)")
+        XCTAssertEqual(try db.raw.value("SELECT pg_get_serial_sequence('legacy', 'id')"), "public.legacy_id_seq")
+        try db.raw.query("INSERT INTO legacy (n) VALUES (5)")
+        XCTAssertEqual(try db.raw.value("SELECT id FROM legacy WHERE n = 5"), "5")
+        XCTAssertEqual(try pendingChanges(desired).count, 0)
+    }
+
+    func testSerialTypesAndSequenceOptions() throws {
+        var desired = Schema(tables: [Table(name: "counters", columns: [
+            Column(name: "a", type: .smallint, identity: .serial),
+            Column(name: "b", type: .bigint, identity: .serial,
+                   sequence: SequenceOptions(start: 1000, increment: 10, cache: 5, type: nil)),
+            Column(name: "c", type: .bigint, identity: .always,
+                   sequence: SequenceOptions(start: 5, increment: 2, maxValue: 1000, cache: 10, cycle: true)),
+            Column(name: "d", type: .integer, identity: .byDefault, sequence: SequenceOptions(start: 1, increment: 1)),
+        ])])
+        try apply(desired)
+        let types = try db.raw.query("SELECT column_name, data_type, column_default, is_identity FROM information_schema.columns WHERE table_name = 'counters' ORDER BY ordinal_position")
+        XCTAssertEqual(types, [
+            ["a", "smallint", "nextval('counters_a_seq'::regclass)", "NO"],
+            ["b", "bigint", "nextval('counters_b_seq'::regclass)", "NO"],
+            ["c", "bigint", nil, "YES"],
+            ["d", "integer", nil, "YES"],
+        ])
+        let sequences = try db.raw.query("""
+            SELECT c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+            FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid ORDER BY 1
+            """)
+        XCTAssertEqual(sequences, [
+            ["counters_a_seq", "smallint", "1", "1", "1", "32767", "1", "f"],
+            ["counters_b_seq", "bigint", "1000", "10", "1", "9223372036854775807", "5", "f"],
+            ["counters_c_seq", "bigint", "5", "2", "1", "1000", "10", "t"],
+            ["counters_d_seq", "integer", "1", "1", "1", "2147483647", "1", "f"],
+        ])
+        XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), [])
+
+        desired.tables[0].columns[1].sequence = SequenceOptions(start: 1000, increment: 5, type: .integer)
+        desired.tables[0].columns[2].sequence = SequenceOptions(increment: 3)
+        desired.tables[0].columns[3].sequence = SequenceOptions(minValue: 0, maxValue: 99)
+        XCTAssertEqual(Set(try pendingChanges(desired).map(\.change.objectPath)), ["counters.b", "counters.c", "counters.d"])
+        try apply(desired)
+        let after = try db.raw.query("""
+            SELECT c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
+            FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid WHERE c.relname <> 'counters_a_seq' ORDER BY 1
+            """)
+        XCTAssertEqual(after, [
+            ["counters_b_seq", "integer", "1000", "5", "1", "2147483647", "1", "f"],
+            ["counters_c_seq", "bigint", "1", "3", "1", "9223372036854775807", "1", "f"],
+            ["counters_d_seq", "integer", "0", "1", "0", "99", "1", "f"],
+        ])
+        XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), [])
+
+        // inspect → YAML → read keeps serial and the options.
+        let session = try db.session()
+        let inspected = try session.inspect()
+        session.close()
+        let yaml = try SchemaFileWriter(dialectName: "postgresql").document(inspected).yaml()
+        XCTAssertTrue(yaml.contains("identity: serial"), yaml)
+        XCTAssertEqual(try SchemaFileReader(source: "x.yaml").parse(yaml).tables, inspected.sorted().tables)
     }
 
     func testIdentityAddedToAndRemovedFromExistingColumn() throws {

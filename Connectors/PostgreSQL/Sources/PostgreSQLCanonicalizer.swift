@@ -75,7 +75,7 @@ struct PostgreSQLCanonicalizer {
     /// Whether the table holds anything the server spells its own way.
     private func needsServer(_ table: Table) -> Bool {
         if !table.checks.isEmpty { return true }
-        if table.indexes.contains(where: { $0.predicate != nil || $0.parts.contains { $0.expression != nil } }) { return true }
+        if table.indexes.contains(where: Self.spelledByServer) { return true }
         return table.columns.contains { column in
             let type = column.type(for: dialectName)
             if column.generated != nil || type.isNative { return true }
@@ -93,9 +93,10 @@ struct PostgreSQLCanonicalizer {
         for check in table.checks where catalog.checks.first(where: { $0.name == check.name })?.expression != check.expression {
             return false
         }
-        for index in table.indexes where index.predicate != nil || index.parts.contains(where: { $0.expression != nil }) {
+        for index in table.indexes where Self.spelledByServer(index) {
             guard let actual = catalog.indexes.first(where: { $0.name == index.name }),
-                  actual.predicate == index.predicate, actual.parts == index.parts else { return false }
+                  actual.predicate == index.predicate, actual.parts == index.parts,
+                  actual.storageParameters == index.storageParameters else { return false }
         }
         for column in table.columns {
             guard let actual = catalog.column(named: column.name) else { return false }
@@ -137,8 +138,16 @@ struct PostgreSQLCanonicalizer {
             if let actual = server.indexes.first(where: { $0.name == table.indexes[i].name }) {
                 table.indexes[i].parts = actual.parts
                 table.indexes[i].predicate = actual.predicate
+                table.indexes[i].storageParameters = actual.storageParameters
             }
         }
+    }
+
+    /// Index details PostgreSQL prints its own way: predicates, expressions, operator classes
+    /// (a default one named explicitly disappears), collations and storage parameter values.
+    static func spelledByServer(_ index: Index) -> Bool {
+        index.predicate != nil || !index.storageParameters.isEmpty
+            || index.parts.contains { $0.expression != nil || $0.opclass != nil || $0.collation != nil }
     }
 
     private func run(_ sql: String, what: String) throws {

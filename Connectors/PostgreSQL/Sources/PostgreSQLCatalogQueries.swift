@@ -11,19 +11,25 @@ enum PostgreSQLCatalogQueries {
     }
 
     /// Every column of those tables: type as format_type prints it, default, identity,
-    /// generation, comment, and the sequence a serial column owns.
+    /// generation, comment, and the sequence a serial or identity column owns, as a JSON array:
+    /// [qualified name, start, increment, min, max, cache, cycle, type, dependency type, bare name].
     static func columns(_ schema: String) -> String {
         """
         SELECT a.attrelid::text, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
                pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
                pg_catalog.col_description(a.attrelid, a.attnum),
-               (SELECT pg_catalog.quote_ident(sn.nspname) || '.' || pg_catalog.quote_ident(s.relname)
+               (SELECT pg_catalog.json_build_array(
+                       pg_catalog.quote_ident(sn.nspname) || '.' || pg_catalog.quote_ident(s.relname),
+                       sq.seqstart::text, sq.seqincrement::text, sq.seqmin::text, sq.seqmax::text, sq.seqcache::text,
+                       sq.seqcycle, pg_catalog.format_type(sq.seqtypid, NULL), dep.deptype,
+                       pg_catalog.quote_ident(s.relname))::text
                   FROM pg_catalog.pg_depend dep
                   JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
                   JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace
+                  JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = s.oid
                  WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = a.attrelid
                    AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                   AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' LIMIT 1)
+                   AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i') LIMIT 1)
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -34,7 +40,8 @@ enum PostgreSQLCatalogQueries {
         """
     }
 
-    /// Primary key, unique, check, foreign key and exclusion constraints, with column names as JSON arrays.
+    /// Primary key, unique, check, foreign key and exclusion constraints, with column names as JSON
+    /// arrays; then NULLS NOT DISTINCT of a key's index, whether the constraint is validated, NO INHERIT.
     static func constraints(_ schema: String) -> String {
         """
         SELECT con.conrelid::text, con.conname, con.contype,
@@ -49,7 +56,10 @@ enum PostgreSQLCatalogQueries {
                    ORDER BY k.ord))::text,
                con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
                CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END,
-               pg_catalog.pg_get_constraintdef(con.oid, true)
+               pg_catalog.pg_get_constraintdef(con.oid, true),
+               (SELECT pg_catalog.to_jsonb(ci) ->> 'indnullsnotdistinct' FROM pg_catalog.pg_index ci
+                 WHERE ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')),
+               con.convalidated, con.connoinherit
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -60,19 +70,37 @@ enum PostgreSQLCatalogQueries {
         """
     }
 
-    /// Indexes that do not back a constraint: method, predicate, and per key part
-    /// [column name or null, column or expression text, descending].
+    /// Indexes that do not back a constraint: method, predicate, per key part
+    /// [column name or null, column or expression text, descending, nulls first,
+    /// non-default operator class or null, collation other than the key's own or null],
+    /// INCLUDE column names, NULLS NOT DISTINCT (null before PostgreSQL 15), storage parameters.
     static func indexes(_ schema: String) -> String {
         """
         SELECT i.indrelid::text, ic.relname, i.indisunique, am.amname,
                pg_catalog.pg_get_expr(i.indpred, i.indrelid, true),
                pg_catalog.array_to_json(ARRAY(
                    SELECT pg_catalog.json_build_array(
-                       (SELECT a.attname FROM pg_catalog.pg_attribute a
-                         WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1] AND i.indkey[k - 1] <> 0),
+                       ta.attname,
                        pg_catalog.pg_get_indexdef(i.indexrelid, k, true),
-                       (i.indoption[k - 1]::integer & 1) = 1)
-                   FROM pg_catalog.generate_series(1, i.indnkeyatts::integer) AS k ORDER BY k))::text
+                       (i.indoption[k - 1]::integer & 1) = 1,
+                       (i.indoption[k - 1]::integer & 2) = 2,
+                       (SELECT opc.opcname FROM pg_catalog.pg_opclass opc
+                         WHERE opc.oid = i.indclass[k - 1] AND NOT opc.opcdefault),
+                       (SELECT coll.collname FROM pg_catalog.pg_collation coll
+                         WHERE coll.oid = i.indcollation[k - 1] AND i.indcollation[k - 1] <> 0
+                           AND i.indcollation[k - 1] <> COALESCE(ta.attcollation,
+                               (SELECT t.typcollation FROM pg_catalog.pg_attribute ia JOIN pg_catalog.pg_type t ON t.oid = ia.atttypid
+                                 WHERE ia.attrelid = i.indexrelid AND ia.attnum = k))))
+                   FROM pg_catalog.generate_series(1, i.indnkeyatts::integer) AS k
+                   LEFT JOIN pg_catalog.pg_attribute ta
+                          ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k - 1] AND i.indkey[k - 1] <> 0
+                   ORDER BY k))::text,
+               pg_catalog.array_to_json(ARRAY(
+                   SELECT a.attname FROM pg_catalog.generate_series(i.indnkeyatts::integer + 1, i.indnatts::integer) AS k
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
+                   ORDER BY k))::text,
+               pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct',
+               pg_catalog.array_to_json(ic.reloptions)::text
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid

@@ -27,7 +27,8 @@ public struct PostgreSQLDialect: Dialect {
         DialectCapabilities(
             transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
             uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: true, namedChecks: true,
-            deferrableForeignKeys: true, identityAlways: true, views: true, comments: true)
+            deferrableForeignKeys: true, identityAlways: true, views: true, comments: true,
+            indexFeatures: .all, serialColumns: true, sequenceOptions: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {
@@ -88,7 +89,7 @@ public struct PostgreSQLDialect: Dialect {
         let casts = #"::(text|character varying|bpchar|integer|bigint|smallint|numeric|jsonb|json|boolean|date|"#
             + #"timestamp with time zone|timestamp without time zone|double precision|real)(\[\])?"#
         s = s.replacingOccurrences(of: casts, with: "", options: .regularExpression)
-        return ExpressionText.stripOuterParentheses(s)
+        return ExpressionText.stripOuterParentheses(PostgreSQLParentheses.simplify(s))
     }
 
     public func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool {
@@ -101,6 +102,16 @@ public struct PostgreSQLDialect: Dialect {
         try SchemaValidator.validateSchemaWideIndexNames(schema)
         for table in schema.tables {
             for column in table.columns {
+                if column.identity == .serial, !column.type(for: name).isInteger {
+                    throw SchemaSyncError(.invalidSchema,
+                        "column '\(table.name).\(column.name)': a serial column needs smallint, integer or bigint, not \(column.type(for: name))",
+                        hint: "declare the column as an integer type (smallserial, serial, bigserial)")
+                }
+                if column.sequence?.type != nil, column.identity != .serial {
+                    throw SchemaSyncError(.invalidSchema,
+                        "column '\(table.name).\(column.name)': only a serial column's sequence has its own type on PostgreSQL",
+                        hint: "remove sequence.type; an identity's sequence has the column's type")
+                }
                 if let generated = column.generated, !generated.stored {
                     throw SchemaSyncError(.invalidSchema,
                         "column '\(table.name).\(column.name)': PostgreSQL has no virtual generated columns",
@@ -108,6 +119,12 @@ public struct PostgreSQLDialect: Dialect {
                 }
             }
             for index in table.indexes {
+                for key in index.storageParameters.keys
+                where key.range(of: #"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$"#, options: .regularExpression) == nil {
+                    throw SchemaSyncError(.invalidSchema,
+                        "index '\(index.name)' on table '\(table.name)': '\(key)' is not a storage parameter name",
+                        hint: "write parameters as in WITH (fillfactor = 70), e.g. with: { fillfactor: 70 }")
+                }
                 if index.parts.contains(where: { $0.prefixLength != nil }) {
                     throw SchemaSyncError(.invalidSchema,
                         "index '\(index.name)' on table '\(table.name)': PostgreSQL has no prefix indexes",

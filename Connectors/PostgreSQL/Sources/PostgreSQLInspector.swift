@@ -4,10 +4,6 @@ import SchemaSyncCore
 /// Reads one schema from `pg_catalog` into the neutral model in six queries, whatever the
 /// number of tables: tables, columns, constraints, indexes, views, unmanaged objects.
 struct PostgreSQLInspector {
-    /// Column attribute marking a `serial` column (an owned sequence feeding its default).
-    static let serialAttribute = "serial"
-    /// Column attribute naming a serial column's sequence, schema-qualified and quoted.
-    static let sequenceAttribute = "sequence"
 
     let dialect: PostgreSQLDialect
     /// Runs one catalog query.
@@ -76,17 +72,51 @@ struct PostgreSQLInspector {
             column.generated = Column.Generated(expression: expression, stored: true)
             return column
         }
-        if column.identity == nil, let text = defaultText, let sequence = row[8],
-           text.lowercased().hasPrefix("nextval(") {
-            column.identity = .byDefault
-            column.attributes[Self.serialAttribute] = "true"
-            column.attributes[Self.sequenceAttribute] = sequence
+        let sequence = Self.ownedSequence(row[8])
+        if column.identity != nil, let sequence, sequence.dependency == "i" {
+            column.sequence = sequence.options.normalized(columnType: type)
+            if column.sequence!.isDefault { column.sequence = nil }
+        }
+        // A serial column: its default is nextval() of the sequence the column owns.
+        if column.identity == nil, let text = defaultText, let sequence, sequence.dependency == "a",
+           Self.isNextval(text, of: sequence) {
+            column.identity = .serial
+            var options = sequence.options.normalized(columnType: type)
+            column.sequence = options.isDefault ? nil : options
             return column
         }
         if column.identity == nil, let text = defaultText {
             column.defaultValue = PostgreSQLDefaultParser.parse(text, type: type)
         }
         return column
+    }
+
+    /// The sequence a column owns, read from the columns query's JSON array.
+    struct OwnedSequence {
+        var name: String
+        var bareName: String
+        var options: SequenceOptions
+        /// `a` (serial: owned by the column) or `i` (identity).
+        var dependency: String
+    }
+
+    static func ownedSequence(_ json: String?) -> OwnedSequence? {
+        guard let json, let data = json.data(using: .utf8),
+              let a = (try? JSONSerialization.jsonObject(with: data)) as? [Any], a.count >= 10,
+              let name = a[0] as? String, let dependency = a[8] as? String else { return nil }
+        func number(_ i: Int) -> Int64? { (a[i] as? String).flatMap { Int64($0) } }
+        let type = (a[7] as? String).flatMap(DataType.parse)
+        let options = SequenceOptions(start: number(1), increment: number(2), minValue: number(3), maxValue: number(4),
+                                      cache: number(5), cycle: (a[6] as? Bool) ?? false, type: type)
+        return OwnedSequence(name: name, bareName: a[9] as? String ?? name, options: options, dependency: dependency)
+    }
+
+    /// Whether `text` is `nextval('seq'::regclass)` of `sequence` (as pg_get_expr prints it).
+    static func isNextval(_ text: String, of sequence: OwnedSequence) -> Bool {
+        let lower = text.trimmingCharacters(in: .whitespaces)
+        guard lower.lowercased().hasPrefix("nextval('"), lower.hasSuffix("'::regclass)") else { return false }
+        let inner = String(lower.dropFirst("nextval('".count).dropLast("'::regclass)".count)).replacingOccurrences(of: "''", with: "'")
+        return inner == sequence.name || inner == sequence.bareName
     }
 
     /// Adds a constraint row to `table`; returns an unmanaged object for kinds not modelled.
@@ -100,7 +130,9 @@ struct PostgreSQLInspector {
                 if let i = table.columns.firstIndex(where: { $0.name == c }) { table.columns[i].nullable = false }
             }
         case "u":
-            table.uniqueConstraints.append(UniqueConstraint(name: name, columns: columns))
+            table.uniqueConstraints.append(UniqueConstraint(
+                name: name, columns: columns, nullsNotDistinct: row[12] == "true",
+                deferrable: row[8] == "t", initiallyDeferred: row[9] == "t"))
         case "c":
             table.checks.append(CheckConstraint(name: name, expression: row[10] ?? ""))
         case "f":
@@ -133,14 +165,36 @@ struct PostgreSQLInspector {
             throw SchemaSyncError(.inspectionFailed, "index '\(name)': unreadable key list from the catalog")
         }
         let indexParts = parts.map { part -> Index.Part in
-            let descending = (part.count > 2 ? part[2] as? Bool : nil) ?? false
-            if let column = part[0] as? String { return Index.Part(column: column, descending: descending) }
-            let expression = (part.count > 1 ? part[1] as? String : nil) ?? ""
-            return Index.Part(expression: ExpressionText.stripOuterParentheses(expression), descending: descending)
+            func field<T>(_ i: Int, _ type: T.Type) -> T? { part.count > i ? part[i] as? T : nil }
+            let descending = field(2, Bool.self) ?? false
+            // Only NULLS FIRST/LAST against the direction's default is worth naming.
+            let nullsFirst = field(3, Bool.self).flatMap { $0 == descending ? nil : $0 }
+            let opclass = field(4, String.self), collation = field(5, String.self)
+            if let column = field(0, String.self) {
+                return Index.Part(column: column, descending: descending, opclass: opclass, collation: collation,
+                                  nullsFirst: nullsFirst)
+            }
+            let expression = field(1, String.self) ?? ""
+            return Index.Part(expression: ExpressionText.stripOuterParentheses(expression), descending: descending,
+                              opclass: opclass, collation: collation, nullsFirst: nullsFirst)
         }
         // btree is the default method; only others are worth naming (and portable across engines).
         let method = row[3].flatMap { $0.lowercased() == "btree" ? nil : $0 }
-        return Index(name: name, parts: indexParts, unique: row[2] == "t", predicate: row[4], method: method)
+        return Index(name: name, parts: indexParts, unique: row[2] == "t", predicate: row[4], method: method,
+                     include: try stringArray(row[6]), nullsNotDistinct: row[7] == "true",
+                     storageParameters: try Self.storageParameters(row[8]))
+    }
+
+    /// `["fillfactor=70"]` (reloptions as JSON) → `["fillfactor": "70"]`.
+    static func storageParameters(_ json: String?) throws -> [String: String] {
+        guard let json, let data = json.data(using: .utf8),
+              let items = try JSONSerialization.jsonObject(with: data) as? [String] else { return [:] }
+        var result: [String: String] = [:]
+        for item in items {
+            guard let eq = item.firstIndex(of: "=") else { continue }
+            result[String(item[..<eq])] = String(item[item.index(after: eq)...])
+        }
+        return result
     }
 
     private func stringArray(_ json: String?) throws -> [String] {

@@ -164,23 +164,7 @@ public final class PostgreSQLSession: DatabaseSession {
             defer { dev.close() }
             return try dev.schema(fromSQL: sql, source: source)
         }
-        return try withScratchSchema { scratch in
-            do {
-                try connection.run(sql)
-            } catch {
-                throw fail(error, .invalidSchema, "'\(source)' does not run on PostgreSQL")
-            }
-            guard connection.inTransaction else {
-                // The SQL committed or rolled back on its own: remove what may have persisted.
-                _ = try? connection.run("DROP SCHEMA IF EXISTS \(scratch.quoteIdentifier(scratch.schema)) CASCADE")
-                throw SchemaSyncError(.invalidSchema, "'\(source)' ends the transaction (COMMIT/ROLLBACK/BEGIN)",
-                                      hint: "remove transaction control statements from the schema SQL")
-            }
-            var schema = try inspect(dialect: scratch)
-            schema.unmanaged = schema.unmanaged.filter { $0.kind != "sequence" }
-            schema.captureSourceDefinitions(try definitionReader(schema: scratch.schema).read())
-            return schema
-        }
+        return try PostgreSQLSQLLoader(session: self).load(sql, source: source)
     }
 
     public func canonicalize(_ desired: Schema) throws -> Schema {

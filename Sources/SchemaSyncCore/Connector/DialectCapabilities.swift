@@ -28,13 +28,21 @@ public struct DialectCapabilities: Hashable, Sendable {
     /// Values must fit the declared type (lengths, ranges, precision): narrowing a column can
     /// cut or reject values, so it gets a data check. SQLite keeps any value whatever the type.
     public var enforcesDeclaredTypes: Bool
+    /// Index details the engine holds beyond the basics; the core refuses the others.
+    public var indexFeatures: IndexFeatures
+    /// `serial` columns (a default over an owned sequence) exist apart from identity; without
+    /// them the core compares ``Column/Identity/serial`` as ``Column/Identity/byDefault``.
+    public var serialColumns: Bool
+    /// Identity/serial sequence options (start, increment, ...) are kept; the core refuses them otherwise.
+    public var sequenceOptions: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
         uniqueConstraintsDistinctFromIndexes: Bool, namedForeignKeys: Bool, namedChecks: Bool,
         deferrableForeignKeys: Bool, identityAlways: Bool, views: Bool = true, comments: Bool,
         caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false,
-        enforcesDeclaredTypes: Bool = true
+        enforcesDeclaredTypes: Bool = true,
+        indexFeatures: IndexFeatures = [], serialColumns: Bool = false, sequenceOptions: Bool = false
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -49,5 +57,8 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.caseInsensitiveTableNames = caseInsensitiveTableNames
         self.caseInsensitiveColumnNames = caseInsensitiveColumnNames
         self.enforcesDeclaredTypes = enforcesDeclaredTypes
+        self.indexFeatures = indexFeatures
+        self.serialColumns = serialColumns
+        self.sequenceOptions = sequenceOptions
     }
 }

@@ -105,7 +105,11 @@ public enum Change: Hashable, Sendable, Codable {
             if aspects.contains(.defaultValue) {
                 parts.append(to.defaultValue.map { "default \($0)" } ?? "drop default")
             }
-            if aspects.contains(.identity) { parts.append(to.identity == nil ? "drop identity" : "set identity") }
+            if aspects.contains(.identity) {
+                if to.identity == nil { parts.append("drop identity") }
+                else if from.identity == to.identity { parts.append("sequence \(to.sequence?.summary ?? "default sequence")") }
+                else { parts.append("set identity \(to.identity!.rawValue)") }
+            }
             if aspects.contains(.generated) { parts.append("generated expression") }
             if aspects.contains(.comment) { parts.append("comment") }
             if aspects.contains(.attributes) { parts.append("attributes") }

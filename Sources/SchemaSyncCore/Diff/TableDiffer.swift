@@ -122,7 +122,7 @@ struct TableDiffer {
            !dialect.defaultsEquivalent(desired: column.defaultValue, actual: existing.defaultValue, column: column) {
             aspects.insert(.defaultValue)
         }
-        if column.identity != existing.identity { aspects.insert(.identity) }
+        if identityKind(column) != identityKind(existing) || !sequencesEqual(column, existing) { aspects.insert(.identity) }
         switch (column.generated, existing.generated) {
         case (nil, nil): break
         case let (a?, b?):
@@ -162,6 +162,20 @@ struct TableDiffer {
                     phase: .alterColumns, safety: safety, checks: checks)
     }
 
+    /// The identity kind as this dialect keeps it (serial is identity where there are no serials).
+    private func identityKind(_ column: Column) -> Column.Identity? {
+        if column.identity == .serial && !dialect.capabilities.serialColumns { return .byDefault }
+        return column.identity
+    }
+
+    /// Sequence options compared with the defaults folded away (only where the dialect keeps them).
+    private func sequencesEqual(_ a: Column, _ b: Column) -> Bool {
+        guard dialect.capabilities.sequenceOptions, a.identity != nil, b.identity != nil else { return true }
+        let type = a.type(for: dialect.name)
+        return (a.sequence ?? SequenceOptions()).normalized(columnType: type)
+            == (b.sequence ?? SequenceOptions()).normalized(columnType: b.type(for: dialect.name))
+    }
+
     private func diffPrimaryKey(into builder: inout PlanBuilder) {
         let t = desired.name
         switch (current.primaryKey, desired.primaryKey) {
@@ -182,29 +196,41 @@ struct TableDiffer {
         builder.add(.addPrimaryKey(table: t, key: key), phase: .addConstraints, safety: .safe, checks: checks)
     }
 
+    private func uniquesEqual(_ a: UniqueConstraint, _ b: UniqueConstraint) -> Bool {
+        var x = a.definition, y = b.definition
+        if !dialect.capabilities.deferrableForeignKeys {
+            x.deferrable = false; x.initiallyDeferred = false
+            y.deferrable = false; y.initiallyDeferred = false
+        }
+        return x == y
+    }
+
     private func diffUniques(into builder: inout PlanBuilder) {
         let t = desired.name
         for old in current.uniqueConstraints {
-            if let new = desired.uniqueConstraints.first(where: { $0.name == old.name }), new.columns == old.columns { continue }
+            if let new = desired.uniqueConstraints.first(where: { $0.name == old.name }), uniquesEqual(new, old) { continue }
             builder.add(.dropUnique(table: t, constraint: old), phase: .dropConstraints, safety: .safe)
         }
         for new in desired.uniqueConstraints {
-            if let old = current.uniqueConstraints.first(where: { $0.name == new.name }), old.columns == new.columns { continue }
+            if let old = current.uniqueConstraints.first(where: { $0.name == new.name }), uniquesEqual(new, old) { continue }
             builder.add(.addUnique(table: t, constraint: new), phase: .addConstraints, safety: .safe,
                         checks: [.duplicates(table: t, columns: new.columns, predicate: nil)])
         }
     }
 
     private func indexesEqual(_ a: Index, _ b: Index) -> Bool {
-        guard a.unique == b.unique, a.parts.count == b.parts.count else { return false }
-        if let method = a.method, method.lowercased() != (b.method ?? method).lowercased() { return false }
+        guard a.unique == b.unique, a.parts.count == b.parts.count, a.normalizedMethod == b.normalizedMethod,
+              a.include == b.include, a.nullsNotDistinct == b.nullsNotDistinct,
+              a.storageParameters == b.storageParameters else { return false }
         switch (a.predicate, b.predicate) {
         case (nil, nil): break
         case let (x?, y?): if !dialect.expressionsEquivalent(x, y) { return false }
         default: return false
         }
         return zip(a.parts, b.parts).allSatisfy { p, q in
-            guard p.descending == q.descending, p.prefixLength == q.prefixLength, p.column == q.column else { return false }
+            guard p.descending == q.descending, p.prefixLength == q.prefixLength, p.column == q.column,
+                  p.opclass?.lowercased() == q.opclass?.lowercased(), p.collation == q.collation,
+                  p.explicitNullsFirst == q.explicitNullsFirst else { return false }
             switch (p.expression, q.expression) {
             case (nil, nil): return true
             case let (x?, y?): return dialect.expressionsEquivalent(x, y)

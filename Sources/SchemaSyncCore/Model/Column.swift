@@ -6,6 +6,9 @@ public struct Column: Hashable, Sendable, Codable {
         case byDefault = "by default"
         /// Values are always generated (PostgreSQL `GENERATED ALWAYS`).
         case always
+        /// A `serial` column: a default reading an owned sequence (PostgreSQL). Engines without
+        /// serial columns treat it as ``byDefault``.
+        case serial
     }
 
     /// A generated (computed) column.
@@ -28,6 +31,8 @@ public struct Column: Hashable, Sendable, Codable {
     public var defaultValue: ColumnDefault?
     public var identity: Identity?
     public var generated: Generated?
+    /// Options of the sequence behind an identity or serial column; nil is all defaults.
+    public var sequence: SequenceOptions?
     /// The column's former name: declares a rename instead of a drop and add.
     public var renamedFrom: String?
     public var comment: String?
@@ -37,7 +42,8 @@ public struct Column: Hashable, Sendable, Codable {
     public init(
         name: String, type: DataType, nativeTypes: [String: String] = [:], nullable: Bool = true,
         defaultValue: ColumnDefault? = nil, identity: Identity? = nil, generated: Generated? = nil,
-        renamedFrom: String? = nil, comment: String? = nil, attributes: [String: String] = [:]
+        renamedFrom: String? = nil, comment: String? = nil, attributes: [String: String] = [:],
+        sequence: SequenceOptions? = nil
     ) {
         self.name = name
         self.type = type
@@ -49,6 +55,7 @@ public struct Column: Hashable, Sendable, Codable {
         self.renamedFrom = renamedFrom
         self.comment = comment
         self.attributes = attributes
+        self.sequence = sequence
     }
 
     /// The type to use on a dialect: its native override if the column has one, else ``type``.

@@ -13,9 +13,25 @@ public struct PrimaryKey: Hashable, Sendable, Codable {
 public struct UniqueConstraint: Hashable, Sendable, Codable {
     public var name: String
     public var columns: [String]
-    public init(name: String, columns: [String]) {
+    /// NULLs count as equal (`UNIQUE NULLS NOT DISTINCT`, PostgreSQL 15+).
+    public var nullsNotDistinct: Bool
+    /// DEFERRABLE (INITIALLY DEFERRED when `initiallyDeferred`), where the dialect supports it.
+    public var deferrable: Bool
+    public var initiallyDeferred: Bool
+    public init(name: String, columns: [String], nullsNotDistinct: Bool = false,
+                deferrable: Bool = false, initiallyDeferred: Bool = false) {
         self.name = name
         self.columns = columns
+        self.nullsNotDistinct = nullsNotDistinct
+        self.deferrable = deferrable
+        self.initiallyDeferred = initiallyDeferred
+    }
+
+    /// Everything but the name.
+    public var definition: UniqueConstraint {
+        var copy = self
+        copy.name = ""
+        return copy
     }
 }
 

@@ -93,9 +93,13 @@ public final class SchemaFileReader {
             }
         }
         let uniques = try (m["uniqueConstraints"].map { try sequence($0, "uniqueConstraints") } ?? []).map { n -> UniqueConstraint in
-            let um = try mapping(n, "a unique constraint of table '\(name)'", allowed: ["name", "columns"])
+            let um = try mapping(n, "a unique constraint of table '\(name)'",
+                                 allowed: ["name", "columns", "nullsNotDistinct", "deferrable", "initiallyDeferred"])
             let cols = try stringList(try required(um, "columns", in: n, what: "unique constraint"), "unique columns")
-            return UniqueConstraint(name: try optionalString(um, "name") ?? Self.generatedName(name, cols, "key"), columns: cols)
+            return UniqueConstraint(name: try optionalString(um, "name") ?? Self.generatedName(name, cols, "key"), columns: cols,
+                                    nullsNotDistinct: try um["nullsNotDistinct"].map { try bool($0, "nullsNotDistinct") } ?? false,
+                                    deferrable: try um["deferrable"].map { try bool($0, "deferrable") } ?? false,
+                                    initiallyDeferred: try um["initiallyDeferred"].map { try bool($0, "initiallyDeferred") } ?? false)
         }
         var indexes = try (m["indexes"].map { try sequence($0, "indexes") } ?? []).map { try index($0, table: name) }
         // Unnamed indexes over the same columns (or expressions) get numbered names.
@@ -124,6 +128,7 @@ public final class SchemaFileReader {
     private func column(_ node: Node, table: String) throws -> (column: Column, saidNullable: Bool) {
         let m = try mapping(node, "a column of table '\(table)'", allowed: [
             "name", "type", "native", "nullable", "default", "identity", "generated", "renamedFrom", "comment", "attributes",
+            "sequence",
         ])
         let name = try requiredString(m, "name", in: node, what: "column of table '\(table)'")
         let path = "\(table).\(name)"
@@ -149,7 +154,7 @@ public final class SchemaFileReader {
             } else if let s = i.string, let kind = Column.Identity(rawValue: s.lowercased().replacingOccurrences(of: "_", with: " ")) {
                 identity = kind
             } else {
-                throw error(i, "column '\(path)': identity must be true, false, 'always' or 'by default'")
+                throw error(i, "column '\(path)': identity must be true, false, 'always', 'by default' or 'serial'")
             }
         }
         var generated: Column.Generated? = nil
@@ -162,13 +167,38 @@ public final class SchemaFileReader {
                                              stored: try gm["stored"].map { try bool($0, "stored") } ?? true)
             }
         }
+        let sequence = try m["sequence"].map { try sequenceOptions($0, path: path) }
         // Identity columns are always NOT NULL.
         let nullable = identity == nil ? (saidNullable ?? true) : false
         let column = Column(name: name, type: type, nativeTypes: native, nullable: nullable,
                       defaultValue: try m["default"].flatMap { try defaultValue($0, path: path) },
                       identity: identity, generated: generated, renamedFrom: try optionalString(m, "renamedFrom"),
-                      comment: try optionalString(m, "comment"), attributes: try stringMap(m["attributes"], "attributes of column '\(path)'"))
+                      comment: try optionalString(m, "comment"), attributes: try stringMap(m["attributes"], "attributes of column '\(path)'"),
+                      sequence: sequence)
         return (column, saidNullable == true)
+    }
+
+    private func sequenceOptions(_ node: Node, path: String) throws -> SequenceOptions {
+        let m = try mapping(node, "sequence of column '\(path)'",
+                            allowed: ["start", "increment", "min", "max", "cache", "cycle", "type"])
+        func number(_ key: String) throws -> Int64? {
+            guard let n = m[key] else { return nil }
+            guard n.scalar?.style == .plain, let value = Int64(try scalarString(n, key)) else {
+                throw error(n, "column '\(path)': sequence \(key) must be a whole number")
+            }
+            return value
+        }
+        var type: DataType? = nil
+        if let t = m["type"] {
+            let text = try scalarString(t, "sequence type")
+            guard let parsed = DataType.parse(text), parsed.isInteger else {
+                throw error(t, "column '\(path)': sequence type must be smallint, integer or bigint, not '\(text)'")
+            }
+            type = parsed
+        }
+        return SequenceOptions(start: try number("start"), increment: try number("increment"), minValue: try number("min"),
+                               maxValue: try number("max"), cache: try number("cache"),
+                               cycle: try m["cycle"].map { try bool($0, "cycle") } ?? false, type: type)
     }
 
     private func defaultValue(_ node: Node, path: String) throws -> ColumnDefault? {
@@ -204,29 +234,47 @@ public final class SchemaFileReader {
     }
 
     private func index(_ node: Node, table: String) throws -> Index {
-        let m = try mapping(node, "an index of table '\(table)'", allowed: ["name", "columns", "unique", "where", "method"])
+        let m = try mapping(node, "an index of table '\(table)'", allowed: [
+            "name", "columns", "unique", "where", "method", "include", "nullsNotDistinct", "with",
+        ])
         let colsNode = try required(m, "columns", in: node, what: "index of table '\(table)'")
         let parts = try sequence(colsNode, "index columns").map { part -> Index.Part in
             if part.scalar != nil { return Index.Part(column: try scalarString(part, "index column")) }
-            let pm = try mapping(part, "an index column", allowed: ["column", "expression", "order", "length"])
+            let pm = try mapping(part, "an index column",
+                                 allowed: ["column", "expression", "order", "length", "opclass", "collation", "nulls"])
             let descending: Bool
             switch try pm["order"].map({ try scalarString($0, "order").lowercased() }) {
             case nil, "asc"?: descending = false
             case "desc"?: descending = true
             case let other?: throw error(part, "index on '\(table)': order must be asc or desc, not '\(other)'")
             }
+            var nullsFirst: Bool? = nil
+            switch try pm["nulls"].map({ try scalarString($0, "nulls").lowercased() }) {
+            case nil: break
+            case "first"?: nullsFirst = true
+            case "last"?: nullsFirst = false
+            case let other?: throw error(part, "index on '\(table)': nulls must be first or last, not '\(other)'")
+            }
+            let opclass = try optionalString(pm, "opclass"), collation = try optionalString(pm, "collation")
             if let c = pm["column"] {
                 return Index.Part(column: try scalarString(c, "column"), descending: descending,
-                                  prefixLength: try pm["length"].map { try int($0, "length") })
+                                  prefixLength: try pm["length"].map { try int($0, "length") },
+                                  opclass: opclass, collation: collation, nullsFirst: nullsFirst)
             }
-            if let e = pm["expression"] { return Index.Part(expression: try scalarString(e, "expression"), descending: descending) }
+            if let e = pm["expression"] {
+                return Index.Part(expression: try scalarString(e, "expression"), descending: descending,
+                                  opclass: opclass, collation: collation, nullsFirst: nullsFirst)
+            }
             throw error(part, "index column on '\(table)' needs column: or expression:")
         }
         guard !parts.isEmpty else { throw error(colsNode, "index on table '\(table)' has no columns") }
         let columnNames = parts.map { $0.column ?? "expr" }
         let unique = try m["unique"].map { try bool($0, "unique") } ?? false
         return Index(name: try optionalString(m, "name") ?? Self.generatedName(table, columnNames, unique ? "key" : "idx"),
-                     parts: parts, unique: unique, predicate: try optionalString(m, "where"), method: try optionalString(m, "method"))
+                     parts: parts, unique: unique, predicate: try optionalString(m, "where"), method: try optionalString(m, "method"),
+                     include: try m["include"].map { try stringList($0, "include columns") } ?? [],
+                     nullsNotDistinct: try m["nullsNotDistinct"].map { try bool($0, "nullsNotDistinct") } ?? false,
+                     storageParameters: try stringMap(m["with"], "storage parameters of an index on '\(table)'"))
     }
 
     private func foreignKey(_ node: Node, table: String) throws -> ForeignKey {

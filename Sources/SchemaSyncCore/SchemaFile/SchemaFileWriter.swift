@@ -28,8 +28,12 @@ public struct SchemaFileWriter {
             }
         }
         if !t.uniqueConstraints.isEmpty {
-            m.append(("uniqueConstraints", .list(t.uniqueConstraints.map {
-                .map([("name", .string($0.name)), ("columns", names($0.columns))])
+            m.append(("uniqueConstraints", .list(t.uniqueConstraints.map { u in
+                var um: [(String, SchemaDocument)] = [("name", .string(u.name)), ("columns", names(u.columns))]
+                if u.nullsNotDistinct { um.append(("nullsNotDistinct", .bool(true))) }
+                if u.deferrable { um.append(("deferrable", .bool(true))) }
+                if u.initiallyDeferred { um.append(("initiallyDeferred", .bool(true))) }
+                return .map(um)
             })))
         }
         if !t.indexes.isEmpty { m.append(("indexes", .list(t.indexes.map(index)))) }
@@ -63,6 +67,15 @@ public struct SchemaFileWriter {
         if let identity = c.identity {
             m.append(("identity", identity == .byDefault ? .bool(true) : .string(identity.rawValue)))
         }
+        if let q = c.sequence, !q.isDefault {
+            var sm: [(String, SchemaDocument)] = []
+            for (key, value) in [("start", q.start), ("increment", q.increment), ("min", q.minValue), ("max", q.maxValue), ("cache", q.cache)] {
+                if let value { sm.append((key, .number(String(value)))) }
+            }
+            if q.cycle { sm.append(("cycle", .bool(true))) }
+            if let type = q.type { sm.append(("type", .string(type.description))) }
+            m.append(("sequence", .map(sm)))
+        }
         if let g = c.generated {
             m.append(("generated", .map([("expression", .string(g.expression)), ("stored", .bool(g.stored))])))
         }
@@ -72,19 +85,28 @@ public struct SchemaFileWriter {
     }
 
     private func index(_ i: Index) -> SchemaDocument {
-        let simple = i.parts.allSatisfy { $0.column != nil && !$0.descending && $0.prefixLength == nil }
+        let simple = i.parts.allSatisfy {
+            $0.column != nil && !$0.descending && $0.prefixLength == nil && $0.opclass == nil && $0.collation == nil
+                && $0.explicitNullsFirst == nil
+        }
         let parts: SchemaDocument = simple ? names(i.columnNames) : .list(i.parts.map { part in
             var m: [(String, SchemaDocument)] = []
             if let c = part.column { m.append(("column", .string(c))) }
             if let e = part.expression { m.append(("expression", .string(e))) }
             if part.descending { m.append(("order", .string("desc"))) }
+            if let nullsFirst = part.explicitNullsFirst { m.append(("nulls", .string(nullsFirst ? "first" : "last"))) }
             if let l = part.prefixLength { m.append(("length", .number(String(l)))) }
+            if let o = part.opclass { m.append(("opclass", .string(o))) }
+            if let c = part.collation { m.append(("collation", .string(c))) }
             return .map(m)
         })
         var m: [(String, SchemaDocument)] = [("name", .string(i.name)), ("columns", parts)]
         if i.unique { m.append(("unique", .bool(true))) }
         if let p = i.predicate { m.append(("where", .string(p))) }
         if let method = i.method { m.append(("method", .string(method))) }
+        if !i.include.isEmpty { m.append(("include", names(i.include))) }
+        if i.nullsNotDistinct { m.append(("nullsNotDistinct", .bool(true))) }
+        if !i.storageParameters.isEmpty { m.append(("with", stringMap(i.storageParameters))) }
         return .map(m)
     }
 

@@ -19,24 +19,7 @@ public enum SchemaSource {
     public static func load(path: String, sqlLoader: SQLLoader?) throws -> Schema {
         var merged = Schema()
         var definitions: [EngineDefinition]? = []
-        for file in try files(at: path) {
-            let part: Schema
-            if file.lowercased().hasSuffix(".sql") {
-                guard let sqlLoader else {
-                    throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): a .sql schema needs a database connection to read it")
-                }
-                let sql = try readText(file)
-                guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                    throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): the schema file is empty",
-                                          hint: "an empty file is refused so it can never mean 'drop everything'")
-                }
-                part = try sqlLoader(sql, file)
-                if part.tables.isEmpty && part.views.isEmpty {
-                    throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): the SQL creates no tables and no views")
-                }
-            } else {
-                part = try SchemaFileReader.read(path: file)
-            }
+        func merge(_ part: Schema, from file: String) throws {
             for table in part.tables where merged.table(named: table.name) != nil {
                 throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): table '\(InputEcho.cut(table.name))' is also declared in another file")
             }
@@ -51,6 +34,32 @@ public enum SchemaSource {
             } else {
                 definitions = nil
             }
+        }
+        // The .sql files of a directory are read together, so a statement may need an object
+        // another file creates (a foreign key or view before its table, in any order).
+        var sqlFiles: [(file: String, text: String)] = []
+        for file in try files(at: path) {
+            if file.lowercased().hasSuffix(".sql") {
+                guard sqlLoader != nil else {
+                    throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): a .sql schema needs a database connection to read it")
+                }
+                let sql = try readText(file)
+                guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                    throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): the schema file is empty",
+                                          hint: "an empty file is refused so it can never mean 'drop everything'")
+                }
+                sqlFiles.append((file, sql))
+            } else {
+                try merge(try SchemaFileReader.read(path: file), from: file)
+            }
+        }
+        if let sqlLoader, !sqlFiles.isEmpty {
+            let source = sqlFiles.count == 1 ? sqlFiles[0].file : "\(path) (\(sqlFiles.count) .sql files)"
+            let part = try sqlLoader(sqlFiles.map(\.text).joined(separator: "\n;\n"), source)
+            if part.tables.isEmpty && part.views.isEmpty {
+                throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): the SQL creates no tables and no views")
+            }
+            try merge(part, from: source)
         }
         if let definitions { merged.captureSourceDefinitions(definitions) }
         do {
