@@ -19,7 +19,7 @@ struct ApplyCommand: ParsableCommand {
         try runReportingErrors {
             let run = try PreparedRun.prepare(connection: connection, schemaPath: desired.schema, mayCreate: !dryRun)
             defer { run.session.close() }
-            let engine = SyncEngine(session: run.session)
+            let engine = CLIEnvironment.engine(for: run.session)
             if dryRun {
                 let report = try engine.plan(desired: run.desired, allowDestructive: desired.allowDestructive)
                 desired.print(PlanPrinter(report: report, dialect: run.session.dialect, url: run.url))

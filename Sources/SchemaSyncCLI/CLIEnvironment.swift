@@ -13,6 +13,12 @@ public enum CLIEnvironment {
         set { storage.withLock { $0 = newValue } }
     }
 
+    /// The sync engine for a session. `SCHEMASYNC_VERIFY=model` makes verification rest on the
+    /// model alone (the benchmark uses it to measure what the engine-definition comparison costs).
+    static func engine(for session: any DatabaseSession) -> SyncEngine {
+        SyncEngine(session: session, compareEngineDefinitions: ProcessInfo.processInfo.environment["SCHEMASYNC_VERIFY"] != "model")
+    }
+
     /// Writes a line to standard output.
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))

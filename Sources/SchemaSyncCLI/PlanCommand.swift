@@ -15,7 +15,7 @@ struct PlanCommand: ParsableCommand {
         try runReportingErrors {
             let run = try PreparedRun.prepare(connection: connection, schemaPath: desired.schema)
             defer { run.session.close() }
-            let report = try SyncEngine(session: run.session).plan(desired: run.desired, allowDestructive: desired.allowDestructive)
+            let report = try CLIEnvironment.engine(for: run.session).plan(desired: run.desired, allowDestructive: desired.allowDestructive)
             desired.print(PlanPrinter(report: report, dialect: run.session.dialect, url: run.url))
             return exitCode && report.hasPendingChanges ? .changesPending : .success
         }

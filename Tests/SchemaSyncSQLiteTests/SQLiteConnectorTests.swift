@@ -143,7 +143,16 @@ final class SQLiteConnectorTests: XCTestCase {
         defer { session.close() }
         var desired = try schema(parentChild)
         desired.views = [View(name: "broken_view", definition: "SELECT FROM WHERE")]
+        // The scratch copy built for verification refuses it before anything runs.
         XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: desired, allowDestructive: false)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema, "\(error)")
+            XCTAssertTrue("\(error)".contains("broken_view"), "\(error)")
+        }
+        XCTAssertEqual(try session.query("SELECT COUNT(*) FROM sqlite_schema"), [["0"]])
+        // A statement failing mid-apply (simulated after two statements) rolls everything back.
+        desired.views = []
+        XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: desired, allowDestructive: false,
+                                                                    options: .init(interruptAfterStatements: 2))) { error in
             XCTAssertEqual((error as? SchemaSyncError)?.code, .applyFailed)
         }
         XCTAssertEqual(try session.query("SELECT COUNT(*) FROM sqlite_schema"), [["0"]], "tables created before the failure must be rolled back")

@@ -106,8 +106,9 @@ public final class MariaDBSession: DatabaseSession {
                 do {
                     try connection.execute(statement.sql)
                 } catch let error as SchemaSyncError {
-                    throw SchemaSyncError(.notConverged, "building a scratch copy of the desired schema to verify against failed: "
-                        + String(statement.sql.prefix(200)), cause: error.cause ?? error.message)
+                    throw SchemaSyncError(.invalidSchema, "the desired schema does not build on an empty MariaDB database: "
+                        + String(statement.sql.prefix(200)), hint: "fix the object named in the statement; nothing was changed",
+                        cause: error.cause ?? error.message)
                 }
             }
             return try MariaDBDefinitionReader(database: name, run: connection.query).read()

@@ -225,7 +225,8 @@ public final class PostgreSQLSession: DatabaseSession {
         }
         return try withScratchSchema { scratch in
             for statement in try creationStatements(for: desired, dialect: scratch) {
-                try run(statement.sql, .notConverged, "building a scratch copy of the desired schema to verify against failed")
+                try run(statement.sql, .invalidSchema, "the desired schema does not build in an empty PostgreSQL schema: "
+                        + Self.excerpt(statement.sql), hint: "fix the object named in the statement; nothing was changed")
             }
             return try definitionReader(schema: scratch.schema).read()
         }

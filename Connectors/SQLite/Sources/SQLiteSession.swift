@@ -98,8 +98,9 @@ public final class SQLiteSession: DatabaseSession {
             do {
                 try scratch.execute(statement.sql)
             } catch let failure as SQLiteFailure {
-                throw SchemaSyncError(.notConverged, "building a scratch copy of the desired schema to verify against failed: "
-                    + Self.abbreviate(statement.sql), cause: failure.message)
+                throw SchemaSyncError(.invalidSchema, "the desired schema does not build on an empty SQLite database: "
+                    + Self.abbreviate(statement.sql), hint: "fix the object named in the statement; nothing was changed",
+                    cause: failure.message)
             }
         }
         return try SQLiteDefinitionReader(database: scratch).read()

@@ -27,8 +27,17 @@ public struct SyncEngine {
         }
     }
 
+    /// Whether verification compares the engine's own definitions (the default) or rests on
+    /// the model alone (for measuring the comparison's cost; never weaker by accident).
+    public var compareEngineDefinitions: Bool
+
     public init(session: any DatabaseSession) {
+        self.init(session: session, compareEngineDefinitions: true)
+    }
+
+    public init(session: any DatabaseSession, compareEngineDefinitions: Bool) {
         self.session = session
+        self.compareEngineDefinitions = compareEngineDefinitions
     }
 
     /// Computes the plan and the statements without changing anything.
@@ -163,6 +172,7 @@ public struct SyncEngine {
     /// The engine's own definitions of `desired`: those its SQL created when it was read from SQL,
     /// else those of a scratch copy the connector builds; nil when the connector cannot tell.
     public func expectedDefinitions(desired: Schema) throws -> [EngineDefinition]? {
+        guard compareEngineDefinitions else { return nil }
         if let captured = desired.sourceDefinitions { return captured }
         return try session.engineDefinitions(ofDesired: try session.canonicalize(desired))
     }
