@@ -102,13 +102,16 @@ public final class MariaDBSession: DatabaseSession {
 
     private func definitions(of statements: [RenderedStatement]) throws -> [EngineDefinition] {
         try scratch().run(purpose: "verifying against the desired schema") { connection, name in
-            for statement in statements {
+            // Sent a hundred statements per round trip (the scratch connection allows several).
+            let sql = statements.map(\.sql)
+            for start in stride(from: 0, to: sql.count, by: 100) {
+                let batch = sql[start..<min(start + 100, sql.count)]
                 do {
-                    try connection.execute(statement.sql)
+                    try connection.execute(batch.joined(separator: ";\n"))
                 } catch let error as SchemaSyncError {
-                    throw SchemaSyncError(.invalidSchema, "the desired schema does not build on an empty MariaDB database: "
-                        + String(statement.sql.prefix(200)), hint: "fix the object named in the statement; nothing was changed",
-                        cause: error.cause ?? error.message)
+                    throw SchemaSyncError(.invalidSchema, "the desired schema does not build on an empty MariaDB database"
+                        + (batch.count == 1 ? ": " + String(batch[start].prefix(200)) : ""),
+                        hint: "fix the object named in the cause; nothing was changed", cause: error.cause ?? error.message)
                 }
             }
             return try MariaDBDefinitionReader(database: name, run: connection.query).read()
