@@ -28,7 +28,7 @@ public struct PostgreSQLDialect: Dialect {
             transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
             uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: true, namedChecks: true,
             deferrableForeignKeys: true, identityAlways: true, views: true, comments: true,
-            indexFeatures: .all, serialColumns: true, sequenceOptions: true)
+            indexFeatures: .all, serialColumns: true, sequenceOptions: true, renamesConstraints: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {

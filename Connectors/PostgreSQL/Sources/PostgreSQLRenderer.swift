@@ -73,6 +73,12 @@ struct PostgreSQLRenderer {
         case let .addCheck(t, check): return [addConstraint(t, check.name, "CHECK (\(check.expression))")]
         case let .dropCheck(t, check):
             return ["ALTER TABLE \(table(t)) DROP CONSTRAINT IF EXISTS \(q(check.name))"]
+        case let .renameConstraint(t, from, to):
+            let exists = { (name: String) in
+                "EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = \(regclass(t)) AND conname = \(literal(name)))"
+            }
+            return [guarded("\(exists(from)) AND NOT \(exists(to))",
+                            "ALTER TABLE \(table(t)) RENAME CONSTRAINT \(q(from)) TO \(q(to))")]
         case let .createView(view):
             var sql = ["CREATE OR REPLACE VIEW \(table(view.name)) AS \(viewBody(view.definition))"]
             if let comment = view.comment { sql.append("COMMENT ON VIEW \(table(view.name)) IS \(literal(comment))") }

@@ -32,13 +32,17 @@ public struct DialectCapabilities: Hashable, Sendable {
     public var serialColumns: Bool
     /// Identity/serial sequence options (start, increment, ...) are kept; the core refuses them otherwise.
     public var sequenceOptions: Bool
+    /// Constraints can be renamed in place (`ALTER TABLE ... RENAME CONSTRAINT`): a constraint
+    /// whose definition matches under another name is renamed, not dropped and re-added.
+    public var renamesConstraints: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
         uniqueConstraintsDistinctFromIndexes: Bool, namedForeignKeys: Bool, namedChecks: Bool,
         deferrableForeignKeys: Bool, identityAlways: Bool, views: Bool = true, comments: Bool,
         caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false,
-        indexFeatures: IndexFeatures = [], serialColumns: Bool = false, sequenceOptions: Bool = false
+        indexFeatures: IndexFeatures = [], serialColumns: Bool = false, sequenceOptions: Bool = false,
+        renamesConstraints: Bool = false
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -55,5 +59,6 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.indexFeatures = indexFeatures
         self.serialColumns = serialColumns
         self.sequenceOptions = sequenceOptions
+        self.renamesConstraints = renamesConstraints
     }
 }

@@ -172,7 +172,11 @@ struct TableDiffer {
         let t = desired.name
         switch (current.primaryKey, desired.primaryKey) {
         case (nil, nil): return
-        case let (old?, new?) where old.columns == new.columns: return
+        case let (old?, new?) where old.columns == new.columns:
+            if dialect.capabilities.renamesConstraints, let from = old.name, let to = new.name, from != to {
+                builder.add(.renameConstraint(table: t, from: from, to: to), phase: .renames, safety: .safe)
+            }
+            return
         case let (old?, new):
             builder.add(.dropPrimaryKey(table: t, key: old), phase: .dropConstraints, safety: .safe)
             if let new { addPrimaryKey(new, into: &builder) }
@@ -197,13 +201,37 @@ struct TableDiffer {
         return x == y
     }
 
+    /// Pairs (current name, desired name) of constraints whose definitions match under different
+    /// names, neither name matched as it is: renamed in place where the dialect can.
+    private func renames<C>(_ current: [C], _ desired: [C], name: (C) -> String, same: (C, C) -> Bool) -> [(String, String)] {
+        guard dialect.capabilities.renamesConstraints else { return [] }
+        let desiredNames = Set(desired.map(name)), currentNames = Set(current.map(name))
+        var free = desired.filter { !currentNames.contains(name($0)) }
+        var pairs: [(String, String)] = []
+        for old in current where !desiredNames.contains(name(old)) {
+            if let i = free.firstIndex(where: { same($0, old) }) {
+                pairs.append((name(old), name(free[i])))
+                free.remove(at: i)
+            }
+        }
+        return pairs
+    }
+
+    private func addRenames(_ pairs: [(String, String)], into builder: inout PlanBuilder) {
+        for (from, to) in pairs {
+            builder.add(.renameConstraint(table: desired.name, from: from, to: to), phase: .renames, safety: .safe)
+        }
+    }
+
     private func diffUniques(into builder: inout PlanBuilder) {
         let t = desired.name
-        for old in current.uniqueConstraints {
+        let renamed = renames(current.uniqueConstraints, desired.uniqueConstraints, name: \.name, same: uniquesEqual)
+        addRenames(renamed, into: &builder)
+        for old in current.uniqueConstraints where !renamed.contains(where: { $0.0 == old.name }) {
             if let new = desired.uniqueConstraints.first(where: { $0.name == old.name }), uniquesEqual(new, old) { continue }
             builder.add(.dropUnique(table: t, constraint: old), phase: .dropConstraints, safety: .safe)
         }
-        for new in desired.uniqueConstraints {
+        for new in desired.uniqueConstraints where !renamed.contains(where: { $0.1 == new.name }) {
             if let old = current.uniqueConstraints.first(where: { $0.name == new.name }), uniquesEqual(new, old) { continue }
             builder.add(.addUnique(table: t, constraint: new), phase: .addConstraints, safety: .safe,
                         checks: [.duplicates(table: t, columns: new.columns, predicate: nil)])
@@ -254,8 +282,12 @@ struct TableDiffer {
         func same(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
             (!byName || a.name == b.name) && dialect.expressionsEquivalent(a.expression, b.expression)
         }
-        var unmatched = desired.checks
-        for old in current.checks {
+        let renamed = byName ? renames(current.checks, desired.checks, name: \.name) {
+            dialect.expressionsEquivalent($0.expression, $1.expression)
+        } : []
+        addRenames(renamed, into: &builder)
+        var unmatched = desired.checks.filter { c in !renamed.contains { $0.1 == c.name } }
+        for old in current.checks where !renamed.contains(where: { $0.0 == old.name }) {
             if let i = unmatched.firstIndex(where: { same($0, old) }) {
                 unmatched.remove(at: i)
                 continue
@@ -284,8 +316,14 @@ struct TableDiffer {
             }
             return (!byName || a.name == b.name) && x == y
         }
-        var unmatched = desired.foreignKeys
-        for old in current.foreignKeys {
+        let renamed = byName ? renames(current.foreignKeys, desired.foreignKeys, name: \.name) {
+            var a = $0, b = $1
+            a.name = b.name
+            return same(a, b)
+        } : []
+        addRenames(renamed, into: &builder)
+        var unmatched = desired.foreignKeys.filter { k in !renamed.contains { $0.1 == k.name } }
+        for old in current.foreignKeys where !renamed.contains(where: { $0.0 == old.name }) {
             if let i = unmatched.firstIndex(where: { same($0, old) }) {
                 unmatched.remove(at: i)
                 continue
