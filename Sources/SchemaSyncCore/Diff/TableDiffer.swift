@@ -40,6 +40,11 @@ struct TableDiffer {
         // Constraints and indexes that change or disappear are dropped before columns change.
         // Rows cannot be checked against columns this plan adds; the engine enforces those on apply.
         let newColumns = desired.columns.map(\.name).filter { matched[$0] == nil }
+        // Rows cannot be counted against a type the plan has not applied yet either (`foo > 0`
+        // over a text column becoming integer): the engine checks those when the constraint is added.
+        let retypedColumns = desired.columns.filter { column in
+            matched[column.name].map { !dialect.typesEquivalent(desired: column, actual: $0) } ?? false
+        }.map(\.name)
         // Keys and indexes are compared with declared column renames applied, so a pure rename
         // changes no key, index or foreign key.
         let renamed = desired.columns.compactMap { column -> (String, String)? in
@@ -59,7 +64,7 @@ struct TableDiffer {
         let renamedNames = renamed.map(\.1)
         for entry in constraints.entries {
             let checks = entry.checks.filter {
-                !Self.mentions($0, anyOf: newColumns) && !Self.expressionMentions($0, anyOf: renamedNames)
+                !Self.mentions($0, anyOf: newColumns + retypedColumns) && !Self.expressionMentions($0, anyOf: renamedNames)
             }
             builder.add(entry.change, phase: entry.phase, safety: entry.safety == .needsDataCheck ? .safe : entry.safety,
                         checks: checks, order: entry.order)
