@@ -284,12 +284,13 @@ struct TableDiffer {
     private func diffChecks(into builder: inout PlanBuilder) {
         let t = desired.name
         let byName = dialect.capabilities.namedChecks
-        func same(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
-            (!byName || a.name == b.name) && dialect.expressionsEquivalent(a.expression, b.expression)
+        func sameRule(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
+            dialect.expressionsEquivalent(a.expression, b.expression) && a.noInherit == b.noInherit
         }
-        let renamed = byName ? renames(current.checks, desired.checks, name: \.name) {
-            dialect.expressionsEquivalent($0.expression, $1.expression)
-        } : []
+        func same(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
+            (!byName || a.name == b.name) && sameRule(a, b) && a.notValid == b.notValid
+        }
+        let renamed = byName ? renames(current.checks, desired.checks, name: \.name) { sameRule($0, $1) && $0.notValid == $1.notValid } : []
         addRenames(renamed, into: &builder)
         var unmatched = desired.checks.filter { c in !renamed.contains { $0.1 == c.name } }
         for old in current.checks where !renamed.contains(where: { $0.0 == old.name }) {
@@ -297,11 +298,20 @@ struct TableDiffer {
                 unmatched.remove(at: i)
                 continue
             }
+            // NOT VALID in the database, valid as declared: validated in place (rows counted first).
+            if old.notValid, dialect.capabilities.notValidConstraints,
+               let i = unmatched.firstIndex(where: { !$0.notValid && $0.name == old.name && sameRule($0, old) }) {
+                let new = unmatched.remove(at: i)
+                builder.add(.addCheck(table: t, check: new), phase: .addConstraints, safety: .safe,
+                            checks: [.violations(table: t, expression: new.expression)])
+                continue
+            }
             builder.add(.dropCheck(table: t, check: old), phase: .dropConstraints, safety: .safe)
         }
         for new in unmatched {
+            // A NOT VALID check leaves existing rows alone: nothing to count.
             builder.add(.addCheck(table: t, check: new), phase: .addConstraints, safety: .safe,
-                        checks: [.violations(table: t, expression: new.expression)])
+                        checks: new.notValid ? [] : [.violations(table: t, expression: new.expression)])
         }
     }
 
@@ -333,12 +343,21 @@ struct TableDiffer {
                 unmatched.remove(at: i)
                 continue
             }
+            // NOT VALID in the database, valid as declared: validated in place (orphans counted first).
+            if old.notValid, dialect.capabilities.notValidConstraints,
+               let i = unmatched.firstIndex(where: { var k = $0; k.notValid = true; return !$0.notValid && same(k, old) }) {
+                let new = unmatched.remove(at: i)
+                builder.add(.addForeignKey(table: t, key: new), phase: .addForeignKeys, safety: .safe,
+                            checks: [.orphans(table: t, columns: new.columns, referencedTable: new.referencedTable,
+                                              referencedColumns: new.referencedColumns)])
+                continue
+            }
             builder.add(.dropForeignKey(table: t, key: old), phase: .dropForeignKeys, safety: .safe)
         }
         for new in unmatched {
             builder.add(.addForeignKey(table: t, key: new), phase: .addForeignKeys, safety: .safe,
-                        checks: [.orphans(table: t, columns: new.columns, referencedTable: new.referencedTable,
-                                          referencedColumns: new.referencedColumns)])
+                        checks: new.notValid ? [] : [.orphans(table: t, columns: new.columns, referencedTable: new.referencedTable,
+                                                               referencedColumns: new.referencedColumns)])
         }
     }
 }
