@@ -127,6 +127,8 @@ struct MariaDBRenderer {
             return ["CREATE OR REPLACE VIEW \(q(view.name)) AS \(view.definition)"]
         case let .dropView(view):
             return ["DROP VIEW IF EXISTS \(q(view.name))"]
+        case .renameConstraint: // never planned: MariaDB does not declare renamesConstraints
+            throw SchemaSyncError(.unsupportedChange, "MariaDB cannot rename \(change.objectPath) in place")
         }
     }
 

@@ -16,6 +16,11 @@ struct PostgreSQLCanonicalizer {
         var desired = input
         for t in desired.tables.indices {
             normalizeNullability(&desired.tables[t])
+            // An unnamed primary key gets the name PostgreSQL gives it.
+            if desired.tables[t].primaryKey != nil, desired.tables[t].primaryKey?.name == nil {
+                let name = Self.defaultName(desired.tables[t].name, "pkey")
+                desired.tables[t].primaryKey?.name = name
+            }
         }
         let last = session.lastInspected
         let viewsNeedServer = desired.views.contains { view in
@@ -62,6 +67,14 @@ struct PostgreSQLCanonicalizer {
             }
         }
         return desired
+    }
+
+    /// `<table>_<label>` as PostgreSQL builds it (makeObjectName): the table name is clipped,
+    /// on a character boundary, so the whole fits in 63 bytes.
+    static func defaultName(_ table: String, _ label: String) -> String {
+        var prefix = ""
+        for ch in table where prefix.utf8.count + String(ch).utf8.count + label.utf8.count + 1 <= 63 { prefix.append(ch) }
+        return prefix + "_" + label
     }
 
     /// PostgreSQL makes primary key and identity columns NOT NULL whatever was declared.

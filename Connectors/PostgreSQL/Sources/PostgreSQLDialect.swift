@@ -28,7 +28,8 @@ public struct PostgreSQLDialect: Dialect {
             transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
             uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: true, namedChecks: true,
             deferrableForeignKeys: true, identityAlways: true, views: true, comments: true,
-            indexFeatures: .all, serialColumns: true, sequenceOptions: true)
+            indexFeatures: .all, serialColumns: true, sequenceOptions: true, renamesConstraints: true,
+            notValidConstraints: true, noInheritChecks: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {
@@ -134,6 +135,18 @@ public struct PostgreSQLDialect: Dialect {
         }
     }
 
+    /// Whether adding this check or key validates a NOT VALID one of the same name instead.
+    private func validatesInPlace(_ change: Change, current: Schema) -> Bool {
+        switch change {
+        case let .addCheck(t, check):
+            return !check.notValid && current.table(named: t)?.checks.contains { $0.name == check.name && $0.notValid } == true
+        case let .addForeignKey(t, key):
+            return !key.notValid && current.table(named: t)?.foreignKeys.contains { $0.name == key.name && $0.notValid } == true
+        default:
+            return false
+        }
+    }
+
     /// What apply runs around the statements: one transaction holding the schema's advisory lock.
     public func scriptPrologue() -> [String] {
         ["BEGIN", "SELECT pg_catalog.pg_advisory_xact_lock(\(PostgreSQLSession.advisoryLockClass), pg_catalog.hashtext(\(quoteString(schema))))"]
@@ -149,6 +162,9 @@ public struct PostgreSQLDialect: Dialect {
     }
 
     public func notes(for change: Change, current: Schema) -> [String] {
+        if validatesInPlace(change, current: current) {
+            return ["validates the existing NOT VALID constraint in place (VALIDATE CONSTRAINT); rows are counted first"]
+        }
         if case let .alterColumn(_, from, to, aspects) = change, aspects.contains(.type) {
             return ["rewrites the column with USING \(quoteIdentifier(to.name))::"
                 + PostgreSQLTypeMapping.sql(for: to.type(for: name))

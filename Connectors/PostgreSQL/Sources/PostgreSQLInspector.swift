@@ -134,13 +134,14 @@ struct PostgreSQLInspector {
                 name: name, columns: columns, nullsNotDistinct: row[12] == "true",
                 deferrable: row[8] == "t", initiallyDeferred: row[9] == "t"))
         case "c":
-            table.checks.append(CheckConstraint(name: name, expression: row[10] ?? ""))
+            table.checks.append(CheckConstraint(name: name, expression: row[10] ?? "", notValid: row[13] == "f",
+                                                noInherit: row[14] == "t"))
         case "f":
             let key = ForeignKey(
                 name: name, columns: columns, referencedTable: row[4] ?? "",
                 referencedColumns: (try? stringArray(row[5])) ?? [],
                 onDelete: Self.action(row[7]), onUpdate: Self.action(row[6]),
-                deferrable: row[8] == "t", initiallyDeferred: row[9] == "t")
+                deferrable: row[8] == "t", initiallyDeferred: row[9] == "t", notValid: row[13] == "f")
             table.foreignKeys.append(key)
         default:
             return UnmanagedObject(kind: "exclusion constraint", name: name, table: table.name, definition: row[11])

@@ -67,12 +67,20 @@ struct PostgreSQLRenderer {
             return ["ALTER TABLE \(table(t)) DROP CONSTRAINT IF EXISTS \(q(u.name))"]
         case let .createIndex(t, index): return [createIndex(t, index)]
         case let .dropIndex(_, index): return ["DROP INDEX IF EXISTS \(table(index.name))"]
-        case let .addForeignKey(t, key): return [addConstraint(t, key.name, foreignKey(key))]
+        case let .addForeignKey(t, key):
+            return [addConstraint(t, key.name, foreignKey(key) + (key.notValid ? " NOT VALID" : ""), validate: !key.notValid)]
         case let .dropForeignKey(t, key):
             return ["ALTER TABLE \(table(t)) DROP CONSTRAINT IF EXISTS \(q(key.name))"]
-        case let .addCheck(t, check): return [addConstraint(t, check.name, "CHECK (\(check.expression))")]
+        case let .addCheck(t, check):
+            return [addConstraint(t, check.name, checkBody(check) + (check.notValid ? " NOT VALID" : ""), validate: !check.notValid)]
         case let .dropCheck(t, check):
             return ["ALTER TABLE \(table(t)) DROP CONSTRAINT IF EXISTS \(q(check.name))"]
+        case let .renameConstraint(t, from, to):
+            let exists = { (name: String) in
+                "EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = \(regclass(t)) AND conname = \(literal(name)))"
+            }
+            return [guarded("\(exists(from)) AND NOT \(exists(to))",
+                            "ALTER TABLE \(table(t)) RENAME CONSTRAINT \(q(from)) TO \(q(to))")]
         case let .createView(view):
             var sql = ["CREATE OR REPLACE VIEW \(table(view.name)) AS \(viewBody(view.definition))"]
             if let comment = view.comment { sql.append("COMMENT ON VIEW \(table(view.name)) IS \(literal(comment))") }
@@ -92,13 +100,20 @@ struct PostgreSQLRenderer {
         for u in t.uniqueConstraints {
             parts.append("    CONSTRAINT \(q(u.name)) \(uniqueBody(u))")
         }
-        for check in t.checks {
-            parts.append("    CONSTRAINT \(q(check.name)) CHECK (\(check.expression))")
+        // NOT VALID is ignored inside CREATE TABLE: such constraints are added afterwards.
+        for check in t.checks where !check.notValid {
+            parts.append("    CONSTRAINT \(q(check.name)) \(checkBody(check))")
         }
-        for key in t.foreignKeys {
+        for key in t.foreignKeys where !key.notValid {
             parts.append("    CONSTRAINT \(q(key.name)) \(foreignKey(key))")
         }
         var sql = ["CREATE TABLE IF NOT EXISTS \(table(t.name)) (\n" + parts.joined(separator: ",\n") + "\n)"]
+        for check in t.checks where check.notValid {
+            sql.append(addConstraint(t.name, check.name, checkBody(check) + " NOT VALID", validate: false))
+        }
+        for key in t.foreignKeys where key.notValid {
+            sql.append(addConstraint(t.name, key.name, foreignKey(key) + " NOT VALID", validate: false))
+        }
         for column in t.columns where column.identity == .serial && !(column.sequence?.isDefault ?? true) {
             sql.append(alterSerialSequence(t.name, column))
         }
@@ -352,11 +367,20 @@ struct PostgreSQLRenderer {
         return text
     }
 
-    /// `ALTER TABLE ... ADD CONSTRAINT name ...` unless the table already has a constraint so named.
-    private func addConstraint(_ t: String, _ name: String, _ body: String) -> String {
-        let condition = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = \(regclass(t)) "
-            + "AND conname = \(literal(name)))"
-        return guarded(condition, "ALTER TABLE \(table(t)) ADD CONSTRAINT \(q(name)) \(body)")
+    /// `ALTER TABLE ... ADD CONSTRAINT name ...` unless the table already has a constraint so
+    /// named; with `validate`, a NOT VALID constraint of that name is validated instead.
+    private func addConstraint(_ t: String, _ name: String, _ body: String, validate: Bool = false) -> String {
+        let named = "SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = \(regclass(t)) AND conname = \(literal(name))"
+        let add = "ALTER TABLE \(table(t)) ADD CONSTRAINT \(q(name)) \(body)"
+        guard validate else { return guarded("NOT EXISTS (\(named))", add) }
+        let body = "BEGIN IF NOT EXISTS (\(named)) THEN \(add); "
+            + "ELSIF EXISTS (\(named) AND NOT convalidated) THEN ALTER TABLE \(table(t)) VALIDATE CONSTRAINT \(q(name)); END IF; END"
+        return "DO \(dollarQuote(body))"
+    }
+
+    /// `CHECK (expression) [NO INHERIT]`.
+    private func checkBody(_ check: CheckConstraint) -> String {
+        "CHECK (\(check.expression))" + (check.noInherit ? " NO INHERIT" : "")
     }
 
     private func dropPrimaryKeyByLookup(_ t: String) -> String {

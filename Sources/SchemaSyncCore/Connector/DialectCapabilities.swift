@@ -35,6 +35,13 @@ public struct DialectCapabilities: Hashable, Sendable {
     public var serialColumns: Bool
     /// Identity/serial sequence options (start, increment, ...) are kept; the core refuses them otherwise.
     public var sequenceOptions: Bool
+    /// Constraints can be renamed in place (`ALTER TABLE ... RENAME CONSTRAINT`): a constraint
+    /// whose definition matches under another name is renamed, not dropped and re-added.
+    public var renamesConstraints: Bool
+    /// Checks and foreign keys can be NOT VALID (existing rows unchecked) and validated later.
+    public var notValidConstraints: Bool
+    /// Checks can be NO INHERIT.
+    public var noInheritChecks: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
@@ -42,7 +49,8 @@ public struct DialectCapabilities: Hashable, Sendable {
         deferrableForeignKeys: Bool, identityAlways: Bool, views: Bool = true, comments: Bool,
         caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false,
         enforcesDeclaredTypes: Bool = true,
-        indexFeatures: IndexFeatures = [], serialColumns: Bool = false, sequenceOptions: Bool = false
+        indexFeatures: IndexFeatures = [], serialColumns: Bool = false, sequenceOptions: Bool = false,
+        renamesConstraints: Bool = false, notValidConstraints: Bool = false, noInheritChecks: Bool = false
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -60,5 +68,8 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.indexFeatures = indexFeatures
         self.serialColumns = serialColumns
         self.sequenceOptions = sequenceOptions
+        self.renamesConstraints = renamesConstraints
+        self.notValidConstraints = notValidConstraints
+        self.noInheritChecks = noInheritChecks
     }
 }

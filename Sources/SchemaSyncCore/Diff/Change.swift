@@ -26,6 +26,10 @@ public enum Change: Hashable, Sendable, Codable {
     case addCheck(table: String, check: CheckConstraint)
     case dropCheck(table: String, check: CheckConstraint)
 
+    /// A primary key, unique, foreign key or check constraint keeps its definition under a new
+    /// name (only where ``DialectCapabilities/renamesConstraints``).
+    case renameConstraint(table: String, from: String, to: String)
+
     case createView(View)
     case dropView(View)
 
@@ -50,6 +54,7 @@ public enum Change: Hashable, Sendable, Codable {
         case .dropForeignKey: return "dropForeignKey"
         case .addCheck: return "addCheck"
         case .dropCheck: return "dropCheck"
+        case .renameConstraint: return "renameConstraint"
         case .createView: return "createView"
         case .dropView: return "dropView"
         }
@@ -64,7 +69,8 @@ public enum Change: Hashable, Sendable, Codable {
         case let .addColumn(t, _), let .dropColumn(t, _), let .renameColumn(t, _, _),
              let .alterColumn(t, _, _, _), let .addPrimaryKey(t, _), let .dropPrimaryKey(t, _),
              let .addUnique(t, _), let .dropUnique(t, _), let .createIndex(t, _), let .dropIndex(t, _),
-             let .addForeignKey(t, _), let .dropForeignKey(t, _), let .addCheck(t, _), let .dropCheck(t, _):
+             let .addForeignKey(t, _), let .dropForeignKey(t, _), let .addCheck(t, _), let .dropCheck(t, _),
+             let .renameConstraint(t, _, _):
             return t
         case .createView, .dropView: return nil
         }
@@ -84,6 +90,7 @@ public enum Change: Hashable, Sendable, Codable {
         case let .createIndex(t, i), let .dropIndex(t, i): return "\(t).\(i.name)"
         case let .addForeignKey(t, k), let .dropForeignKey(t, k): return "\(t).\(k.name)"
         case let .addCheck(t, c), let .dropCheck(t, c): return "\(t).\(c.name)"
+        case let .renameConstraint(t, _, to): return "\(t).\(to)"
         case let .createView(v), let .dropView(v): return v.name
         }
     }
@@ -126,6 +133,7 @@ public enum Change: Hashable, Sendable, Codable {
         case .dropForeignKey: return "drop foreign key"
         case .addCheck: return "add check"
         case .dropCheck: return "drop check"
+        case let .renameConstraint(_, from, _): return "rename constraint from \(from)"
         case .createView: return "create view"
         case .dropView: return "drop view"
         }

@@ -83,6 +83,8 @@ public struct Differ {
             if builder.count != before { changedExisting.insert(table.name) }
         }
 
+        addForeignKeysDependingOnDroppedKeys(current: renamedCurrent, desired: desired, builder: &builder)
+
         // New tables, referenced tables first. Foreign keys closing a cycle, or pointing at an
         // existing table this plan changes (a new column or key), are added after everything else.
         let ordering = ForeignKeyOrdering(tables: creating)
@@ -128,6 +130,38 @@ public struct Differ {
         }
         return Plan(changes: changes, unchanged: unchanged.sorted(), unmanaged: current.unmanaged,
                     allowDestructive: allowDestructive)
+    }
+
+    /// A primary key, unique constraint or unique index that the plan drops cannot go while
+    /// foreign keys rely on it: those keys are dropped first and added again afterwards (as the
+    /// desired schema declares them), unless the plan already drops them.
+    private func addForeignKeysDependingOnDroppedKeys(current: Schema, desired: Schema, builder: inout PlanBuilder) {
+        var droppedKeys: [(table: String, columns: Set<String>)] = []
+        for entry in builder.entries {
+            switch entry.change {
+            case let .dropPrimaryKey(t, key): droppedKeys.append((t, Set(key.columns)))
+            case let .dropUnique(t, u): droppedKeys.append((t, Set(u.columns)))
+            case let .dropIndex(t, index) where index.unique && index.predicate == nil && index.columnNames.count == index.parts.count:
+                droppedKeys.append((t, Set(index.columnNames)))
+            default: break
+            }
+        }
+        guard !droppedKeys.isEmpty else { return }
+        let alreadyDropped = Set(builder.entries.compactMap { entry -> String? in
+            if case let .dropForeignKey(t, key) = entry.change { return "\(t).\(key.name)" }
+            return nil
+        })
+        for table in current.tables where desired.table(named: table.name) != nil {
+            for key in table.foreignKeys where !alreadyDropped.contains("\(table.name).\(key.name)") {
+                guard droppedKeys.contains(where: { $0.table == key.referencedTable && $0.columns == Set(key.referencedColumns) }) else { continue }
+                builder.add(.dropForeignKey(table: table.name, key: key), phase: .dropForeignKeys, safety: .safe)
+                if let again = desired.table(named: table.name)?.foreignKeys.first(where: { $0.name == key.name }) {
+                    builder.add(.addForeignKey(table: table.name, key: again), phase: .addForeignKeys, safety: .safe,
+                                checks: [.orphans(table: table.name, columns: again.columns, referencedTable: again.referencedTable,
+                                                  referencedColumns: again.referencedColumns)])
+                }
+            }
+        }
     }
 
     /// Views: create missing, replace changed, drop undeclared; also recreate views over

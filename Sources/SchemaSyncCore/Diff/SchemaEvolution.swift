@@ -68,6 +68,12 @@ public enum SchemaEvolution {
         case let .dropForeignKey(t, k): withTable(t) { $0.foreignKeys.removeAll { $0 == k } }
         case let .addCheck(t, c): withTable(t) { $0.checks.append(c) }
         case let .dropCheck(t, c): withTable(t) { $0.checks.removeAll { $0 == c } }
+        case let .renameConstraint(t, from, to): withTable(t) { table in
+            if table.primaryKey?.name == from { table.primaryKey!.name = to }
+            for i in table.uniqueConstraints.indices where table.uniqueConstraints[i].name == from { table.uniqueConstraints[i].name = to }
+            for i in table.foreignKeys.indices where table.foreignKeys[i].name == from { table.foreignKeys[i].name = to }
+            for i in table.checks.indices where table.checks[i].name == from { table.checks[i].name = to }
+        }
         case let .createView(v):
             s.views.removeAll { $0.name == v.name }
             s.views.append(v)

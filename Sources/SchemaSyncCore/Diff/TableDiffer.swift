@@ -40,6 +40,11 @@ struct TableDiffer {
         // Constraints and indexes that change or disappear are dropped before columns change.
         // Rows cannot be checked against columns this plan adds; the engine enforces those on apply.
         let newColumns = desired.columns.map(\.name).filter { matched[$0] == nil }
+        // Rows cannot be counted against a type the plan has not applied yet either (`foo > 0`
+        // over a text column becoming integer): the engine checks those when the constraint is added.
+        let retypedColumns = desired.columns.filter { column in
+            matched[column.name].map { !dialect.typesEquivalent(desired: column, actual: $0) } ?? false
+        }.map(\.name)
         // Keys and indexes are compared with declared column renames applied, so a pure rename
         // changes no key, index or foreign key.
         let renamed = desired.columns.compactMap { column -> (String, String)? in
@@ -59,7 +64,7 @@ struct TableDiffer {
         let renamedNames = renamed.map(\.1)
         for entry in constraints.entries {
             let checks = entry.checks.filter {
-                !Self.mentions($0, anyOf: newColumns) && !Self.expressionMentions($0, anyOf: renamedNames)
+                !Self.mentions($0, anyOf: newColumns + retypedColumns) && !Self.expressionMentions($0, anyOf: renamedNames)
             }
             builder.add(entry.change, phase: entry.phase, safety: entry.safety == .needsDataCheck ? .safe : entry.safety,
                         checks: checks, order: entry.order)
@@ -180,7 +185,11 @@ struct TableDiffer {
         let t = desired.name
         switch (current.primaryKey, desired.primaryKey) {
         case (nil, nil): return
-        case let (old?, new?) where old.columns == new.columns: return
+        case let (old?, new?) where old.columns == new.columns:
+            if dialect.capabilities.renamesConstraints, let from = old.name, let to = new.name, from != to {
+                builder.add(.renameConstraint(table: t, from: from, to: to), phase: .renames, safety: .safe)
+            }
+            return
         case let (old?, new):
             builder.add(.dropPrimaryKey(table: t, key: old), phase: .dropConstraints, safety: .safe)
             if let new { addPrimaryKey(new, into: &builder) }
@@ -205,13 +214,37 @@ struct TableDiffer {
         return x == y
     }
 
+    /// Pairs (current name, desired name) of constraints whose definitions match under different
+    /// names, neither name matched as it is: renamed in place where the dialect can.
+    private func renames<C>(_ current: [C], _ desired: [C], name: (C) -> String, same: (C, C) -> Bool) -> [(String, String)] {
+        guard dialect.capabilities.renamesConstraints else { return [] }
+        let desiredNames = Set(desired.map(name)), currentNames = Set(current.map(name))
+        var free = desired.filter { !currentNames.contains(name($0)) }
+        var pairs: [(String, String)] = []
+        for old in current where !desiredNames.contains(name(old)) {
+            if let i = free.firstIndex(where: { same($0, old) }) {
+                pairs.append((name(old), name(free[i])))
+                free.remove(at: i)
+            }
+        }
+        return pairs
+    }
+
+    private func addRenames(_ pairs: [(String, String)], into builder: inout PlanBuilder) {
+        for (from, to) in pairs {
+            builder.add(.renameConstraint(table: desired.name, from: from, to: to), phase: .renames, safety: .safe)
+        }
+    }
+
     private func diffUniques(into builder: inout PlanBuilder) {
         let t = desired.name
-        for old in current.uniqueConstraints {
+        let renamed = renames(current.uniqueConstraints, desired.uniqueConstraints, name: \.name, same: uniquesEqual)
+        addRenames(renamed, into: &builder)
+        for old in current.uniqueConstraints where !renamed.contains(where: { $0.0 == old.name }) {
             if let new = desired.uniqueConstraints.first(where: { $0.name == old.name }), uniquesEqual(new, old) { continue }
             builder.add(.dropUnique(table: t, constraint: old), phase: .dropConstraints, safety: .safe)
         }
-        for new in desired.uniqueConstraints {
+        for new in desired.uniqueConstraints where !renamed.contains(where: { $0.1 == new.name }) {
             if let old = current.uniqueConstraints.first(where: { $0.name == new.name }), uniquesEqual(new, old) { continue }
             builder.add(.addUnique(table: t, constraint: new), phase: .addConstraints, safety: .safe,
                         checks: [.duplicates(table: t, columns: new.columns, predicate: nil)])
@@ -259,20 +292,34 @@ struct TableDiffer {
     private func diffChecks(into builder: inout PlanBuilder) {
         let t = desired.name
         let byName = dialect.capabilities.namedChecks
-        func same(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
-            (!byName || a.name == b.name) && dialect.expressionsEquivalent(a.expression, b.expression)
+        func sameRule(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
+            dialect.expressionsEquivalent(a.expression, b.expression) && a.noInherit == b.noInherit
         }
-        var unmatched = desired.checks
-        for old in current.checks {
+        func same(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
+            (!byName || a.name == b.name) && sameRule(a, b) && a.notValid == b.notValid
+        }
+        let renamed = byName ? renames(current.checks, desired.checks, name: \.name) { sameRule($0, $1) && $0.notValid == $1.notValid } : []
+        addRenames(renamed, into: &builder)
+        var unmatched = desired.checks.filter { c in !renamed.contains { $0.1 == c.name } }
+        for old in current.checks where !renamed.contains(where: { $0.0 == old.name }) {
             if let i = unmatched.firstIndex(where: { same($0, old) }) {
                 unmatched.remove(at: i)
+                continue
+            }
+            // NOT VALID in the database, valid as declared: validated in place (rows counted first).
+            if old.notValid, dialect.capabilities.notValidConstraints,
+               let i = unmatched.firstIndex(where: { !$0.notValid && $0.name == old.name && sameRule($0, old) }) {
+                let new = unmatched.remove(at: i)
+                builder.add(.addCheck(table: t, check: new), phase: .addConstraints, safety: .safe,
+                            checks: [.violations(table: t, expression: new.expression)])
                 continue
             }
             builder.add(.dropCheck(table: t, check: old), phase: .dropConstraints, safety: .safe)
         }
         for new in unmatched {
+            // A NOT VALID check leaves existing rows alone: nothing to count.
             builder.add(.addCheck(table: t, check: new), phase: .addConstraints, safety: .safe,
-                        checks: [.violations(table: t, expression: new.expression)])
+                        checks: new.notValid ? [] : [.violations(table: t, expression: new.expression)])
         }
     }
 
@@ -292,18 +339,33 @@ struct TableDiffer {
             }
             return (!byName || a.name == b.name) && x == y
         }
-        var unmatched = desired.foreignKeys
-        for old in current.foreignKeys {
+        let renamed = byName ? renames(current.foreignKeys, desired.foreignKeys, name: \.name) {
+            var a = $0, b = $1
+            a.name = b.name
+            return same(a, b)
+        } : []
+        addRenames(renamed, into: &builder)
+        var unmatched = desired.foreignKeys.filter { k in !renamed.contains { $0.1 == k.name } }
+        for old in current.foreignKeys where !renamed.contains(where: { $0.0 == old.name }) {
             if let i = unmatched.firstIndex(where: { same($0, old) }) {
                 unmatched.remove(at: i)
+                continue
+            }
+            // NOT VALID in the database, valid as declared: validated in place (orphans counted first).
+            if old.notValid, dialect.capabilities.notValidConstraints,
+               let i = unmatched.firstIndex(where: { var k = $0; k.notValid = true; return !$0.notValid && same(k, old) }) {
+                let new = unmatched.remove(at: i)
+                builder.add(.addForeignKey(table: t, key: new), phase: .addForeignKeys, safety: .safe,
+                            checks: [.orphans(table: t, columns: new.columns, referencedTable: new.referencedTable,
+                                              referencedColumns: new.referencedColumns)])
                 continue
             }
             builder.add(.dropForeignKey(table: t, key: old), phase: .dropForeignKeys, safety: .safe)
         }
         for new in unmatched {
             builder.add(.addForeignKey(table: t, key: new), phase: .addForeignKeys, safety: .safe,
-                        checks: [.orphans(table: t, columns: new.columns, referencedTable: new.referencedTable,
-                                          referencedColumns: new.referencedColumns)])
+                        checks: new.notValid ? [] : [.orphans(table: t, columns: new.columns, referencedTable: new.referencedTable,
+                                                               referencedColumns: new.referencedColumns)])
         }
     }
 }

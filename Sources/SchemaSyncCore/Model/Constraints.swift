@@ -40,9 +40,15 @@ public struct CheckConstraint: Hashable, Sendable, Codable {
     public var name: String
     /// The boolean expression, in the target's dialect.
     public var expression: String
-    public init(name: String, expression: String) {
+    /// Existing rows were not checked (`NOT VALID`, PostgreSQL); new and updated rows are.
+    public var notValid: Bool
+    /// Not inherited by child tables (`NO INHERIT`, PostgreSQL).
+    public var noInherit: Bool
+    public init(name: String, expression: String, notValid: Bool = false, noInherit: Bool = false) {
         self.name = name
         self.expression = expression
+        self.notValid = notValid
+        self.noInherit = noInherit
     }
 }
 
@@ -66,11 +72,13 @@ public struct ForeignKey: Hashable, Sendable, Codable {
     /// DEFERRABLE (INITIALLY DEFERRED when `initiallyDeferred`), where the dialect supports it.
     public var deferrable: Bool
     public var initiallyDeferred: Bool
+    /// Existing rows were not checked (`NOT VALID`, PostgreSQL); new and updated rows are.
+    public var notValid: Bool
 
     public init(
         name: String, columns: [String], referencedTable: String, referencedColumns: [String],
         onDelete: Action = .noAction, onUpdate: Action = .noAction,
-        deferrable: Bool = false, initiallyDeferred: Bool = false
+        deferrable: Bool = false, initiallyDeferred: Bool = false, notValid: Bool = false
     ) {
         self.name = name
         self.columns = columns
@@ -80,6 +88,7 @@ public struct ForeignKey: Hashable, Sendable, Codable {
         self.onUpdate = onUpdate
         self.deferrable = deferrable
         self.initiallyDeferred = initiallyDeferred
+        self.notValid = notValid
     }
 
     /// Everything but the name: two keys with the same definition enforce the same rule.

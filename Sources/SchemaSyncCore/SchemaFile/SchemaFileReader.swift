@@ -113,11 +113,13 @@ public final class SchemaFileReader {
         let fks = try (m["foreignKeys"].map { try sequence($0, "foreignKeys") } ?? []).map { try foreignKey($0, table: name) }
         var checkNumber = 0
         let checks = try (m["checks"].map { try sequence($0, "checks") } ?? []).map { n -> CheckConstraint in
-            let cm = try mapping(n, "a check of table '\(name)'", allowed: ["name", "expression"])
+            let cm = try mapping(n, "a check of table '\(name)'", allowed: ["name", "expression", "notValid", "noInherit"])
             checkNumber += 1
             let generated = checkNumber == 1 ? "\(name)_check" : "\(name)_check\(checkNumber)"
             return CheckConstraint(name: try optionalString(cm, "name") ?? generated,
-                                   expression: try requiredString(cm, "expression", in: n, what: "check"))
+                                   expression: try requiredString(cm, "expression", in: n, what: "check"),
+                                   notValid: try cm["notValid"].map { try bool($0, "notValid") } ?? false,
+                                   noInherit: try cm["noInherit"].map { try bool($0, "noInherit") } ?? false)
         }
         return Table(name: name, columns: columns, primaryKey: primaryKey, uniqueConstraints: uniques, indexes: indexes,
                      foreignKeys: fks, checks: checks, renamedFrom: try optionalString(m, "renamedFrom"),
@@ -279,7 +281,7 @@ public final class SchemaFileReader {
 
     private func foreignKey(_ node: Node, table: String) throws -> ForeignKey {
         let m = try mapping(node, "a foreign key of table '\(table)'", allowed: [
-            "name", "columns", "references", "onDelete", "onUpdate", "deferrable", "initiallyDeferred",
+            "name", "columns", "references", "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "notValid",
         ])
         let cols = try stringList(try required(m, "columns", in: node, what: "foreign key of table '\(table)'"), "foreign key columns")
         let refNode = try required(m, "references", in: node, what: "foreign key of table '\(table)'")
@@ -298,7 +300,8 @@ public final class SchemaFileReader {
                           columns: cols, referencedTable: refTable, referencedColumns: refCols,
                           onDelete: try action("onDelete"), onUpdate: try action("onUpdate"),
                           deferrable: try m["deferrable"].map { try bool($0, "deferrable") } ?? false,
-                          initiallyDeferred: try m["initiallyDeferred"].map { try bool($0, "initiallyDeferred") } ?? false)
+                          initiallyDeferred: try m["initiallyDeferred"].map { try bool($0, "initiallyDeferred") } ?? false,
+                          notValid: try m["notValid"].map { try bool($0, "notValid") } ?? false)
     }
 
     private func view(_ node: Node) throws -> View {

@@ -39,7 +39,12 @@ public struct SchemaFileWriter {
         if !t.indexes.isEmpty { m.append(("indexes", .list(t.indexes.map(index)))) }
         if !t.foreignKeys.isEmpty { m.append(("foreignKeys", .list(t.foreignKeys.map(foreignKey)))) }
         if !t.checks.isEmpty {
-            m.append(("checks", .list(t.checks.map { .map([("name", .string($0.name)), ("expression", .string($0.expression))]) })))
+            m.append(("checks", .list(t.checks.map { c in
+                var cm: [(String, SchemaDocument)] = [("name", .string(c.name)), ("expression", .string(c.expression))]
+                if c.notValid { cm.append(("notValid", .bool(true))) }
+                if c.noInherit { cm.append(("noInherit", .bool(true))) }
+                return .map(cm)
+            })))
         }
         if !t.attributes.isEmpty { m.append(("attributes", stringMap(t.attributes))) }
         return .map(m)
@@ -119,6 +124,7 @@ public struct SchemaFileWriter {
         if k.onUpdate != .noAction { m.append(("onUpdate", .string(k.onUpdate.rawValue))) }
         if k.deferrable { m.append(("deferrable", .bool(true))) }
         if k.initiallyDeferred { m.append(("initiallyDeferred", .bool(true))) }
+        if k.notValid { m.append(("notValid", .bool(true))) }
         return .map(m)
     }
 

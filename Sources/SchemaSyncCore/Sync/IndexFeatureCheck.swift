@@ -24,6 +24,20 @@ public enum IndexFeatureCheck {
                     "column '\(table.name).\(column.name)' has sequence options but is neither identity nor serial",
                     hint: "add identity: true, always or serial, or remove sequence:")
             }
+            if !dialect.capabilities.notValidConstraints {
+                if let check = table.checks.first(where: \.notValid) {
+                    throw SchemaSyncError(.invalidSchema, "check '\(check.name)' on table '\(table.name)': \(dialect.name) has no NOT VALID constraints",
+                                          hint: "remove notValid")
+                }
+                if let key = table.foreignKeys.first(where: \.notValid) {
+                    throw SchemaSyncError(.invalidSchema, "foreign key '\(key.name)' on table '\(table.name)': \(dialect.name) has no NOT VALID constraints",
+                                          hint: "remove notValid")
+                }
+            }
+            if !dialect.capabilities.noInheritChecks, let check = table.checks.first(where: \.noInherit) {
+                throw SchemaSyncError(.invalidSchema, "check '\(check.name)' on table '\(table.name)': \(dialect.name) has no NO INHERIT checks",
+                                      hint: "remove noInherit")
+            }
             if !features.contains(.nullsNotDistinct),
                let unique = table.uniqueConstraints.first(where: \.nullsNotDistinct) {
                 throw SchemaSyncError(.invalidSchema,
