@@ -21,8 +21,29 @@ public struct MariaDBDialect: Dialect {
     /// `major * 10000 + minor * 100 + patch` of the server, e.g. 101106.
     public var serverVersion: Int
 
-    public init(serverVersion: Int = 101100) {
+    /// The server's `lower_case_table_names`: 0 (Linux default) compares table names exactly,
+    /// 1 and 2 ignore case.
+    public var lowerCaseTableNames: Int
+
+    public init(serverVersion: Int = 101100, lowerCaseTableNames: Int = 0) {
         self.serverVersion = serverVersion
+        self.lowerCaseTableNames = lowerCaseTableNames
+    }
+
+    /// Column and index names ignore case on MariaDB; table and view names follow
+    /// `lower_case_table_names`.
+    public func identifierKey(_ name: String, kind: IdentifierKind) -> String {
+        switch kind {
+        case .column, .index: return name.lowercased()
+        case .table: return lowerCaseTableNames == 0 ? name : name.lowercased()
+        case .constraint: return name
+        }
+    }
+
+    /// With `lower_case_table_names` 1 the server stores table names in lower case: a table's
+    /// spelling cannot change, so the database's is kept.
+    public func canRespell(_ kind: IdentifierKind) -> Bool {
+        kind != .table || lowerCaseTableNames == 0
     }
 
     public var capabilities: DialectCapabilities {
@@ -30,7 +51,7 @@ public struct MariaDBDialect: Dialect {
             transactionalDDL: false, partialIndexes: false, expressionIndexes: false,
             uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: true, namedChecks: true,
             deferrableForeignKeys: false, identityAlways: false, views: true, comments: true,
-            caseInsensitiveColumnNames: true)
+            caseInsensitiveTableNames: lowerCaseTableNames != 0, caseInsensitiveColumnNames: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {

@@ -31,7 +31,8 @@ public final class MariaDBSession: DatabaseSession {
         self.database = settings.database
         connection = try MariaDBConnection(settings: settings, options: options, displayURL: url.description,
                                            database: settings.database)
-        mariaDialect = MariaDBDialect(serverVersion: connection.serverVersion)
+        let lowerCaseTableNames = try connection.query("SELECT @@lower_case_table_names").first?.first.flatMap { $0.flatMap { Int($0) } } ?? 0
+        mariaDialect = MariaDBDialect(serverVersion: connection.serverVersion, lowerCaseTableNames: lowerCaseTableNames)
     }
 
     public func inspect() throws -> Schema {

@@ -16,7 +16,7 @@ public struct SQLiteDialect: Dialect {
     public var capabilities: DialectCapabilities {
         DialectCapabilities(
             transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
-            uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: false, namedChecks: false,
+            uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: false, namedChecks: false,
             deferrableForeignKeys: false, identityAlways: false, views: true, comments: false,
             caseInsensitiveTableNames: true, caseInsensitiveColumnNames: true)
     }
@@ -44,7 +44,7 @@ public struct SQLiteDialect: Dialect {
     }
 
     public func validate(_ schema: Schema) throws {
-        try SchemaValidator.validateSchemaWideIndexNames(schema)
+        try SchemaValidator.validateSchemaWideIndexNames(schema, key: IdentifierRules.asciiLowercased)
         for table in schema.tables {
             for column in table.columns {
                 if column.identity != nil {

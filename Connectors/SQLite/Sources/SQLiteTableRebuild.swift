@@ -16,10 +16,9 @@ struct SQLiteTableRebuild {
     func statements() -> [RenderedStatement] {
         let q = dialect.quoteIdentifier
         let ids = changes.map(\.id)
-        guard var target = after.table(named: table) else { return [] }
+        guard let target = after.table(named: table) else { return [] }
         guard let old = before.table(named: table) else { return [] }
         let scratch = "schemasync_new_\(table)"
-        target.name = scratch
         let renderer = SQLiteRenderer(dialect: dialect, current: before)
 
         // Columns copied: target columns that existed before (under their old name), except generated ones.
@@ -35,7 +34,7 @@ struct SQLiteTableRebuild {
         var sql: [String] = [
             "CREATE TEMP TABLE IF NOT EXISTS schemasync_guard (what TEXT, ok INTEGER, CONSTRAINT rebuild_must_keep_rows_and_foreign_keys CHECK (ok))",
             "DROP TABLE IF EXISTS \(q(scratch))",
-            renderer.createTable(target),
+            renderer.createTable(target, as: scratch),
         ]
         if !copyTarget.isEmpty {
             sql.append("INSERT INTO \(q(scratch)) (\(copyTarget.joined(separator: ", "))) SELECT \(copySource.joined(separator: ", ")) FROM \(q(table))")

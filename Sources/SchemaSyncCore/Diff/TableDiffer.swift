@@ -27,16 +27,6 @@ struct TableDiffer {
             }
         }
 
-        if dialect.capabilities.caseInsensitiveColumnNames {
-            for column in desired.columns where matched[column.name] == nil {
-                if let other = current.columns.first(where: { $0.name.lowercased() == column.name.lowercased() }),
-                   !consumed.contains(other.name) {
-                    throw SchemaSyncError(.invalidSchema, "column '\(t).\(column.name)' differs only in case from existing column '\(other.name)', and \(dialect.name) column names ignore case",
-                                          hint: "spell it '\(other.name)' as in the database")
-                }
-            }
-        }
-
         // Constraints and indexes that change or disappear are dropped before columns change.
         // Rows cannot be checked against columns this plan adds; the engine enforces those on apply.
         let newColumns = desired.columns.map(\.name).filter { matched[$0] == nil }
