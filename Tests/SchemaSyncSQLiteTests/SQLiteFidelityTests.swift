@@ -47,6 +47,16 @@ final class SQLiteFidelityTests: XCTestCase {
         assertSameCatalog(declared)
     }
 
+    /// Declared types keep their words: `INT PRIMARY KEY` is not the rowid, `NUMERIC(10,2)` is not `DECIMAL(10,2)`.
+    func testDeclaredTypeWordsAreKept() throws {
+        let r = try apply(current: "CREATE TABLE t (id INT PRIMARY KEY, amount INTEGER); INSERT INTO t VALUES (5, 1)",
+                          desired: "CREATE TABLE t (id INT PRIMARY KEY, amount NUMERIC(10,2) NOT NULL DEFAULT 0, note varchar(20))")
+        assertSameCatalog(r)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name, type FROM pragma_table_info('t')"),
+                       [["id", "INT"], ["amount", "NUMERIC(10,2)"], ["note", "varchar(20)"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT id, amount FROM t"), [["5", "1"]])
+    }
+
     func testTableLevelUniqueStaysAConstraintInsideCreateTable() throws {
         let r = try apply(current: "CREATE TABLE other (x TEXT)", desired: """
             CREATE TABLE other (x TEXT);

@@ -79,6 +79,7 @@ struct SQLiteCatalogInspector {
             if hidden == 1 { continue } // hidden columns of virtual tables
             var column = Column(name: name, type: SQLiteTypeMapping.dataType(declared: row[2] ?? ""),
                                 nullable: row[3] != "1", defaultValue: SQLiteDefaultValue.parse(row[4]))
+            if let spelling = SQLiteTypeMapping.spellingToKeep(declared: row[2] ?? "") { column.nativeTypes["sqlite"] = spelling }
             if let collation = info.collations[name] { column.attributes["sqlite.collation"] = collation.lowercased() }
             if let generated = info.generated[name], hidden >= 2 {
                 column.generated = Column.Generated(expression: generated.expression, stored: hidden == 3)
