@@ -127,3 +127,21 @@ final class SQLiteFidelityTests: XCTestCase {
         }
     }
 }
+
+extension SQLiteFidelityTests {
+    /// SQLite keeps column order: a column declared in the middle, or columns out of order, rebuild the table.
+    func testColumnsTakeTheirDeclaredOrder() throws {
+        let r = try apply(current: """
+            CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL); INSERT INTO users VALUES (1, 'e');
+            CREATE TABLE t (id INTEGER PRIMARY KEY, b TEXT, a TEXT); INSERT INTO t VALUES (1, 'b', 'a');
+            CREATE TABLE tail (id INTEGER PRIMARY KEY);
+            """, desired: """
+            CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT NOT NULL);
+            CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+            CREATE TABLE tail (id INTEGER PRIMARY KEY, added TEXT);
+            """)
+        XCTAssertEqual(SQLiteCatalogOracle.catalog(r.target), SQLiteCatalogOracle.catalog(r.reference))
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT id, a, b FROM t"), [["1", "a", "b"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT id, name, email FROM users"), [["1", "NULL", "e"]])
+    }
+}

@@ -51,7 +51,7 @@ public struct MariaDBDialect: Dialect {
             transactionalDDL: false, partialIndexes: false, expressionIndexes: false,
             uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: true, namedChecks: true,
             deferrableForeignKeys: false, identityAlways: false, views: true, comments: true,
-            caseInsensitiveTableNames: lowerCaseTableNames != 0, caseInsensitiveColumnNames: true)
+            caseInsensitiveTableNames: lowerCaseTableNames != 0, caseInsensitiveColumnNames: true, columnOrder: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {

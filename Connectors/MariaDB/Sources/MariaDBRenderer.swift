@@ -85,7 +85,14 @@ struct MariaDBRenderer {
             if aspects.contains(.comment) { options.append("COMMENT=\(dialect.quoteString(to.comment ?? ""))") }
             return options.isEmpty ? [] : [alter(to.name, options.joined(separator: " "))]
         case let .addColumn(table, column):
-            return [alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(column))]
+            var clause = "ADD COLUMN IF NOT EXISTS " + columnDefinition(column) + placement(table, column.name)
+            // An AUTO_INCREMENT column must be keyed in the statement that adds it; the plan's
+            // (guarded) ADD PRIMARY KEY then finds the key in place.
+            if column.identity != nil, let key = desired.table(named: table)?.primaryKey, key.columns.first == column.name,
+               current.table(named: table)?.primaryKey?.columns != key.columns {
+                clause += ", ADD PRIMARY KEY IF NOT EXISTS (\(key.columns.map(q).joined(separator: ", ")))"
+            }
+            return [alter(table, clause)]
         case let .dropColumn(table, column):
             return [alter(table, "DROP COLUMN IF EXISTS \(q(column.name))")]
         case let .renameColumn(table, from, to):
@@ -190,7 +197,7 @@ struct MariaDBRenderer {
         if to.generated != nil && (aspects.contains(.generated) || aspects.contains(.type)) {
             // A generated column holds no data of its own: drop and add it again.
             return [alter(table, "DROP COLUMN IF EXISTS \(q(to.name))"),
-                    alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(to))]
+                    alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(to) + placement(table, to.name))]
         }
         var target = to
         // MODIFY restates the whole column: keep what the desired schema does not mention.
@@ -198,7 +205,14 @@ struct MariaDBRenderer {
         for (key, value) in from.attributes where target.attributes[key] == nil && key != MariaDBDialect.Attribute.onUpdate {
             target.attributes[key] = value
         }
-        return [alter(table, "MODIFY COLUMN IF EXISTS " + columnDefinition(target))]
+        return [alter(table, "MODIFY COLUMN IF EXISTS " + columnDefinition(target)
+                      + (aspects.contains(.position) ? placement(table, to.name) : ""))]
+    }
+
+    /// ` FIRST` or `` AFTER `previous` ``: the column's declared place in the desired table.
+    private func placement(_ table: String, _ column: String) -> String {
+        guard let columns = desired.table(named: table)?.columns.map(\.name), let i = columns.firstIndex(of: column) else { return "" }
+        return i == 0 ? " FIRST" : " AFTER \(q(columns[i - 1]))"
     }
 
     // MARK: - Indexes and keys

@@ -18,7 +18,7 @@ public struct SQLiteDialect: Dialect {
             transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
             uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: false, namedChecks: false,
             deferrableForeignKeys: false, identityAlways: false, views: true, comments: false,
-            caseInsensitiveTableNames: true, caseInsensitiveColumnNames: true)
+            caseInsensitiveTableNames: true, caseInsensitiveColumnNames: true, columnOrder: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {
@@ -93,7 +93,7 @@ public struct SQLiteDialect: Dialect {
     }
 
     public func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement] {
-        try SQLiteRenderer(dialect: self, current: current).render(changes)
+        try SQLiteRenderer(dialect: self, current: current, desired: desired).render(changes)
     }
 
     public func scriptPrologue() -> [String] { ["PRAGMA foreign_keys = OFF", "BEGIN IMMEDIATE"] }

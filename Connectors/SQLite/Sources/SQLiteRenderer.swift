@@ -5,6 +5,8 @@ import SchemaSyncCore
 struct SQLiteRenderer {
     let dialect: SQLiteDialect
     let current: Schema
+    /// The desired schema, whose column order rebuilt tables take.
+    var desired: Schema? = nil
 
     /// Whether SQLite's ALTER TABLE cannot do `change` in place.
     static func needsRebuild(_ change: Change, current: Schema) -> Bool {
@@ -58,6 +60,13 @@ struct SQLiteRenderer {
             lastChange[table] = planned.id
             if Self.needsRebuild(planned.change, current: current) { rebuildIDs[table] = [] }
         }
+        // ADD COLUMN appends: a table whose columns would end out of their declared order is rebuilt.
+        let final = SchemaEvolution.applying(changes.map(\.change), to: current)
+        for table in lastChange.keys where rebuildIDs[table] == nil {
+            guard let wanted = desired?.table(named: table)?.columns.map(\.name),
+                  let got = final.table(named: table)?.columns.map(\.name) else { continue }
+            if got.filter(wanted.contains) != wanted.filter(got.contains) { rebuildIDs[table] = [] }
+        }
         for planned in changes {
             guard let table = planned.change.tableName, rebuildIDs[table] != nil else { continue }
             if case .renameTable = planned.change { continue }
@@ -100,7 +109,7 @@ struct SQLiteRenderer {
             if let table = planned.change.tableName, absorbed[table]?.contains(id) == true { continue }
             if let table = planned.change.tableName, let ids = rebuildIDs[table], ids.contains(id) {
                 if lastChange[table] == id {
-                    statements += SQLiteTableRebuild(dialect: dialect, before: baseline, after: shape, table: table,
+                    statements += SQLiteTableRebuild(dialect: dialect, before: baseline, after: shape, desired: desired, table: table,
                                                      changes: changes.filter { ids.contains($0.id) }).statements()
                     rebuilt.append(table)
                 }

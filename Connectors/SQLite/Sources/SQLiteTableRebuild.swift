@@ -10,13 +10,21 @@ struct SQLiteTableRebuild {
     let before: Schema
     /// The schema after every change of this table.
     let after: Schema
+    /// The desired schema: the rebuilt table takes its column order.
+    var desired: Schema? = nil
     let table: String
     let changes: [PlannedChange]
 
     func statements() -> [RenderedStatement] {
         let q = dialect.quoteIdentifier
         let ids = changes.map(\.id)
-        guard let target = after.table(named: table) else { return [] }
+        guard var target = after.table(named: table) else { return [] }
+        if let order = desired?.table(named: table)?.columns.map(\.name) {
+            let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            target.columns = target.columns.enumerated().sorted {
+                (rank[$0.element.name] ?? order.count + $0.offset, $0.offset) < (rank[$1.element.name] ?? order.count + $1.offset, $1.offset)
+            }.map(\.element)
+        }
         guard let old = before.table(named: table) else { return [] }
         let scratch = "schemasync_new_\(table)"
         let renderer = SQLiteRenderer(dialect: dialect, current: before)

@@ -25,12 +25,16 @@ public struct DialectCapabilities: Hashable, Sendable {
     public var caseInsensitiveTableNames: Bool
     /// Column names that differ only in case name the same column (SQLite, MariaDB).
     public var caseInsensitiveColumnNames: Bool
+    /// The engine keeps and can change the order of a table's columns (MariaDB `AFTER`/`FIRST`,
+    /// SQLite by rebuild): a column out of its declared place is a change.
+    public var columnOrder: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
         uniqueConstraintsDistinctFromIndexes: Bool, namedForeignKeys: Bool, namedChecks: Bool,
         deferrableForeignKeys: Bool, identityAlways: Bool, views: Bool = true, comments: Bool,
-        caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false
+        caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false,
+        columnOrder: Bool = false
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -44,5 +48,6 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.comments = comments
         self.caseInsensitiveTableNames = caseInsensitiveTableNames
         self.caseInsensitiveColumnNames = caseInsensitiveColumnNames
+        self.columnOrder = columnOrder
     }
 }

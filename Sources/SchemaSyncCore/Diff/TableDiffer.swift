@@ -55,6 +55,11 @@ struct TableDiffer {
                         checks: checks, order: entry.order)
         }
 
+        var moved = Set<String>()
+        if dialect.capabilities.columnOrder {
+            let desiredName = Dictionary(matched.map { ($0.value.name, $0.key) }, uniquingKeysWith: { a, _ in a })
+            moved = ColumnPlacement.moved(desired: desired.columns.map(\.name), current: current.columns.compactMap { desiredName[$0.name] })
+        }
         for column in desired.columns {
             guard let existing = matched[column.name] else {
                 var checks: [DataCheck] = []
@@ -64,7 +69,7 @@ struct TableDiffer {
                 builder.add(.addColumn(table: t, column: column), phase: .alterColumns, safety: .safe, checks: checks)
                 continue
             }
-            diffColumn(existing, column, into: &builder)
+            diffColumn(existing, column, moved: moved.contains(column.name), into: &builder)
         }
 
         var tableAspects: TableChangeSet = []
@@ -102,8 +107,8 @@ struct TableDiffer {
         }
     }
 
-    private func diffColumn(_ existing: Column, _ column: Column, into builder: inout PlanBuilder) {
-        var aspects: ColumnChangeSet = []
+    private func diffColumn(_ existing: Column, _ column: Column, moved: Bool, into builder: inout PlanBuilder) {
+        var aspects: ColumnChangeSet = moved ? [.position] : []
         var renamedExisting = existing
         renamedExisting.name = column.name
         if !dialect.typesEquivalent(desired: column, actual: existing) { aspects.insert(.type) }

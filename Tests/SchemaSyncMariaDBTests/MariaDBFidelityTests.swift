@@ -1,0 +1,68 @@
+import Foundation
+import SchemaSyncCore
+import SchemaSyncMariaDB
+import XCTest
+
+/// A current → desired apply ends exactly as declared: after apply, the target's own definitions
+/// (SHOW CREATE TABLE, information_schema.VIEWS, read on a separate connection) equal those of a
+/// reference database where the desired SQL was run by hand.
+final class MariaDBFidelityTests: XCTestCase {
+    var target: MariaDBTestDatabase!
+    var reference: MariaDBTestDatabase!
+
+    override func setUpWithError() throws {
+        target = try MariaDBTestDatabase(prefix: "ss_fid")
+        reference = try MariaDBTestDatabase(prefix: "ss_ref")
+    }
+
+    override func tearDown() {
+        target?.drop()
+        reference?.drop()
+    }
+
+    private func run(_ sql: String, in db: MariaDBTestDatabase) throws {
+        for statement in sql.components(separatedBy: ";\n") where !statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            try db.sql(statement)
+        }
+    }
+
+    /// Every table's SHOW CREATE TABLE (AUTO_INCREMENT counters removed) and every view's options.
+    func definitions(_ db: MariaDBTestDatabase) throws -> [String] {
+        var out: [String] = []
+        for row in try db.sql("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = '\(db.name)' ORDER BY TABLE_NAME") {
+            let name = row[0]!
+            if row[1] == "VIEW" {
+                let v = try db.sql("SELECT VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, ALGORITHM FROM information_schema.VIEWS WHERE TABLE_SCHEMA = '\(db.name)' AND TABLE_NAME = '\(name)'")[0]
+                out.append("view \(name): " + v.map { ($0 ?? "NULL").replacingOccurrences(of: "`\(db.name)`.", with: "") }.joined(separator: " | "))
+            } else {
+                let text = try db.sql("SHOW CREATE TABLE `\(name)`")[0][1]!
+                out.append(text.replacingOccurrences(of: #" AUTO_INCREMENT=\d+"#, with: "", options: .regularExpression))
+            }
+        }
+        return out
+    }
+
+    /// Applies `desired` (SQL) over `current` and checks the result against the reference.
+    func assertAppliesExactly(current: String, desired: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        try run(current, in: target)
+        try run(desired, in: reference)
+        let session = try target.session()
+        let schema = try session.schema(fromSQL: desired, source: "desired.sql")
+        try SyncEngine(session: session).apply(desired: schema, allowDestructive: true)
+        XCTAssertEqual(try definitions(target), try definitions(reference), file: file, line: line)
+        let again = try SyncEngine(session: try target.session()).plan(desired: schema, allowDestructive: true)
+        XCTAssertEqual(again.plan.changes.map(\.change.summary), [], file: file, line: line)
+    }
+
+    func testColumnsArePlacedInDeclaredOrder() throws {
+        try assertAppliesExactly(current: """
+            CREATE TABLE users (id int NOT NULL, email varchar(100) NOT NULL, PRIMARY KEY (id));
+            CREATE TABLE t (b int DEFAULT NULL, a int DEFAULT NULL, z int DEFAULT NULL);
+            INSERT INTO t VALUES (2, 1, 3)
+            """, desired: """
+            CREATE TABLE users (id int NOT NULL, name varchar(50) DEFAULT NULL, email varchar(100) NOT NULL, PRIMARY KEY (id));
+            CREATE TABLE t (id int NOT NULL AUTO_INCREMENT, a int DEFAULT NULL, b bigint DEFAULT NULL, y int DEFAULT NULL, z int DEFAULT NULL, PRIMARY KEY (id))
+            """)
+        XCTAssertEqual(try target.sql("SELECT a, b, z FROM t"), [["1", "2", "3"]])
+    }
+}
