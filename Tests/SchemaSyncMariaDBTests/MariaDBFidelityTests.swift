@@ -66,3 +66,23 @@ final class MariaDBFidelityTests: XCTestCase {
         XCTAssertEqual(try target.sql("SELECT a, b, z FROM t"), [["1", "2", "3"]])
     }
 }
+
+extension MariaDBFidelityTests {
+    /// Engine, character set, row format, key block size and comments are detected and set; an
+    /// option the desired schema does not name goes back to its default; ON UPDATE is added and removed.
+    func testTableOptionsAndOnUpdateConverge() throws {
+        try assertAppliesExactly(current: """
+            CREATE TABLE legacy (id int NOT NULL, name varchar(20) DEFAULT NULL, PRIMARY KEY (id)) ENGINE=MyISAM DEFAULT CHARSET=latin1;
+            INSERT INTO legacy VALUES (1, 'caf\u{e9}');
+            CREATE TABLE logs (id int NOT NULL, msg text, PRIMARY KEY (id)) ENGINE=InnoDB;
+            CREATE TABLE packed (id int NOT NULL, PRIMARY KEY (id)) ROW_FORMAT=REDUNDANT STATS_PERSISTENT=1;
+            CREATE TABLE stamps (id int NOT NULL, a timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(), b datetime DEFAULT NULL, PRIMARY KEY (id))
+            """, desired: """
+            CREATE TABLE legacy (id int NOT NULL, name varchar(20) DEFAULT NULL, PRIMARY KEY (id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+            CREATE TABLE logs (id int NOT NULL, msg text, PRIMARY KEY (id)) ENGINE=InnoDB ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8 COMMENT='app logs';
+            CREATE TABLE packed (id int NOT NULL, PRIMARY KEY (id));
+            CREATE TABLE stamps (id int NOT NULL, a timestamp NOT NULL DEFAULT current_timestamp(), b datetime DEFAULT NULL ON UPDATE current_timestamp(), PRIMARY KEY (id))
+            """)
+        XCTAssertEqual(try target.sql("SELECT name FROM legacy"), [["caf\u{e9}"]])
+    }
+}

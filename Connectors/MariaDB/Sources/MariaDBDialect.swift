@@ -15,6 +15,12 @@ public struct MariaDBDialect: Dialect {
         public static let charset = "mariadb.charset"
         public static let collation = "mariadb.collation"
         public static let onUpdate = "mariadb.on_update"
+        /// Table `ROW_FORMAT` as declared (`COMPRESSED`, `DYNAMIC`, ...).
+        public static let rowFormat = "mariadb.row_format"
+        /// Table `KEY_BLOCK_SIZE` as declared.
+        public static let keyBlockSize = "mariadb.key_block_size"
+        /// Other declared table options, as the server lists them (`stats_persistent=1 page_compressed='ON'`).
+        public static let options = "mariadb.options"
     }
 
     public var name: String { Self.dialectName }
@@ -24,10 +30,16 @@ public struct MariaDBDialect: Dialect {
     /// The server's `lower_case_table_names`: 0 (Linux default) compares table names exactly,
     /// 1 and 2 ignore case.
     public var lowerCaseTableNames: Int
+    /// The managed database's default character set and collation (what an absent table
+    /// charset/collation means), when known.
+    public var databaseCharset: String?
+    public var databaseCollation: String?
 
-    public init(serverVersion: Int = 101100, lowerCaseTableNames: Int = 0) {
+    public init(serverVersion: Int = 101100, lowerCaseTableNames: Int = 0, databaseCharset: String? = nil, databaseCollation: String? = nil) {
         self.serverVersion = serverVersion
         self.lowerCaseTableNames = lowerCaseTableNames
+        self.databaseCharset = databaseCharset
+        self.databaseCollation = databaseCollation
     }
 
     /// Column and index names ignore case on MariaDB; table and view names follow
@@ -114,11 +126,26 @@ public struct MariaDBDialect: Dialect {
         return nil
     }
 
+    /// MariaDB attributes are compared both ways (fail closed): an attribute the database has
+    /// and the desired schema does not name is a difference, since the catalog holds it. Absent
+    /// means the default: engine InnoDB, the database's (or table's) character set and collation,
+    /// no ON UPDATE, no declared row format or other option. A desired collation without a
+    /// character set implies the collation's character set; a character set without a
+    /// collation compares only the character set.
     public func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool {
-        desired.allSatisfy { key, value in
-            guard key.hasPrefix(Self.dialectName + ".") else { return true } // another dialect's extra
-            return Self.normalizedAttribute(key, value) == actual[key].map { Self.normalizedAttribute(key, $0) }
+        var wanted = desired.filter { $0.key.hasPrefix(Self.dialectName + ".") } // other dialects' extras are ignored
+        if wanted[Attribute.charset] == nil, let collation = wanted[Attribute.collation] {
+            wanted[Attribute.charset] = String(collation.prefix { $0 != "_" })
         }
+        let have = actual.filter { $0.key.hasPrefix(Self.dialectName + ".") }
+        for key in Set(wanted.keys).union(have.keys) {
+            if key == Attribute.collation, wanted[key] == nil, desired[Attribute.charset] != nil { continue }
+            let fallback = key == Attribute.engine ? "innodb" : nil
+            let a = (wanted[key] ?? fallback).map { Self.normalizedAttribute(key, $0) }
+            let b = (have[key] ?? fallback).map { Self.normalizedAttribute(key, $0) }
+            if a != b { return false }
+        }
+        return true
     }
 
     static func normalizedAttribute(_ key: String, _ value: String) -> String {
@@ -134,15 +161,20 @@ public struct MariaDBDialect: Dialect {
             if key == Attribute.onUpdate {
                 ok = value.range(of: #"^\s*(current_timestamp|now|localtimestamp)\s*(\(\s*[0-6]?\s*\))?\s*$"#,
                                  options: [.regularExpression, .caseInsensitive]) != nil
-            } else if [Attribute.engine, Attribute.charset, Attribute.collation].contains(key) {
+            } else if [Attribute.engine, Attribute.charset, Attribute.collation, Attribute.rowFormat, Attribute.keyBlockSize].contains(key) {
                 ok = !value.isEmpty && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            } else if key == Attribute.options {
+                ok = value.range(of: #"^([A-Za-z_]+=('[A-Za-z0-9_]*'|[A-Za-z0-9_]+))( [A-Za-z_]+=('[A-Za-z0-9_]*'|[A-Za-z0-9_]+))*$"#,
+                                 options: .regularExpression) != nil
             } else {
                 throw SchemaSyncError(.invalidSchema, "'\(path)': unknown MariaDB attribute '\(key)'",
-                                      hint: "known: \([Attribute.engine, Attribute.charset, Attribute.collation, Attribute.onUpdate].joined(separator: ", "))")
+                                      hint: "known: \([Attribute.engine, Attribute.charset, Attribute.collation, Attribute.onUpdate, Attribute.rowFormat, Attribute.keyBlockSize, Attribute.options].joined(separator: ", "))")
             }
             if !ok {
                 throw SchemaSyncError(.invalidSchema, "'\(path)': attribute \(key) has an invalid value '\(value)'",
-                                      hint: key == Attribute.onUpdate ? "use current_timestamp" : "use a plain name such as InnoDB or utf8mb4")
+                                      hint: key == Attribute.onUpdate ? "use current_timestamp"
+                                        : key == Attribute.options ? "use name=value pairs as information_schema.TABLES.CREATE_OPTIONS lists them (a partitioned table is not modelled)"
+                                        : "use a plain name such as InnoDB or utf8mb4")
             }
         }
     }

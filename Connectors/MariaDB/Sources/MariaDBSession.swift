@@ -31,8 +31,13 @@ public final class MariaDBSession: DatabaseSession {
         self.database = settings.database
         connection = try MariaDBConnection(settings: settings, options: options, displayURL: url.description,
                                            database: settings.database)
-        let lowerCaseTableNames = try connection.query("SELECT @@lower_case_table_names").first?.first.flatMap { $0.flatMap { Int($0) } } ?? 0
-        mariaDialect = MariaDBDialect(serverVersion: connection.serverVersion, lowerCaseTableNames: lowerCaseTableNames)
+        let db = MariaDBDialect().quoteString(settings.database)
+        let row = try connection.query(
+            "SELECT @@lower_case_table_names, (SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = \(db)), "
+                + "(SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = \(db))").first ?? []
+        func value(_ i: Int) -> String? { i < row.count ? row[i] : nil }
+        mariaDialect = MariaDBDialect(serverVersion: connection.serverVersion, lowerCaseTableNames: value(0).flatMap { Int($0) } ?? 0,
+                                      databaseCharset: value(1), databaseCollation: value(2))
     }
 
     public func inspect() throws -> Schema {
