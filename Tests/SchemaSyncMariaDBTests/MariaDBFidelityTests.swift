@@ -86,3 +86,22 @@ extension MariaDBFidelityTests {
         XCTAssertEqual(try target.sql("SELECT name FROM legacy"), [["caf\u{e9}"]])
     }
 }
+
+extension MariaDBFidelityTests {
+    /// ALGORITHM, SQL SECURITY, DEFINER and CHECK OPTION are part of a view: created as declared,
+    /// changed when they differ, and a second plan is empty (no drop and re-create every run).
+    func testViewOptionsConverge() throws {
+        try assertAppliesExactly(current: """
+            CREATE TABLE t (id int NOT NULL, v int DEFAULT NULL, PRIMARY KEY (id));
+            CREATE DEFINER=`mysql`@`localhost` SQL SECURITY INVOKER VIEW kept AS SELECT id, v FROM t;
+            CREATE VIEW changed AS SELECT id FROM t
+            """, desired: """
+            CREATE TABLE t (id int NOT NULL, v int DEFAULT NULL, PRIMARY KEY (id));
+            CREATE DEFINER=`mysql`@`localhost` SQL SECURITY INVOKER VIEW kept AS SELECT id, v FROM t;
+            CREATE ALGORITHM=MERGE VIEW changed AS SELECT id FROM t WHERE v > 0 WITH LOCAL CHECK OPTION;
+            CREATE ALGORITHM=TEMPTABLE VIEW counted AS SELECT COUNT(*) AS n FROM t
+            """)
+        XCTAssertEqual(try target.sql("SELECT DEFINER, SECURITY_TYPE FROM information_schema.VIEWS WHERE TABLE_SCHEMA = '\(target.name)' AND TABLE_NAME = 'kept'"),
+                       [["mysql@localhost", "INVOKER"]])
+    }
+}

@@ -213,11 +213,19 @@ struct MariaDBCatalogInspector {
 
     private func readViews() throws -> [View] {
         let rows = try connection.query("""
-            SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = \(db) ORDER BY TABLE_NAME
+            SELECT TABLE_NAME, VIEW_DEFINITION, ALGORITHM, SECURITY_TYPE, CHECK_OPTION, DEFINER
+            FROM information_schema.VIEWS WHERE TABLE_SCHEMA = \(db) ORDER BY TABLE_NAME
             """)
         return rows.compactMap { row in
             guard let name = row[0] else { return nil }
-            return View(name: name, definition: MariaDBExpression.strippingDatabase(row[1] ?? "", database: database))
+            var view = View(name: name, definition: MariaDBExpression.strippingDatabase(row[1] ?? "", database: database))
+            // Defaults are left out: UNDEFINED, SQL SECURITY DEFINER, no check option, the applying user as definer.
+            typealias A = MariaDBDialect.Attribute
+            if let algorithm = row[2], algorithm.uppercased() != "UNDEFINED" { view.attributes[A.algorithm] = algorithm.uppercased() }
+            if let security = row[3], security.uppercased() != "DEFINER" { view.attributes[A.sqlSecurity] = security.uppercased() }
+            if let check = row[4], check.uppercased() != "NONE" { view.attributes[A.checkOption] = check.uppercased() }
+            if let definer = row[5], definer != dialect.currentUser { view.attributes[A.definer] = definer }
+            return view
         }
     }
 

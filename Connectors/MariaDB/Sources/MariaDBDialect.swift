@@ -21,6 +21,14 @@ public struct MariaDBDialect: Dialect {
         public static let keyBlockSize = "mariadb.key_block_size"
         /// Other declared table options, as the server lists them (`stats_persistent=1 page_compressed='ON'`).
         public static let options = "mariadb.options"
+        /// View `ALGORITHM` (`MERGE`, `TEMPTABLE`; absent: `UNDEFINED`).
+        public static let algorithm = "mariadb.algorithm"
+        /// View `SQL SECURITY` (`INVOKER`; absent: `DEFINER`).
+        public static let sqlSecurity = "mariadb.sql_security"
+        /// View `WITH ... CHECK OPTION` (`CASCADED`, `LOCAL`; absent: none).
+        public static let checkOption = "mariadb.check_option"
+        /// View `DEFINER` as `user@host` (absent: the user who applies).
+        public static let definer = "mariadb.definer"
     }
 
     public var name: String { Self.dialectName }
@@ -34,6 +42,8 @@ public struct MariaDBDialect: Dialect {
     /// charset/collation means), when known.
     public var databaseCharset: String?
     public var databaseCollation: String?
+    /// `CURRENT_USER()` of the session (`user@host`): the definer a view gets by default.
+    public var currentUser: String?
 
     public init(serverVersion: Int = 101100, lowerCaseTableNames: Int = 0, databaseCharset: String? = nil, databaseCollation: String? = nil) {
         self.serverVersion = serverVersion
@@ -163,6 +173,12 @@ public struct MariaDBDialect: Dialect {
                                  options: [.regularExpression, .caseInsensitive]) != nil
             } else if [Attribute.engine, Attribute.charset, Attribute.collation, Attribute.rowFormat, Attribute.keyBlockSize].contains(key) {
                 ok = !value.isEmpty && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            } else if [Attribute.algorithm, Attribute.sqlSecurity, Attribute.checkOption].contains(key) {
+                let allowed = key == Attribute.algorithm ? ["UNDEFINED", "MERGE", "TEMPTABLE"]
+                    : key == Attribute.sqlSecurity ? ["DEFINER", "INVOKER"] : ["CASCADED", "LOCAL"]
+                ok = allowed.contains(value.uppercased())
+            } else if key == Attribute.definer {
+                ok = value.range(of: #"^[A-Za-z0-9_.%-]+@[A-Za-z0-9_.%:-]+$"#, options: .regularExpression) != nil
             } else if key == Attribute.options {
                 ok = value.range(of: #"^([A-Za-z_]+=('[A-Za-z0-9_]*'|[A-Za-z0-9_]+))( [A-Za-z_]+=('[A-Za-z0-9_]*'|[A-Za-z0-9_]+))*$"#,
                                  options: .regularExpression) != nil
@@ -180,6 +196,7 @@ public struct MariaDBDialect: Dialect {
     }
 
     public func validate(_ schema: Schema) throws {
+        for view in schema.views { try Self.validateAttributes(view.attributes, on: view.name) }
         for table in schema.tables {
             try Self.validateAttributes(table.attributes, on: table.name)
             for column in table.columns {

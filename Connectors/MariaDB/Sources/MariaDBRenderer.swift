@@ -152,10 +152,24 @@ struct MariaDBRenderer {
         case let .dropCheck(table, check):
             return [alter(table, "DROP CONSTRAINT IF EXISTS \(q(check.name))")]
         case let .createView(view):
-            return ["CREATE OR REPLACE VIEW \(q(view.name)) AS \(view.definition)"]
+            return [createView(view)]
         case let .dropView(view):
             return ["DROP VIEW IF EXISTS \(q(view.name))"]
         }
+    }
+
+    /// `CREATE OR REPLACE [ALGORITHM=..] [DEFINER=..] [SQL SECURITY ..] VIEW .. AS .. [WITH .. CHECK OPTION]`.
+    func createView(_ view: View) -> String {
+        typealias A = MariaDBDialect.Attribute
+        var sql = "CREATE OR REPLACE"
+        if let algorithm = view.attributes[A.algorithm] { sql += " ALGORITHM=\(algorithm.uppercased())" }
+        if let definer = view.attributes[A.definer], let at = definer.lastIndex(of: "@") {
+            sql += " DEFINER=\(q(String(definer[..<at])))@\(q(String(definer[definer.index(after: at)...])))"
+        }
+        if let security = view.attributes[A.sqlSecurity] { sql += " SQL SECURITY \(security.uppercased())" }
+        sql += " VIEW \(q(view.name)) AS \(view.definition)"
+        if let check = view.attributes[A.checkOption] { sql += " WITH \(check.uppercased()) CHECK OPTION" }
+        return sql
     }
 
     // MARK: - Tables
