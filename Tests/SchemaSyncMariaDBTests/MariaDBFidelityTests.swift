@@ -105,3 +105,17 @@ extension MariaDBFidelityTests {
                        [["mysql@localhost", "INVOKER"]])
     }
 }
+
+extension MariaDBFidelityTests {
+    /// ENUM / SET members keep their spelling and case; SPATIAL indexes are created as declared.
+    func testEnumSpellingAndSpatialIndexes() throws {
+        try assertAppliesExactly(current: """
+            CREATE TABLE t (id int NOT NULL, s enum('a','b') NOT NULL DEFAULT 'a', PRIMARY KEY (id));
+            CREATE TABLE places (id int NOT NULL, PRIMARY KEY (id))
+            """, desired: """
+            CREATE TABLE t (id int NOT NULL, s enum('A','b','c') NOT NULL DEFAULT 'A', tags set('x','Y') DEFAULT NULL, PRIMARY KEY (id));
+            CREATE TABLE places (id int NOT NULL, loc point NOT NULL, area polygon NOT NULL, PRIMARY KEY (id), SPATIAL KEY places_loc (loc));
+            CREATE TABLE regions (id int NOT NULL, shape geometry NOT NULL, PRIMARY KEY (id), SPATIAL KEY regions_shape (shape))
+            """)
+    }
+}

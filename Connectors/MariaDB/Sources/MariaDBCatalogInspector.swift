@@ -171,7 +171,9 @@ struct MariaDBCatalogInspector {
                 tables[tableName]!.primaryKey!.columns.append(column)
                 continue
             }
-            let part = Index.Part(column: column, descending: row[4] == "D", prefixLength: row[5].flatMap { Int($0) })
+            // MariaDB reports a SUB_PART (32) for SPATIAL key parts that no one declares or may declare.
+            let spatial = (row[6] ?? "").uppercased() == "SPATIAL"
+            let part = Index.Part(column: column, descending: row[4] == "D", prefixLength: spatial ? nil : row[5].flatMap { Int($0) })
             if let i = tables[tableName]!.indexes.firstIndex(where: { $0.name == name }) {
                 tables[tableName]!.indexes[i].parts.append(part)
             } else {
