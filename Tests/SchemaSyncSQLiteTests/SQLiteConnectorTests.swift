@@ -209,8 +209,10 @@ extension SQLiteConnectorTests {
         let copySession = try copy.session()
         defer { copySession.close() }
         try SyncEngine(session: copySession).apply(desired: reread, allowDestructive: false)
-        XCTAssertEqual(try copySession.query("SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN ('album_title', 'artist_name_key') ORDER BY name"),
-                       [["album_title"], ["artist_name_key"]])
+        // UNIQUE constraints stay constraints inside CREATE TABLE (no separate index).
+        XCTAssertEqual(try copySession.query("SELECT m.name, il.origin FROM sqlite_schema m JOIN pragma_index_list(m.name) il WHERE il.\"unique\" = 1 ORDER BY m.name"),
+                       [["album", "u"], ["artist", "u"]])
+        XCTAssertEqual(try copySession.query("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND name <> 'album_lower'"), [["0"]])
 
         // Drop NOT NULL on title: a rebuild. The deleted row's id (3) must not be reused.
         var wider = reread
@@ -301,20 +303,20 @@ extension SQLiteConnectorTests {
 }
 
 extension SQLiteConnectorTests {
-    /// SQLite names ignore case: a name differing only in case is refused, never dropped and re-added.
-    func testCaseOnlyDifferencesAreRefusedNotDroppedAndReadded() throws {
+    /// SQLite names ignore case: a name differing only in case is the same table or column,
+    /// respelled in place (never dropped and re-added), rows kept.
+    func testCaseOnlyDifferencesRespellInPlace() throws {
         let db = SQLiteTestDatabase()
         let session = try db.session()
         defer { session.close() }
         try session.execute(RenderedStatement("CREATE TABLE u (id INTEGER PRIMARY KEY NOT NULL, \"Email\" TEXT); INSERT INTO u VALUES (1, 'a@b')", changeIDs: []))
-        for yaml in ["tables:\n  - name: U\n    columns: [{ name: id, type: integer }, { name: Email, type: text }]\n    primaryKey: [id]\n",
-                     "tables:\n  - name: u\n    columns: [{ name: id, type: integer }, { name: email, type: text }]\n    primaryKey: [id]\n"] {
-            XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: try schema(yaml), allowDestructive: true)) { error in
-                XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema, "\(error)")
-                XCTAssertTrue("\(error)".contains("differs only in case"), "\(error)")
-            }
+        for (table, column) in [("U", "Email"), ("u", "email")] {
+            let yaml = "tables:\n  - name: \(table)\n    columns: [{ name: id, type: integer }, { name: \(column), type: text }]\n    primaryKey: [id]\n"
+            try SyncEngine(session: session).apply(desired: try schema(yaml), allowDestructive: false)
+            XCTAssertEqual(try session.query("SELECT name FROM sqlite_schema"), [[table]])
+            XCTAssertEqual(try session.query("SELECT name FROM pragma_table_info('u') ORDER BY cid"), [["id"], [column]])
+            XCTAssertEqual(try session.query("SELECT * FROM u"), [["1", "a@b"]])
         }
-        XCTAssertEqual(try session.query("SELECT id, \"Email\" FROM u"), [["1", "a@b"]])
     }
 }
 

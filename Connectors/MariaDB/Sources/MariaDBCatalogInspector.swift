@@ -32,7 +32,7 @@ struct MariaDBCatalogInspector {
 
     private func inspectUnchecked() throws -> Schema {
         let tableRows = try connection.query("""
-            SELECT s.DEFAULT_COLLATION_NAME, t.TABLE_NAME, t.TABLE_TYPE, t.ENGINE, t.TABLE_COLLATION, t.TABLE_COMMENT
+            SELECT s.DEFAULT_COLLATION_NAME, t.TABLE_NAME, t.TABLE_TYPE, t.ENGINE, t.TABLE_COLLATION, t.TABLE_COMMENT, t.CREATE_OPTIONS
             FROM information_schema.SCHEMATA s
             LEFT JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = s.SCHEMA_NAME
             WHERE s.SCHEMA_NAME = \(db) ORDER BY t.TABLE_NAME
@@ -57,6 +57,7 @@ struct MariaDBCatalogInspector {
                     table.attributes[MariaDBDialect.Attribute.charset] = String(collation.prefix { $0 != "_" })
                 }
                 if let comment = row[5], !comment.isEmpty { table.comment = comment }
+                table.attributes.merge(Self.createOptions(row[6] ?? "")) { a, _ in a }
                 tables[name] = table
                 order.append(name)
             case "VIEW": viewNames.insert(name)
@@ -83,6 +84,24 @@ struct MariaDBCatalogInspector {
             tables[name] = table
         }
         return Schema(tables: order.compactMap { tables[$0] }, views: views, unmanaged: unmanaged).sorted()
+    }
+
+    /// Declared table options from `CREATE_OPTIONS` (`row_format=COMPRESSED key_block_size=8 ...`):
+    /// row format and key block size as their own attributes, the rest verbatim in `mariadb.options`
+    /// (a `partitioned` table lands there too, and is refused as a desired schema: not modelled).
+    static func createOptions(_ text: String) -> [String: String] {
+        var attributes: [String: String] = [:]
+        var rest: [String] = []
+        for word in text.split(separator: " ").map(String.init) {
+            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+            switch parts[0].lowercased() {
+            case "row_format" where parts.count == 2: attributes[MariaDBDialect.Attribute.rowFormat] = parts[1].uppercased()
+            case "key_block_size" where parts.count == 2: attributes[MariaDBDialect.Attribute.keyBlockSize] = parts[1]
+            default: rest.append(word)
+            }
+        }
+        if !rest.isEmpty { attributes[MariaDBDialect.Attribute.options] = rest.joined(separator: " ") }
+        return attributes
     }
 
     /// Reads check constraints; returns the `table.column` keys of json columns.
@@ -152,7 +171,9 @@ struct MariaDBCatalogInspector {
                 tables[tableName]!.primaryKey!.columns.append(column)
                 continue
             }
-            let part = Index.Part(column: column, descending: row[4] == "D", prefixLength: row[5].flatMap { Int($0) })
+            // MariaDB reports a SUB_PART (32) for SPATIAL key parts that no one declares or may declare.
+            let spatial = (row[6] ?? "").uppercased() == "SPATIAL"
+            let part = Index.Part(column: column, descending: row[4] == "D", prefixLength: spatial ? nil : row[5].flatMap { Int($0) })
             if let i = tables[tableName]!.indexes.firstIndex(where: { $0.name == name }) {
                 tables[tableName]!.indexes[i].parts.append(part)
             } else {
@@ -194,11 +215,19 @@ struct MariaDBCatalogInspector {
 
     private func readViews() throws -> [View] {
         let rows = try connection.query("""
-            SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = \(db) ORDER BY TABLE_NAME
+            SELECT TABLE_NAME, VIEW_DEFINITION, ALGORITHM, SECURITY_TYPE, CHECK_OPTION, DEFINER
+            FROM information_schema.VIEWS WHERE TABLE_SCHEMA = \(db) ORDER BY TABLE_NAME
             """)
         return rows.compactMap { row in
             guard let name = row[0] else { return nil }
-            return View(name: name, definition: MariaDBExpression.strippingDatabase(row[1] ?? "", database: database))
+            var view = View(name: name, definition: MariaDBExpression.strippingDatabase(row[1] ?? "", database: database))
+            // Defaults are left out: UNDEFINED, SQL SECURITY DEFINER, no check option, the applying user as definer.
+            typealias A = MariaDBDialect.Attribute
+            if let algorithm = row[2], algorithm.uppercased() != "UNDEFINED" { view.attributes[A.algorithm] = algorithm.uppercased() }
+            if let security = row[3], security.uppercased() != "DEFINER" { view.attributes[A.sqlSecurity] = security.uppercased() }
+            if let check = row[4], check.uppercased() != "NONE" { view.attributes[A.checkOption] = check.uppercased() }
+            if let definer = row[5], definer != dialect.currentUser { view.attributes[A.definer] = definer }
+            return view
         }
     }
 

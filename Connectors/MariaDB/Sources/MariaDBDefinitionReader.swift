@@ -5,8 +5,8 @@ import SchemaSyncCore
 /// character sets and collations, index rows, foreign key rules, check clauses, table options,
 /// view bodies and options — for verification that does not go through the neutral model.
 ///
-/// Five queries whatever the number of tables. The database's own name is removed from view
-/// bodies; AUTO_INCREMENT counters, row counts, view DEFINERs and column order are not compared.
+/// Six queries whatever the number of tables. The database's own name is removed from view
+/// bodies; AUTO_INCREMENT counters, row counts and view DEFINERs are not compared.
 struct MariaDBDefinitionReader {
     let database: String
     let run: (String) throws -> [[String?]]
@@ -14,7 +14,7 @@ struct MariaDBDefinitionReader {
     func read() throws -> [EngineDefinition] {
         let db = MariaDBDialect().quoteString(database)
         var result: [EngineDefinition] = []
-        for sql in [tables(db), columns(db), indexes(db), constraints(db), views(db)] {
+        for sql in [tables(db), columns(db), columnOrder(db), indexes(db), constraints(db), views(db)] {
             for row in try run(sql) {
                 guard row.count == 4, let kind = row[0], let name = row[2] else { continue }
                 result.append(EngineDefinition(kind: kind, table: row[1], name: name, text: strip(row[3] ?? "")))
@@ -46,6 +46,18 @@ struct MariaDBDefinitionReader {
         FROM information_schema.COLUMNS c
         JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
         WHERE c.TABLE_SCHEMA = \(db) AND t.TABLE_TYPE <> 'VIEW'
+        """
+    }
+
+    /// Each table's columns in order: MariaDB keeps the order and SchemaSync places columns (AFTER / FIRST).
+    private func columnOrder(_ db: String) -> String {
+        """
+        SELECT '\(EngineDefinition.columnOrderKind)', c.TABLE_NAME, 'columns',
+               GROUP_CONCAT(c.COLUMN_NAME ORDER BY c.ORDINAL_POSITION SEPARATOR ', ')
+        FROM information_schema.COLUMNS c
+        JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+        WHERE c.TABLE_SCHEMA = \(db) AND t.TABLE_TYPE <> 'VIEW'
+        GROUP BY c.TABLE_NAME
         """
     }
 

@@ -15,14 +15,57 @@ public struct MariaDBDialect: Dialect {
         public static let charset = "mariadb.charset"
         public static let collation = "mariadb.collation"
         public static let onUpdate = "mariadb.on_update"
+        /// Table `ROW_FORMAT` as declared (`COMPRESSED`, `DYNAMIC`, ...).
+        public static let rowFormat = "mariadb.row_format"
+        /// Table `KEY_BLOCK_SIZE` as declared.
+        public static let keyBlockSize = "mariadb.key_block_size"
+        /// Other declared table options, as the server lists them (`stats_persistent=1 page_compressed='ON'`).
+        public static let options = "mariadb.options"
+        /// View `ALGORITHM` (`MERGE`, `TEMPTABLE`; absent: `UNDEFINED`).
+        public static let algorithm = "mariadb.algorithm"
+        /// View `SQL SECURITY` (`INVOKER`; absent: `DEFINER`).
+        public static let sqlSecurity = "mariadb.sql_security"
+        /// View `WITH ... CHECK OPTION` (`CASCADED`, `LOCAL`; absent: none).
+        public static let checkOption = "mariadb.check_option"
+        /// View `DEFINER` as `user@host` (absent: the user who applies).
+        public static let definer = "mariadb.definer"
     }
 
     public var name: String { Self.dialectName }
     /// `major * 10000 + minor * 100 + patch` of the server, e.g. 101106.
     public var serverVersion: Int
 
-    public init(serverVersion: Int = 101100) {
+    /// The server's `lower_case_table_names`: 0 (Linux default) compares table names exactly,
+    /// 1 and 2 ignore case.
+    public var lowerCaseTableNames: Int
+    /// The managed database's default character set and collation (what an absent table
+    /// charset/collation means), when known.
+    public var databaseCharset: String?
+    public var databaseCollation: String?
+    /// `CURRENT_USER()` of the session (`user@host`): the definer a view gets by default.
+    public var currentUser: String?
+
+    public init(serverVersion: Int = 101100, lowerCaseTableNames: Int = 0, databaseCharset: String? = nil, databaseCollation: String? = nil) {
         self.serverVersion = serverVersion
+        self.lowerCaseTableNames = lowerCaseTableNames
+        self.databaseCharset = databaseCharset
+        self.databaseCollation = databaseCollation
+    }
+
+    /// Column and index names ignore case on MariaDB; table and view names follow
+    /// `lower_case_table_names`.
+    public func identifierKey(_ name: String, kind: IdentifierKind) -> String {
+        switch kind {
+        case .column, .index: return name.lowercased()
+        case .table: return lowerCaseTableNames == 0 ? name : name.lowercased()
+        case .constraint: return name
+        }
+    }
+
+    /// With `lower_case_table_names` 1 the server stores table names in lower case: a table's
+    /// spelling cannot change, so the database's is kept.
+    public func canRespell(_ kind: IdentifierKind) -> Bool {
+        kind != .table || lowerCaseTableNames == 0
     }
 
     public var capabilities: DialectCapabilities {
@@ -30,7 +73,7 @@ public struct MariaDBDialect: Dialect {
             transactionalDDL: false, partialIndexes: false, expressionIndexes: false,
             uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: true, namedChecks: true,
             deferrableForeignKeys: false, identityAlways: false, views: true, comments: true,
-            caseInsensitiveColumnNames: true)
+            caseInsensitiveTableNames: lowerCaseTableNames != 0, caseInsensitiveColumnNames: true, columnOrder: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {
@@ -93,11 +136,26 @@ public struct MariaDBDialect: Dialect {
         return nil
     }
 
+    /// MariaDB attributes are compared both ways (fail closed): an attribute the database has
+    /// and the desired schema does not name is a difference, since the catalog holds it. Absent
+    /// means the default: engine InnoDB, the database's (or table's) character set and collation,
+    /// no ON UPDATE, no declared row format or other option. A desired collation without a
+    /// character set implies the collation's character set; a character set without a
+    /// collation compares only the character set.
     public func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool {
-        desired.allSatisfy { key, value in
-            guard key.hasPrefix(Self.dialectName + ".") else { return true } // another dialect's extra
-            return Self.normalizedAttribute(key, value) == actual[key].map { Self.normalizedAttribute(key, $0) }
+        var wanted = desired.filter { $0.key.hasPrefix(Self.dialectName + ".") } // other dialects' extras are ignored
+        if wanted[Attribute.charset] == nil, let collation = wanted[Attribute.collation] {
+            wanted[Attribute.charset] = String(collation.prefix { $0 != "_" })
         }
+        let have = actual.filter { $0.key.hasPrefix(Self.dialectName + ".") }
+        for key in Set(wanted.keys).union(have.keys) {
+            if key == Attribute.collation, wanted[key] == nil, desired[Attribute.charset] != nil { continue }
+            let fallback = key == Attribute.engine ? "innodb" : nil
+            let a = (wanted[key] ?? fallback).map { Self.normalizedAttribute(key, $0) }
+            let b = (have[key] ?? fallback).map { Self.normalizedAttribute(key, $0) }
+            if a != b { return false }
+        }
+        return true
     }
 
     static func normalizedAttribute(_ key: String, _ value: String) -> String {
@@ -113,20 +171,32 @@ public struct MariaDBDialect: Dialect {
             if key == Attribute.onUpdate {
                 ok = value.range(of: #"^\s*(current_timestamp|now|localtimestamp)\s*(\(\s*[0-6]?\s*\))?\s*$"#,
                                  options: [.regularExpression, .caseInsensitive]) != nil
-            } else if [Attribute.engine, Attribute.charset, Attribute.collation].contains(key) {
+            } else if [Attribute.engine, Attribute.charset, Attribute.collation, Attribute.rowFormat, Attribute.keyBlockSize].contains(key) {
                 ok = !value.isEmpty && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            } else if [Attribute.algorithm, Attribute.sqlSecurity, Attribute.checkOption].contains(key) {
+                let allowed = key == Attribute.algorithm ? ["UNDEFINED", "MERGE", "TEMPTABLE"]
+                    : key == Attribute.sqlSecurity ? ["DEFINER", "INVOKER"] : ["CASCADED", "LOCAL"]
+                ok = allowed.contains(value.uppercased())
+            } else if key == Attribute.definer {
+                ok = value.range(of: #"^[A-Za-z0-9_.%-]+@[A-Za-z0-9_.%:-]+$"#, options: .regularExpression) != nil
+            } else if key == Attribute.options {
+                ok = value.range(of: #"^([A-Za-z_]+=('[A-Za-z0-9_]*'|[A-Za-z0-9_]+))( [A-Za-z_]+=('[A-Za-z0-9_]*'|[A-Za-z0-9_]+))*$"#,
+                                 options: .regularExpression) != nil
             } else {
                 throw SchemaSyncError(.invalidSchema, "'\(path)': unknown MariaDB attribute '\(key)'",
-                                      hint: "known: \([Attribute.engine, Attribute.charset, Attribute.collation, Attribute.onUpdate].joined(separator: ", "))")
+                                      hint: "known: \([Attribute.engine, Attribute.charset, Attribute.collation, Attribute.onUpdate, Attribute.rowFormat, Attribute.keyBlockSize, Attribute.options].joined(separator: ", "))")
             }
             if !ok {
                 throw SchemaSyncError(.invalidSchema, "'\(path)': attribute \(key) has an invalid value '\(value)'",
-                                      hint: key == Attribute.onUpdate ? "use current_timestamp" : "use a plain name such as InnoDB or utf8mb4")
+                                      hint: key == Attribute.onUpdate ? "use current_timestamp"
+                                        : key == Attribute.options ? "use name=value pairs as information_schema.TABLES.CREATE_OPTIONS lists them (a partitioned table is not modelled)"
+                                        : "use a plain name such as InnoDB or utf8mb4")
             }
         }
     }
 
     public func validate(_ schema: Schema) throws {
+        for view in schema.views { try Self.validateAttributes(view.attributes, on: view.name) }
         for table in schema.tables {
             try Self.validateAttributes(table.attributes, on: table.name)
             for column in table.columns {

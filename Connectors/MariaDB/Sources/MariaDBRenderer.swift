@@ -13,6 +13,7 @@ struct MariaDBRenderer {
     let desired: Schema
 
     func render(_ changes: [PlannedChange]) throws -> [RenderedStatement] {
+        let changes = Self.tableOptionsFirst(changes)
         let suspended = foreignKeysBlockingTypeChanges(changes)
         let lastTypeChange = changes.lastIndex { if case .alterColumn = $0.change { return true } else { return false } }
         var statements: [RenderedStatement] = []
@@ -35,6 +36,28 @@ struct MariaDBRenderer {
             }
         }
         return statements
+    }
+
+    /// A table's option changes (engine, character set, ...) run before its column changes, so
+    /// columns changed in the same plan end with the declared character set, not converted after.
+    static func tableOptionsFirst(_ changes: [PlannedChange]) -> [PlannedChange] {
+        var result: [PlannedChange] = []
+        var hoisted = Set<Int>()
+        for planned in changes where !hoisted.contains(planned.id) {
+            switch planned.change {
+            case let .addColumn(table, _), let .alterColumn(table, _, _, _):
+                if let options = changes.first(where: {
+                    if case let .alterTable(_, to, _) = $0.change { return to.name == table && !hoisted.contains($0.id) }
+                    return false
+                }) {
+                    result.append(options)
+                    hoisted.insert(options.id)
+                }
+            default: break
+            }
+            result.append(planned)
+        }
+        return result
     }
 
     /// Foreign keys kept by the plan (desired definition) whose columns change type in it.
@@ -77,15 +100,20 @@ struct MariaDBRenderer {
         case let .alterTable(_, to, aspects):
             // Table options are set, not added, so the statement is safe to repeat.
             var options: [String] = []
-            if aspects.contains(.attributes) {
-                if let engine = to.attributes[MariaDBDialect.Attribute.engine] { options.append("ENGINE=\(engine)") }
-                if let charset = to.attributes[MariaDBDialect.Attribute.charset] { options.append("DEFAULT CHARSET=\(charset)") }
-                if let collation = to.attributes[MariaDBDialect.Attribute.collation] { options.append("COLLATE=\(collation)") }
+            if aspects.contains(.attributes), let from = current.table(named: to.name) {
+                options += tableOptionChanges(from: from.attributes, to: to.attributes)
             }
             if aspects.contains(.comment) { options.append("COMMENT=\(dialect.quoteString(to.comment ?? ""))") }
-            return options.isEmpty ? [] : [alter(to.name, options.joined(separator: " "))]
+            return options.isEmpty ? [] : [alter(to.name, options.joined(separator: ", "))]
         case let .addColumn(table, column):
-            return [alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(column))]
+            var clause = "ADD COLUMN IF NOT EXISTS " + columnDefinition(column) + placement(table, column.name)
+            // An AUTO_INCREMENT column must be keyed in the statement that adds it; the plan's
+            // (guarded) ADD PRIMARY KEY then finds the key in place.
+            if column.identity != nil, let key = desired.table(named: table)?.primaryKey, key.columns.first == column.name,
+               current.table(named: table)?.primaryKey?.columns != key.columns {
+                clause += ", ADD PRIMARY KEY IF NOT EXISTS (\(key.columns.map(q).joined(separator: ", ")))"
+            }
+            return [alter(table, clause)]
         case let .dropColumn(table, column):
             return [alter(table, "DROP COLUMN IF EXISTS \(q(column.name))")]
         case let .renameColumn(table, from, to):
@@ -124,12 +152,26 @@ struct MariaDBRenderer {
         case let .dropCheck(table, check):
             return [alter(table, "DROP CONSTRAINT IF EXISTS \(q(check.name))")]
         case let .createView(view):
-            return ["CREATE OR REPLACE VIEW \(q(view.name)) AS \(view.definition)"]
+            return [createView(view)]
         case let .dropView(view):
             return ["DROP VIEW IF EXISTS \(q(view.name))"]
         case .renameConstraint: // never planned: MariaDB does not declare renamesConstraints
             throw SchemaSyncError(.unsupportedChange, "MariaDB cannot rename \(change.objectPath) in place")
         }
+    }
+
+    /// `CREATE OR REPLACE [ALGORITHM=..] [DEFINER=..] [SQL SECURITY ..] VIEW .. AS .. [WITH .. CHECK OPTION]`.
+    func createView(_ view: View) -> String {
+        typealias A = MariaDBDialect.Attribute
+        var sql = "CREATE OR REPLACE"
+        if let algorithm = view.attributes[A.algorithm] { sql += " ALGORITHM=\(algorithm.uppercased())" }
+        if let definer = view.attributes[A.definer], let at = definer.lastIndex(of: "@") {
+            sql += " DEFINER=\(q(String(definer[..<at])))@\(q(String(definer[definer.index(after: at)...])))"
+        }
+        if let security = view.attributes[A.sqlSecurity] { sql += " SQL SECURITY \(security.uppercased())" }
+        sql += " VIEW \(q(view.name)) AS \(view.definition)"
+        if let check = view.attributes[A.checkOption] { sql += " WITH \(check.uppercased()) CHECK OPTION" }
+        return sql
     }
 
     // MARK: - Tables
@@ -151,8 +193,40 @@ struct MariaDBRenderer {
         if let engine = table.attributes[MariaDBDialect.Attribute.engine] { sql += " ENGINE=\(engine)" }
         if let charset = table.attributes[MariaDBDialect.Attribute.charset] { sql += " DEFAULT CHARSET=\(charset)" }
         if let collation = table.attributes[MariaDBDialect.Attribute.collation] { sql += " COLLATE=\(collation)" }
+        if let format = table.attributes[MariaDBDialect.Attribute.rowFormat] { sql += " ROW_FORMAT=\(format)" }
+        if let size = table.attributes[MariaDBDialect.Attribute.keyBlockSize] { sql += " KEY_BLOCK_SIZE=\(size)" }
+        if let options = table.attributes[MariaDBDialect.Attribute.options] { sql += " " + options }
         if let comment = table.comment, !comment.isEmpty { sql += " COMMENT=\(dialect.quoteString(comment))" }
         return sql
+    }
+
+    /// Table options that turn `from` into `to`; an option `to` does not name goes back to its
+    /// default. A character set or collation change converts the table's text columns
+    /// (`CONVERT TO CHARACTER SET`), as a table declared with it would have them.
+    private func tableOptionChanges(from: [String: String], to: [String: String]) -> [String] {
+        typealias A = MariaDBDialect.Attribute
+        var options: [String] = []
+        func changed(_ key: String) -> Bool {
+            (from[key].map { MariaDBDialect.normalizedAttribute(key, $0) }) != (to[key].map { MariaDBDialect.normalizedAttribute(key, $0) })
+        }
+        if changed(A.engine) { options.append("ENGINE=\(to[A.engine] ?? "InnoDB")") }
+        if changed(A.charset) || (to[A.collation] != nil && changed(A.collation)) || (to[A.charset] == nil && from[A.collation] != nil) {
+            let collation = to[A.collation] ?? (to[A.charset] == nil ? dialect.databaseCollation : nil)
+            if let charset = to[A.charset] ?? collation.map({ String($0.prefix { $0 != "_" }) }) ?? dialect.databaseCharset {
+                options.append("CONVERT TO CHARACTER SET \(charset)" + (collation.map { " COLLATE \($0)" } ?? ""))
+            }
+        }
+        if changed(A.rowFormat) { options.append("ROW_FORMAT=\(to[A.rowFormat] ?? "DEFAULT")") }
+        if changed(A.keyBlockSize) { options.append("KEY_BLOCK_SIZE=\(to[A.keyBlockSize] ?? "0")") }
+        if changed(A.options) {
+            let wanted = (to[A.options] ?? "").split(separator: " ").map(String.init)
+            let names = Set(wanted.map { $0.split(separator: "=")[0].lowercased() })
+            for old in (from[A.options] ?? "").split(separator: " ") where !names.contains(old.split(separator: "=")[0].lowercased()) {
+                options.append("\(old.split(separator: "=")[0])=DEFAULT")
+            }
+            options += wanted
+        }
+        return options
     }
 
     // MARK: - Columns
@@ -192,15 +266,21 @@ struct MariaDBRenderer {
         if to.generated != nil && (aspects.contains(.generated) || aspects.contains(.type)) {
             // A generated column holds no data of its own: drop and add it again.
             return [alter(table, "DROP COLUMN IF EXISTS \(q(to.name))"),
-                    alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(to))]
+                    alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(to) + placement(table, to.name))]
         }
         var target = to
         // MODIFY restates the whole column: keep what the desired schema does not mention.
         if target.comment == nil { target.comment = from.comment }
-        for (key, value) in from.attributes where target.attributes[key] == nil && key != MariaDBDialect.Attribute.onUpdate {
-            target.attributes[key] = value
-        }
-        return [alter(table, "MODIFY COLUMN IF EXISTS " + columnDefinition(target))]
+        // Attributes are not carried over: an absent character set or collation is the table's,
+        // an absent ON UPDATE is none (the catalog's extras are compared, see attributesEquivalent).
+        return [alter(table, "MODIFY COLUMN IF EXISTS " + columnDefinition(target)
+                      + (aspects.contains(.position) ? placement(table, to.name) : ""))]
+    }
+
+    /// ` FIRST` or `` AFTER `previous` ``: the column's declared place in the desired table.
+    private func placement(_ table: String, _ column: String) -> String {
+        guard let columns = desired.table(named: table)?.columns.map(\.name), let i = columns.firstIndex(of: column) else { return "" }
+        return i == 0 ? " FIRST" : " AFTER \(q(columns[i - 1]))"
     }
 
     // MARK: - Indexes and keys

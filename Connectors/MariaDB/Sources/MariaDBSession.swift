@@ -14,7 +14,7 @@ public final class MariaDBSession: DatabaseSession {
     let url: DatabaseURL
     /// The database this session manages.
     public let database: String
-    let mariaDialect: MariaDBDialect
+    var mariaDialect: MariaDBDialect
     private var databaseCharset: (String?, String?)?
 
     public var dialect: any Dialect { mariaDialect }
@@ -31,7 +31,14 @@ public final class MariaDBSession: DatabaseSession {
         self.database = settings.database
         connection = try MariaDBConnection(settings: settings, options: options, displayURL: url.description,
                                            database: settings.database)
-        mariaDialect = MariaDBDialect(serverVersion: connection.serverVersion)
+        let db = MariaDBDialect().quoteString(settings.database)
+        let row = try connection.query(
+            "SELECT @@lower_case_table_names, (SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = \(db)), "
+                + "(SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = \(db)), CURRENT_USER()").first ?? []
+        func value(_ i: Int) -> String? { i < row.count ? row[i] : nil }
+        mariaDialect = MariaDBDialect(serverVersion: connection.serverVersion, lowerCaseTableNames: value(0).flatMap { Int($0) } ?? 0,
+                                      databaseCharset: value(1), databaseCollation: value(2))
+        mariaDialect.currentUser = value(3)
     }
 
     public func inspect() throws -> Schema {

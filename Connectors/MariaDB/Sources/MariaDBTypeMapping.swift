@@ -61,8 +61,20 @@ public enum MariaDBTypeMapping {
 
     /// A normal form for comparing two MariaDB type spellings: lower case, single spaces,
     /// integer display widths dropped (except `tinyint(1)`), aliases resolved.
+    /// `text` lower-cased except inside '...' literals: ENUM and SET members keep their spelling,
+    /// which MariaDB stores and returns as declared.
+    static func lowercasedOutsideQuotes(_ text: String) -> String {
+        var out = ""
+        var quoted = false
+        for ch in text {
+            if ch == "'" { quoted.toggle() }
+            out += quoted ? String(ch) : ch.lowercased()
+        }
+        return out
+    }
+
     public static func comparisonKey(_ text: String) -> String {
-        var t = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        var t = lowercasedOutsideQuotes(text).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
         t = t.replacingOccurrences(of: " (", with: "(").replacingOccurrences(of: ", ", with: ",")
         let aliases: [(String, String)] = [
             ("boolean", "tinyint(1)"), ("bool", "tinyint(1)"), ("integer", "int"), ("numeric", "decimal"),

@@ -72,7 +72,6 @@ struct SQLiteCatalogInspector {
         }
 
         var primaryKeys: [String: [(Int, String)]] = [:]
-        var declaredTypes: [String: String] = [:] // "table\0column" -> declared type as written
         for row in columnRows {
             guard let tableName = row[0], let name = row[1], tables[tableName] != nil else { continue }
             let info = tableSQL[tableName]!
@@ -80,6 +79,7 @@ struct SQLiteCatalogInspector {
             if hidden == 1 { continue } // hidden columns of virtual tables
             var column = Column(name: name, type: SQLiteTypeMapping.dataType(declared: row[2] ?? ""),
                                 nullable: row[3] != "1", defaultValue: SQLiteDefaultValue.parse(row[4]))
+            if let spelling = SQLiteTypeMapping.spellingToKeep(declared: row[2] ?? "") { column.nativeTypes["sqlite"] = spelling }
             if let collation = info.collations[name] { column.attributes["sqlite.collation"] = collation.lowercased() }
             if let generated = info.generated[name], hidden >= 2 {
                 column.generated = Column.Generated(expression: generated.expression, stored: hidden == 3)
@@ -92,18 +92,13 @@ struct SQLiteCatalogInspector {
                     column.nullable = false
                 }
             }
-            declaredTypes[tableName + "\u{0}" + name] = row[2] ?? ""
             tables[tableName]!.columns.append(column)
         }
         for (name, key) in primaryKeys {
             let columns = key.sorted { $0.0 < $1.0 }.map(\.1)
+            // An INTEGER PRIMARY KEY (the rowid) never holds NULL, but its nullability is read as
+            // the catalog has it (whether NOT NULL was written), so a recreated table reads as declared.
             tables[name]!.primaryKey = PrimaryKey(name: tableSQL[name]?.primaryKeyName, columns: columns)
-            // An INTEGER PRIMARY KEY is the rowid: it can never hold NULL, declared or not.
-            if columns.count == 1, tableSQL[name]?.withoutRowID == false,
-               let i = tables[name]!.columns.firstIndex(where: { $0.name == columns[0] }),
-               declaredTypes[name + "\u{0}" + columns[0]]?.uppercased() == "INTEGER" {
-                tables[name]!.columns[i].nullable = false
-            }
         }
 
         var indexParts: [String: [(String?, Bool)]] = [:] // index -> (column name or nil for expression, desc)

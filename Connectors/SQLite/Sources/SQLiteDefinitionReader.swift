@@ -7,7 +7,7 @@ import SchemaSyncCore
 /// through the neutral model. Five queries whatever the number of tables.
 ///
 /// Names SQLite does not keep (foreign keys, checks) are not compared: objects are matched by
-/// definition. Column order is not compared (SQLite appends added columns).
+/// definition.
 struct SQLiteDefinitionReader {
     typealias T = SQLiteTokenizer
     let database: SQLiteDatabase
@@ -48,16 +48,23 @@ struct SQLiteDefinitionReader {
         let columns = try database.query("""
             SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
             FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p
-            WHERE (\(Self.userTables)) OR m.type = 'view'
+            WHERE (\(Self.userTables)) OR m.type = 'view' ORDER BY m.name, p.cid
             """)
+        var order: [String: [String]] = [:]
         for row in columns {
             guard let table = row[0], let column = row[1] else { continue }
+            order[table, default: []].append(column)
             let extra = details[table.lowercased()]?.columns[column.lowercased()] ?? []
             var parts = ["type=" + Self.normalized(row[2] ?? "").uppercased()]
             parts.append("notnull=" + (row[3] ?? ""))
             if let value = row[4] { parts.append("default=" + Self.defaultText(value)) }
             parts.append("pk=" + (row[5] ?? "") + " hidden=" + (row[6] ?? ""))
             result.append(EngineDefinition(kind: "column", table: table, name: column, text: (parts + extra).joined(separator: " ")))
+        }
+        // SQLite keeps the order and SchemaSync places columns (by rebuild): the order is compared.
+        for (table, names) in order {
+            result.append(EngineDefinition(kind: EngineDefinition.columnOrderKind, table: table, name: "columns",
+                                           text: names.joined(separator: ", ")))
         }
         let indexes = try database.query("""
             SELECT m.name, il.name, il."unique", il.origin, il.partial,

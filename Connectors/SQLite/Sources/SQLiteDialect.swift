@@ -16,21 +16,33 @@ public struct SQLiteDialect: Dialect {
     public var capabilities: DialectCapabilities {
         DialectCapabilities(
             transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
-            uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: false, namedChecks: false,
+            uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: false, namedChecks: false,
             deferrableForeignKeys: false, identityAlways: false, views: true, comments: false,
             caseInsensitiveTableNames: true, caseInsensitiveColumnNames: true,
-            enforcesDeclaredTypes: false) // a rebuild copies every value unchanged, whatever its declared type
+            enforcesDeclaredTypes: false, // a rebuild copies every value unchanged, whatever its declared type
+            columnOrder: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// Integer types share one storage class; an AUTOINCREMENT key must be declared INTEGER.
+    /// The type word(s) written in `CREATE TABLE` for `column`: a native `sqlite` spelling
+    /// verbatim, else the portable type's.
+    func declaredType(_ column: Column) -> String {
+        column.nativeTypes[name] ?? SQLiteTypeMapping.declaredType(column.type(for: name))
+    }
+
+    /// A desired native spelling (from SQL, or `native: { sqlite: ... }`) must match the declared
+    /// words (case and spacing aside); a portable type only the type. Integer types share one
+    /// storage class; an AUTOINCREMENT key must be declared INTEGER.
     public func typesEquivalent(desired: Column, actual: Column) -> Bool {
         let a = desired.type(for: name), b = actual.type(for: name)
-        if a == b { return true }
         if desired.identity != nil, a.isInteger, b.isInteger { return true }
+        if let spelling = desired.nativeTypes[name] {
+            return SQLiteTypeMapping.comparable(spelling) == SQLiteTypeMapping.comparable(declaredType(actual))
+        }
+        if a == b { return true }
         if case let .native(x) = a, case let .native(y) = b { return x.caseInsensitiveCompare(y) == .orderedSame }
         return SQLiteTypeMapping.declaredType(a).caseInsensitiveCompare(SQLiteTypeMapping.declaredType(b)) == .orderedSame
     }
@@ -45,7 +57,7 @@ public struct SQLiteDialect: Dialect {
     }
 
     public func validate(_ schema: Schema) throws {
-        try SchemaValidator.validateSchemaWideIndexNames(schema)
+        try SchemaValidator.validateSchemaWideIndexNames(schema, key: IdentifierRules.asciiLowercased)
         for table in schema.tables {
             for column in table.columns {
                 if column.identity != nil {
@@ -83,7 +95,7 @@ public struct SQLiteDialect: Dialect {
     }
 
     public func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement] {
-        try SQLiteRenderer(dialect: self, current: current).render(changes)
+        try SQLiteRenderer(dialect: self, current: current, desired: desired).render(changes)
     }
 
     public func scriptPrologue() -> [String] { ["PRAGMA foreign_keys = OFF", "BEGIN IMMEDIATE"] }
@@ -96,7 +108,7 @@ public struct SQLiteDialect: Dialect {
         if inlinePrimaryKey {
             parts.append("INTEGER PRIMARY KEY AUTOINCREMENT")
         } else {
-            let declared = SQLiteTypeMapping.declaredType(column.type(for: name))
+            let declared = declaredType(column)
             if !declared.isEmpty { parts.append(declared) }
         }
         if let collation = column.attributes["sqlite.collation"] { parts.append("COLLATE \(quoteIdentifier(collation))") }

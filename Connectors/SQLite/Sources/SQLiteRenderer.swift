@@ -5,6 +5,8 @@ import SchemaSyncCore
 struct SQLiteRenderer {
     let dialect: SQLiteDialect
     let current: Schema
+    /// The desired schema, whose column order rebuilt tables take.
+    var desired: Schema? = nil
 
     /// Whether SQLite's ALTER TABLE cannot do `change` in place.
     static func needsRebuild(_ change: Change, current: Schema) -> Bool {
@@ -40,12 +42,30 @@ struct SQLiteRenderer {
         for planned in changes {
             if case let .createTable(t) = planned.change { created.insert(t.name) }
         }
+        // Changes to a table the plan drops (e.g. a foreign key dropped to break a cycle) need no
+        // statement of their own: foreign keys are off, and DROP TABLE removes them with the table.
+        var absorbed: [String: [Int]] = [:]
         for planned in changes {
-            guard let table = planned.change.tableName, !created.contains(table) else { continue }
+            if case let .dropTable(t) = planned.change { absorbed[t.name] = [] }
+        }
+        for planned in changes {
+            guard let table = planned.change.tableName, absorbed[table] != nil else { continue }
+            if case .dropTable = planned.change { continue }
+            absorbed[table]!.append(planned.id)
+        }
+        for planned in changes {
+            guard let table = planned.change.tableName, !created.contains(table), absorbed[table] == nil else { continue }
             if case .renameTable = planned.change { continue }
             if case .dropTable = planned.change { continue }
             lastChange[table] = planned.id
             if Self.needsRebuild(planned.change, current: current) { rebuildIDs[table] = [] }
+        }
+        // ADD COLUMN appends: a table whose columns would end out of their declared order is rebuilt.
+        let final = SchemaEvolution.applying(changes.map(\.change), to: current)
+        for table in lastChange.keys where rebuildIDs[table] == nil {
+            guard let wanted = desired?.table(named: table)?.columns.map(\.name),
+                  let got = final.table(named: table)?.columns.map(\.name) else { continue }
+            if got.filter(wanted.contains) != wanted.filter(got.contains) { rebuildIDs[table] = [] }
         }
         for planned in changes {
             guard let table = planned.change.tableName, rebuildIDs[table] != nil else { continue }
@@ -86,9 +106,10 @@ struct SQLiteRenderer {
         for planned in changes {
             let id = planned.id
             SchemaEvolution.apply(planned.change, to: &shape)
+            if let table = planned.change.tableName, absorbed[table]?.contains(id) == true { continue }
             if let table = planned.change.tableName, let ids = rebuildIDs[table], ids.contains(id) {
                 if lastChange[table] == id {
-                    statements += SQLiteTableRebuild(dialect: dialect, before: baseline, after: shape, table: table,
+                    statements += SQLiteTableRebuild(dialect: dialect, before: baseline, after: shape, desired: desired, table: table,
                                                      changes: changes.filter { ids.contains($0.id) }).statements()
                     rebuilt.append(table)
                 }
@@ -104,7 +125,12 @@ struct SQLiteRenderer {
                 statements.append(RenderedStatement(createTable(full), changeIDs: [id]))
                 statements += table.indexes.map { RenderedStatement(createIndex($0, on: table.name), changeIDs: [id]) }
             case .dropTable(let table):
-                statements.append(RenderedStatement("DROP TABLE IF EXISTS \(q(table.name))", changeIDs: [id]))
+                statements.append(RenderedStatement("DROP TABLE IF EXISTS \(q(table.name))", changeIDs: (absorbed[table.name] ?? []) + [id]))
+            case let .renameTable(from, to) where IdentifierRules.asciiLowercased(from) == IdentifierRules.asciiLowercased(to):
+                // SQLite refuses a rename to the same name in another case: go through a scratch name.
+                let scratch = q("schemasync_rename_\(to)")
+                statements.append(RenderedStatement("ALTER TABLE \(q(from)) RENAME TO \(scratch)", changeIDs: [id]))
+                statements.append(RenderedStatement("ALTER TABLE \(scratch) RENAME TO \(q(to))", changeIDs: [id]))
             case let .renameTable(from, to):
                 statements.append(RenderedStatement("ALTER TABLE \(q(from)) RENAME TO \(q(to))", changeIDs: [id]))
             case let .renameColumn(table, from, to):
@@ -137,7 +163,11 @@ struct SQLiteRenderer {
         return statements
     }
 
-    func createTable(_ table: Table) -> String {
+    /// `CREATE TABLE` for `table`, created under `name` (a rebuild's scratch name) when given.
+    /// SQLite's catalog keeps no constraint names, so a name SchemaSync would generate anyway
+    /// (`<table>_<columns>_fkey`, `_key`, `<table>_check<n>`) is not written: an unnamed
+    /// constraint stays unnamed, and the created text is what was declared.
+    func createTable(_ table: Table, as name: String? = nil) -> String {
         let q = dialect.quoteIdentifier
         let inlineKey = table.columns.first { $0.identity != nil && table.primaryKey?.columns == [$0.name] }?.name
         var lines = table.columns.map { dialect.columnDefinition($0, inlinePrimaryKey: $0.name == inlineKey) }
@@ -145,15 +175,17 @@ struct SQLiteRenderer {
             lines.append("PRIMARY KEY (\(pk.columns.map(q).joined(separator: ", ")))")
         }
         for fk in table.foreignKeys {
-            lines.append(foreignKeyClause(fk))
+            lines.append(foreignKeyClause(fk, table: table.name))
         }
         for unique in table.uniqueConstraints {
-            lines.append("CONSTRAINT \(q(unique.name)) UNIQUE (\(unique.columns.map(q).joined(separator: ", ")))")
+            let generated = unique.name == SchemaFileReader.generatedName(table.name, unique.columns, "key")
+            lines.append((generated ? "" : "CONSTRAINT \(q(unique.name)) ") + "UNIQUE (\(unique.columns.map(q).joined(separator: ", ")))")
         }
         for check in table.checks {
-            lines.append("CONSTRAINT \(q(check.name)) CHECK (\(check.expression))")
+            lines.append((Self.isGeneratedCheckName(check.name, table: table.name) ? "" : "CONSTRAINT \(q(check.name)) ")
+                         + "CHECK (\(check.expression))")
         }
-        var sql = "CREATE TABLE IF NOT EXISTS \(q(table.name)) (\n  " + lines.joined(separator: ",\n  ") + "\n)"
+        var sql = "CREATE TABLE IF NOT EXISTS \(q(name ?? table.name)) (\n  " + lines.joined(separator: ",\n  ") + "\n)"
         var options: [String] = []
         if table.attributes["sqlite.without_rowid"] == "true" { options.append("WITHOUT ROWID") }
         if table.attributes["sqlite.strict"] == "true" { options.append("STRICT") }
@@ -161,9 +193,17 @@ struct SQLiteRenderer {
         return sql
     }
 
-    func foreignKeyClause(_ fk: ForeignKey) -> String {
+    /// `<table>_check`, `<table>_check2`, ...: the names given to unnamed checks.
+    static func isGeneratedCheckName(_ name: String, table: String) -> Bool {
+        guard name.hasPrefix(table + "_check") else { return false }
+        let rest = name.dropFirst(table.count + 6)
+        return rest.isEmpty || (rest.allSatisfy(\.isASCII) && rest.allSatisfy(\.isNumber) && rest.first != "0")
+    }
+
+    func foreignKeyClause(_ fk: ForeignKey, table: String) -> String {
         let q = dialect.quoteIdentifier
-        var clause = "CONSTRAINT \(q(fk.name)) FOREIGN KEY (\(fk.columns.map(q).joined(separator: ", "))) "
+        let generated = fk.name == SchemaFileReader.generatedName(table, fk.columns, "fkey")
+        var clause = (generated ? "" : "CONSTRAINT \(q(fk.name)) ") + "FOREIGN KEY (\(fk.columns.map(q).joined(separator: ", "))) "
             + "REFERENCES \(q(fk.referencedTable)) (\(fk.referencedColumns.map(q).joined(separator: ", ")))"
         if fk.onDelete != .noAction { clause += " ON DELETE \(fk.onDelete.rawValue.uppercased())" }
         if fk.onUpdate != .noAction { clause += " ON UPDATE \(fk.onUpdate.rawValue.uppercased())" }

@@ -10,6 +10,8 @@ struct SQLiteTableRebuild {
     let before: Schema
     /// The schema after every change of this table.
     let after: Schema
+    /// The desired schema: the rebuilt table takes its column order.
+    var desired: Schema? = nil
     let table: String
     let changes: [PlannedChange]
 
@@ -17,9 +19,14 @@ struct SQLiteTableRebuild {
         let q = dialect.quoteIdentifier
         let ids = changes.map(\.id)
         guard var target = after.table(named: table) else { return [] }
+        if let order = desired?.table(named: table)?.columns.map(\.name) {
+            let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            target.columns = target.columns.enumerated().sorted {
+                (rank[$0.element.name] ?? order.count + $0.offset, $0.offset) < (rank[$1.element.name] ?? order.count + $1.offset, $1.offset)
+            }.map(\.element)
+        }
         guard let old = before.table(named: table) else { return [] }
         let scratch = "schemasync_new_\(table)"
-        target.name = scratch
         let renderer = SQLiteRenderer(dialect: dialect, current: before)
 
         // Columns copied: target columns that existed before (under their old name), except generated ones.
@@ -35,7 +42,7 @@ struct SQLiteTableRebuild {
         var sql: [String] = [
             "CREATE TEMP TABLE IF NOT EXISTS schemasync_guard (what TEXT, ok INTEGER, CONSTRAINT rebuild_must_keep_rows_and_foreign_keys CHECK (ok))",
             "DROP TABLE IF EXISTS \(q(scratch))",
-            renderer.createTable(target),
+            renderer.createTable(target, as: scratch),
         ]
         if !copyTarget.isEmpty {
             sql.append("INSERT INTO \(q(scratch)) (\(copyTarget.joined(separator: ", "))) SELECT \(copySource.joined(separator: ", ")) FROM \(q(table))")

@@ -35,4 +35,20 @@ enum SQLiteTypeMapping {
         if let portable = DataType.parse(trimmed) { return portable }
         return .native(trimmed)
     }
+
+    /// The declared spelling to keep beside a portable type, when this mapping would write the
+    /// type differently (`INT`, `NUMERIC(10,2)`, `varchar(20)`): SQLite keeps declared types
+    /// verbatim and derives affinity and the rowid alias from the words (`INT PRIMARY KEY` is not
+    /// the rowid, `INTEGER PRIMARY KEY` is).
+    static func spellingToKeep(declared: String) -> String? {
+        let trimmed = declared.trimmingCharacters(in: .whitespaces)
+        guard let portable = DataType.parse(trimmed), declaredType(portable) != trimmed else { return nil }
+        return trimmed
+    }
+
+    /// A declared spelling compared the way SQLite reads it: letter case and spacing ignored.
+    static func comparable(_ spelling: String) -> String {
+        spelling.uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .replacingOccurrences(of: " (", with: "(").replacingOccurrences(of: ", ", with: ",")
+    }
 }

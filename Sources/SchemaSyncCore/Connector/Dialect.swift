@@ -25,6 +25,12 @@ public protocol Dialect: Sendable {
     func isNarrowing(from: Column, to: Column) -> Bool?
     /// Whether two attribute maps (table or column) are equivalent. Keys are `<dialect>.<name>`.
     func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool
+    /// The key under which the engine compares names of `kind` (equal keys: the same object).
+    /// Default: ``defaultIdentifierKey(_:kind:)`` (case-sensitive unless the capabilities say otherwise).
+    func identifierKey(_ name: String, kind: IdentifierKind) -> String
+    /// Whether the engine can change the spelling of an existing `kind` name to one with the
+    /// same key (e.g. `users` → `Users`); when not, the database's spelling is kept. Default: true.
+    func canRespell(_ kind: IdentifierKind) -> Bool
 
     /// Rejects a desired schema this dialect cannot hold, naming the object and the fix.
     func validate(_ schema: Schema) throws
@@ -82,6 +88,12 @@ extension Dialect {
     }
 
     public func validate(_ schema: Schema) throws {}
+
+    public func identifierKey(_ name: String, kind: IdentifierKind) -> String {
+        defaultIdentifierKey(name, kind: kind)
+    }
+
+    public func canRespell(_ kind: IdentifierKind) -> Bool { true }
 
     public func notes(for change: Change, current: Schema) -> [String] { [] }
 

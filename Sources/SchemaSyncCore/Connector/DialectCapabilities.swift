@@ -42,6 +42,9 @@ public struct DialectCapabilities: Hashable, Sendable {
     public var notValidConstraints: Bool
     /// Checks can be NO INHERIT.
     public var noInheritChecks: Bool
+    /// The engine keeps and can change the order of a table's columns (MariaDB `AFTER`/`FIRST`,
+    /// SQLite by rebuild): a column out of its declared place is a change.
+    public var columnOrder: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
@@ -50,7 +53,8 @@ public struct DialectCapabilities: Hashable, Sendable {
         caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false,
         enforcesDeclaredTypes: Bool = true,
         indexFeatures: IndexFeatures = [], serialColumns: Bool = false, sequenceOptions: Bool = false,
-        renamesConstraints: Bool = false, notValidConstraints: Bool = false, noInheritChecks: Bool = false
+        renamesConstraints: Bool = false, notValidConstraints: Bool = false, noInheritChecks: Bool = false,
+        columnOrder: Bool = false
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -71,5 +75,6 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.renamesConstraints = renamesConstraints
         self.notValidConstraints = notValidConstraints
         self.noInheritChecks = noInheritChecks
+        self.columnOrder = columnOrder
     }
 }

@@ -120,6 +120,7 @@ public enum Change: Hashable, Sendable, Codable {
             if aspects.contains(.generated) { parts.append("generated expression") }
             if aspects.contains(.comment) { parts.append("comment") }
             if aspects.contains(.attributes) { parts.append("attributes") }
+            if aspects.contains(.position) { parts.append("position") }
             return "alter column: " + parts.joined(separator: ", ")
         case let .addPrimaryKey(_, k): return "add primary key (\(k.columns.joined(separator: ", ")))"
         case .dropPrimaryKey: return "drop primary key"
@@ -151,12 +152,15 @@ public struct ColumnChangeSet: OptionSet, Hashable, Sendable, Codable {
     public static let generated = ColumnChangeSet(rawValue: 1 << 4)
     public static let comment = ColumnChangeSet(rawValue: 1 << 5)
     public static let attributes = ColumnChangeSet(rawValue: 1 << 6)
+    /// The column's place among the table's columns (where ``DialectCapabilities/columnOrder``).
+    public static let position = ColumnChangeSet(rawValue: 1 << 7)
 
     /// Names of the aspects, for machine output.
     public var names: [String] {
         let all: [(ColumnChangeSet, String)] = [
             (.type, "type"), (.nullability, "nullability"), (.defaultValue, "default"),
             (.identity, "identity"), (.generated, "generated"), (.comment, "comment"), (.attributes, "attributes"),
+            (.position, "position"),
         ]
         return all.filter { contains($0.0) }.map(\.1)
     }

@@ -17,8 +17,11 @@ public struct Differ {
     /// The plan that turns `current` into `desired`.
     public func plan(from current: Schema, to desired: Schema, allowDestructive: Bool) throws -> Plan {
         try IndexFeatureCheck.validate(desired, dialect: dialect)
-        let current = foldUniques(current)
-        let desired = foldUniques(desired)
+        let names = IdentifierMatching(dialect: dialect)
+        try names.checkDeclaredTwice(desired)
+        let current = foldUniques(try names.resolvingReferences(in: current, strict: false))
+        let desired = foldUniques(try names.resolvingReferences(
+            in: names.aligning(try names.resolvingReferences(in: desired, strict: true), to: current), strict: true))
         var builder = PlanBuilder()
         var unchanged: [String] = []
         let currentNames = Set(current.tables.map(\.name))
@@ -44,15 +47,6 @@ public struct Differ {
 
         let creating = desired.tables.filter { !currentNames.contains($0.name) && !renamedFrom.values.contains($0.name) }
         let creatingNames = Set(creating.map(\.name))
-        if dialect.capabilities.caseInsensitiveTableNames {
-            for table in creating {
-                if let other = current.tables.first(where: { $0.name.lowercased() == table.name.lowercased() && $0.name != table.name }),
-                   desired.table(named: other.name) == nil {
-                    throw SchemaSyncError(.invalidSchema, "table '\(table.name)' differs only in case from existing table '\(other.name)', and \(dialect.name) names ignore case",
-                                          hint: "spell it '\(other.name)' as in the database")
-                }
-            }
-        }
 
         // Existing tables, compared column by column, with table renames applied (so foreign
         // keys pointing at a renamed table are not seen as changed).
@@ -187,7 +181,8 @@ public struct Differ {
                 continue
             }
             let dependsOnTouched = (touchedTables.union(renamedOld)).contains { ViewOrdering.mentions(existing.definition, $0) }
-            if !dialect.expressionsEquivalent(view.definition, existing.definition) || dependsOnTouched {
+            if !dialect.expressionsEquivalent(view.definition, existing.definition) || dependsOnTouched
+                || !dialect.attributesEquivalent(desired: view.attributes, actual: existing.attributes) {
                 toDrop.append(existing)
                 toCreate.append(view)
             } else {

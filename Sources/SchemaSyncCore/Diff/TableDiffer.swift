@@ -27,16 +27,6 @@ struct TableDiffer {
             }
         }
 
-        if dialect.capabilities.caseInsensitiveColumnNames {
-            for column in desired.columns where matched[column.name] == nil {
-                if let other = current.columns.first(where: { $0.name.lowercased() == column.name.lowercased() }),
-                   !consumed.contains(other.name) {
-                    throw SchemaSyncError(.invalidSchema, "column '\(t).\(column.name)' differs only in case from existing column '\(other.name)', and \(dialect.name) column names ignore case",
-                                          hint: "spell it '\(other.name)' as in the database")
-                }
-            }
-        }
-
         // Constraints and indexes that change or disappear are dropped before columns change.
         // Rows cannot be checked against columns this plan adds; the engine enforces those on apply.
         let newColumns = desired.columns.map(\.name).filter { matched[$0] == nil }
@@ -70,6 +60,11 @@ struct TableDiffer {
                         checks: checks, order: entry.order)
         }
 
+        var moved = Set<String>()
+        if dialect.capabilities.columnOrder {
+            let desiredName = Dictionary(matched.map { ($0.value.name, $0.key) }, uniquingKeysWith: { a, _ in a })
+            moved = ColumnPlacement.moved(desired: desired.columns.map(\.name), current: current.columns.compactMap { desiredName[$0.name] })
+        }
         for column in desired.columns {
             guard let existing = matched[column.name] else {
                 var checks: [DataCheck] = []
@@ -79,7 +74,7 @@ struct TableDiffer {
                 builder.add(.addColumn(table: t, column: column), phase: .alterColumns, safety: .safe, checks: checks)
                 continue
             }
-            diffColumn(existing, column, into: &builder)
+            diffColumn(existing, column, moved: moved.contains(column.name), into: &builder)
         }
 
         var tableAspects: TableChangeSet = []
@@ -117,8 +112,8 @@ struct TableDiffer {
         }
     }
 
-    private func diffColumn(_ existing: Column, _ column: Column, into builder: inout PlanBuilder) {
-        var aspects: ColumnChangeSet = []
+    private func diffColumn(_ existing: Column, _ column: Column, moved: Bool, into builder: inout PlanBuilder) {
+        var aspects: ColumnChangeSet = moved ? [.position] : []
         var renamedExisting = existing
         renamedExisting.name = column.name
         if !dialect.typesEquivalent(desired: column, actual: existing) { aspects.insert(.type) }

@@ -2,6 +2,11 @@ import Foundation
 
 /// Checks a desired schema for internal consistency before any connection is used:
 /// duplicate names, keys over missing columns, foreign keys to missing tables or columns.
+///
+/// Names are compared exactly here (no engine's rule): `Users` and `users` are two tables, and a
+/// reference finds its object exactly or, failing that, by a unique case-insensitive match. The
+/// engine's own rule (``Dialect/identifierKey(_:kind:)``) is applied by the ``Differ``, which
+/// refuses names the engine takes for one and resolves references by that rule.
 public enum SchemaValidator {
     /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the first problem found.
     public static func validate(_ schema: Schema) throws {
@@ -11,7 +16,7 @@ public enum SchemaValidator {
         var tableNames = Set<String>()
         for table in schema.tables {
             guard !table.name.isEmpty else { throw fail("a table has an empty name") }
-            guard tableNames.insert(table.name.lowercased()).inserted else {
+            guard tableNames.insert(table.name).inserted else {
                 throw fail("table '\(table.name)' is declared twice")
             }
             guard !table.columns.isEmpty else {
@@ -20,7 +25,7 @@ public enum SchemaValidator {
             var columnNames = Set<String>()
             for column in table.columns {
                 guard !column.name.isEmpty else { throw fail("table '\(table.name)' has a column with an empty name") }
-                guard columnNames.insert(column.name.lowercased()).inserted else {
+                guard columnNames.insert(column.name).inserted else {
                     throw fail("column '\(table.name).\(column.name)' is declared twice")
                 }
                 if column.identity != nil && column.generated != nil {
@@ -32,7 +37,7 @@ public enum SchemaValidator {
             }
             func requireColumns(_ columns: [String], _ what: String) throws {
                 guard !columns.isEmpty else { throw fail("\(what) on table '\(table.name)' has no columns") }
-                for c in columns where table.column(named: c) == nil {
+                for c in columns where lookup(c, in: table.columns.map(\.name)) == nil {
                     throw fail("\(what) on table '\(table.name)' names column '\(c)', which the table does not have")
                 }
             }
@@ -40,7 +45,7 @@ public enum SchemaValidator {
             var constraintNames = Set<String>()
             for u in table.uniqueConstraints {
                 try requireColumns(u.columns, "unique constraint '\(u.name)'")
-                guard constraintNames.insert(u.name.lowercased()).inserted else {
+                guard constraintNames.insert(u.name).inserted else {
                     throw fail("constraint name '\(u.name)' is used twice on table '\(table.name)'")
                 }
             }
@@ -50,14 +55,15 @@ public enum SchemaValidator {
             }
             for fk in table.foreignKeys {
                 try requireColumns(fk.columns, "foreign key '\(fk.name)'")
-                guard let target = schema.table(named: fk.referencedTable) else {
+                guard let targetName = lookup(fk.referencedTable, in: schema.tables.map(\.name)),
+                      let target = schema.table(named: targetName) else {
                     throw fail("foreign key '\(fk.name)' on table '\(table.name)' references table '\(fk.referencedTable)', which is not declared",
                                 hint: "declare table '\(fk.referencedTable)' or fix the reference")
                 }
                 guard fk.columns.count == fk.referencedColumns.count else {
                     throw fail("foreign key '\(fk.name)' on table '\(table.name)' has \(fk.columns.count) columns but references \(fk.referencedColumns.count)")
                 }
-                for c in fk.referencedColumns where target.column(named: c) == nil {
+                for c in fk.referencedColumns where lookup(c, in: target.columns.map(\.name)) == nil {
                     throw fail("foreign key '\(fk.name)' on table '\(table.name)' references column '\(fk.referencedTable).\(c)', which is not declared")
                 }
             }
@@ -67,13 +73,20 @@ public enum SchemaValidator {
         }
         var viewNames = Set<String>()
         for view in schema.views {
-            guard viewNames.insert(view.name.lowercased()).inserted, !tableNames.contains(view.name.lowercased()) else {
+            guard viewNames.insert(view.name).inserted, !tableNames.contains(view.name) else {
                 throw fail("view '\(view.name)' has the same name as another table or view")
             }
             guard !view.definition.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw fail("view '\(view.name)' has an empty definition")
             }
         }
+    }
+
+    /// `name` itself when `names` holds it, else the one name equal to it ignoring case, else nil.
+    private static func lookup(_ name: String, in names: [String]) -> String? {
+        if names.contains(name) { return name }
+        let folded = names.filter { IdentifierRules.asciiLowercased($0) == IdentifierRules.asciiLowercased(name) }
+        return folded.count == 1 ? folded[0] : nil
     }
 
     /// Rejects columns whose only type is another dialect's native type, naming the fix.
@@ -94,16 +107,17 @@ public enum SchemaValidator {
 
     /// For engines where index names share one namespace per schema (PostgreSQL, SQLite):
     /// rejects an index or unique constraint name used twice, or equal to a table or view name.
-    public static func validateSchemaWideIndexNames(_ schema: Schema) throws {
+    /// `key` is the engine's comparison rule for these names (default: exact).
+    public static func validateSchemaWideIndexNames(_ schema: Schema, key: (String) -> String = { $0 }) throws {
         var owners: [String: String] = [:]
-        for name in schema.tables.map(\.name) + schema.views.map(\.name) { owners[name.lowercased()] = "a table or view" }
+        for name in schema.tables.map(\.name) + schema.views.map(\.name) { owners[key(name)] = "a table or view" }
         for table in schema.tables {
             for name in table.indexes.map(\.name) + table.uniqueConstraints.map(\.name) {
-                if let owner = owners[name.lowercased()] {
+                if let owner = owners[key(name)] {
                     throw SchemaSyncError(.invalidSchema, "index name '\(name)' on table '\(table.name)' is already used by \(owner)",
                                           hint: "index names are shared by the whole schema on this engine; rename one")
                 }
-                owners[name.lowercased()] = "an index of table '\(table.name)'"
+                owners[key(name)] = "an index of table '\(table.name)'"
             }
         }
     }

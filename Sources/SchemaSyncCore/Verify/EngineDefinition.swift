@@ -26,6 +26,9 @@ public struct EngineDefinition: Hashable, Sendable, Codable {
         self.text = text
     }
 
+    /// The kind of the row listing a table's columns in order, for engines that keep the order.
+    public static let columnOrderKind = "column order"
+
     /// How users see the object: `users.email`, `users`, `view active_users`.
     public var objectPath: String {
         if let table { return "\(table).\(name)" }

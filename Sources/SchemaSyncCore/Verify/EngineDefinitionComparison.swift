@@ -47,7 +47,8 @@ public struct EngineDefinitionComparison: Sendable {
                 // A skipped column change also shows in that column's sequence ("id sequence").
                 switch change {
                 case let .dropColumn(_, column), let .alterColumn(_, _, column, _):
-                    return definition.table == table && definition.name.hasPrefix(column.name + " ")
+                    return definition.table == table
+                        && (definition.name.hasPrefix(column.name + " ") || definition.kind == EngineDefinition.columnOrderKind)
                 default:
                     return false
                 }

@@ -1,0 +1,147 @@
+import Foundation
+import SchemaSyncCore
+import SchemaSyncSQLite
+import XCTest
+
+/// A current → desired apply ends exactly as declared: after apply, the target's catalog (read
+/// with raw pragma queries, not the inspector) equals that of a database where the desired SQL
+/// was run by hand.
+final class SQLiteFidelityTests: XCTestCase {
+    /// Creates `current` by hand, applies `desired` (SQL) with SchemaSync, and returns the target's
+    /// path and the path of a reference database holding `desired` run by hand.
+    @discardableResult
+    private func apply(current: String, desired: String, allowDestructive: Bool = true,
+                       file: StaticString = #filePath, line: UInt = #line) throws -> (target: String, reference: String, db: SQLiteTestDatabase) {
+        let db = SQLiteTestDatabase()
+        SQLiteCatalogOracle.create(db.path, current)
+        let reference = db.directory.appendingPathComponent("reference.db").path
+        SQLiteCatalogOracle.create(reference, desired)
+        let session = try db.session()
+        defer { session.close() }
+        let schema = try session.schema(fromSQL: desired, source: "desired.sql")
+        try SyncEngine(session: session).apply(desired: schema, allowDestructive: allowDestructive)
+        let again = try SyncEngine(session: session).plan(desired: schema, allowDestructive: allowDestructive)
+        XCTAssertTrue(again.plan.isEmpty, "second plan: \(again.plan.changes.map(\.change.summary))", file: file, line: line)
+        return (db.path, reference, db)
+    }
+
+    private func assertSameCatalog(_ r: (target: String, reference: String, db: SQLiteTestDatabase),
+                                   file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(SQLiteCatalogOracle.catalog(r.target), SQLiteCatalogOracle.catalog(r.reference), file: file, line: line)
+    }
+
+    func testIntegerPrimaryKeyWithoutNotNullStaysWithoutIt() throws {
+        // Created, and rebuilt (a new CHECK forces a rebuild of an existing table).
+        let created = try apply(current: "CREATE TABLE other (x TEXT)",
+                                desired: "CREATE TABLE other (x TEXT); CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)")
+        assertSameCatalog(created)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(created.target, "SELECT \"notnull\" FROM pragma_table_info('t') WHERE name = 'id'"), [["0"]])
+        let rebuilt = try apply(current: "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t VALUES (1, 'a')",
+                                desired: "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT CHECK (name <> ''))")
+        assertSameCatalog(rebuilt)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(rebuilt.target, "SELECT \"notnull\" FROM pragma_table_info('t') WHERE name = 'id'"), [["0"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(rebuilt.target, "SELECT id, name FROM t"), [["1", "a"]])
+        // Declared NOT NULL stays NOT NULL.
+        let declared = try apply(current: "CREATE TABLE t (id INTEGER PRIMARY KEY)",
+                                 desired: "CREATE TABLE t (id INTEGER PRIMARY KEY NOT NULL)")
+        assertSameCatalog(declared)
+    }
+
+    /// Declared types keep their words: `INT PRIMARY KEY` is not the rowid, `NUMERIC(10,2)` is not `DECIMAL(10,2)`.
+    func testDeclaredTypeWordsAreKept() throws {
+        let r = try apply(current: "CREATE TABLE t (id INT PRIMARY KEY, amount INTEGER); INSERT INTO t VALUES (5, 1)",
+                          desired: "CREATE TABLE t (id INT PRIMARY KEY, amount NUMERIC(10,2) NOT NULL DEFAULT 0, note varchar(20))")
+        assertSameCatalog(r)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name, type FROM pragma_table_info('t')"),
+                       [["id", "INT"], ["amount", "NUMERIC(10,2)"], ["note", "varchar(20)"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT id, amount FROM t"), [["5", "1"]])
+    }
+
+    func testTableLevelUniqueStaysAConstraintInsideCreateTable() throws {
+        let r = try apply(current: "CREATE TABLE other (x TEXT)", desired: """
+            CREATE TABLE other (x TEXT);
+            CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c TEXT UNIQUE, UNIQUE (a, b), CONSTRAINT t_named UNIQUE (b));
+            """)
+        assertSameCatalog(r)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT origin, COUNT(*) FROM pragma_index_list('t') GROUP BY origin"), [["u", "3"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"), [["0"]])
+        XCTAssertTrue(SQLiteCatalogOracle.definition(r.target, "t").contains("CONSTRAINT \"t_named\" UNIQUE (\"b\")"))
+        // Adding and removing a unique constraint on an existing table keeps it a constraint.
+        let changed = try apply(current: "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT UNIQUE, b TEXT); INSERT INTO t VALUES (1, 'x', 'y')",
+                                desired: "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT, UNIQUE (b))")
+        assertSameCatalog(changed)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(changed.target, "SELECT a, b FROM t"), [["x", "y"]])
+    }
+
+    func testUnnamedConstraintsStayUnnamed() throws {
+        let r = try apply(current: "CREATE TABLE p (id INTEGER PRIMARY KEY)", desired: """
+            CREATE TABLE p (id INTEGER PRIMARY KEY);
+            CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER CHECK (n > 0), m INTEGER, p_id INTEGER REFERENCES p (id),
+                            CHECK (m < 10), CONSTRAINT t_m_small CHECK (m < 5));
+            """)
+        assertSameCatalog(r)
+        let text = SQLiteCatalogOracle.definition(r.target, "t")
+        XCTAssertEqual(text.components(separatedBy: "CONSTRAINT").count - 1, 1, text)
+        XCTAssertTrue(text.contains("CONSTRAINT \"t_m_small\" CHECK (m < 5)"), text)
+        XCTAssertTrue(text.contains("CHECK (n > 0)") && text.contains("CHECK (m < 10)"), text)
+    }
+
+    func testDroppingTablesInAForeignKeyCycleConvergesInOneApply() throws {
+        let r = try apply(current: """
+            CREATE TABLE keep (id INTEGER PRIMARY KEY);
+            CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b (id));
+            CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id));
+            INSERT INTO a VALUES (1, 1); INSERT INTO b VALUES (1, 1);
+            """, desired: "CREATE TABLE keep (id INTEGER PRIMARY KEY)")
+        assertSameCatalog(r)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name FROM sqlite_schema"), [["keep"]])
+    }
+
+    func testNamesDifferingOnlyInCaseAreTheSameObject() throws {
+        // The database's USERS is the desired users: respelled in place, rows kept; a foreign key
+        // to Users resolves to users.
+        let r = try apply(current: """
+            CREATE TABLE USERS (ID INTEGER PRIMARY KEY, Email TEXT);
+            INSERT INTO USERS VALUES (1, 'a@b');
+            CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES Users (Id));
+            INSERT INTO posts VALUES (7, 1);
+            """, desired: """
+            CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES USERS (ID));
+            CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);
+            """)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"), [["posts"], ["users"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name FROM pragma_table_info('users')"), [["id"], ["email"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT u.id, u.email, p.id FROM users u JOIN posts p ON p.user_id = u.id"), [["1", "a@b", "7"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT COUNT(*) FROM pragma_foreign_key_check"), [["0"]])
+    }
+
+    func testNamesTheEngineTakesForOneAreRefused() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        let yaml = "tables:\n  - name: Users\n    columns: [{ name: id, type: integer }]\n  - name: users\n    columns: [{ name: id, type: integer }]\n"
+        let schema = try SchemaFileReader(source: "t.yaml").parse(yaml)
+        XCTAssertThrowsError(try SyncEngine(session: session).plan(desired: schema, allowDestructive: true)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema)
+            XCTAssertTrue("\(error)".contains("declared twice"), "\(error)")
+        }
+    }
+}
+
+extension SQLiteFidelityTests {
+    /// SQLite keeps column order: a column declared in the middle, or columns out of order, rebuild the table.
+    func testColumnsTakeTheirDeclaredOrder() throws {
+        let r = try apply(current: """
+            CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL); INSERT INTO users VALUES (1, 'e');
+            CREATE TABLE t (id INTEGER PRIMARY KEY, b TEXT, a TEXT); INSERT INTO t VALUES (1, 'b', 'a');
+            CREATE TABLE tail (id INTEGER PRIMARY KEY);
+            """, desired: """
+            CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT NOT NULL);
+            CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+            CREATE TABLE tail (id INTEGER PRIMARY KEY, added TEXT);
+            """)
+        XCTAssertEqual(SQLiteCatalogOracle.catalog(r.target), SQLiteCatalogOracle.catalog(r.reference))
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT id, a, b FROM t"), [["1", "a", "b"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT id, name, email FROM users"), [["1", "NULL", "e"]])
+    }
+}

@@ -1,0 +1,4 @@
+-- current
+CREATE TABLE t (a int DEFAULT NULL, b int DEFAULT NULL);
+-- desired
+CREATE TABLE t (id int NOT NULL AUTO_INCREMENT, a int DEFAULT NULL, b int DEFAULT NULL, PRIMARY KEY (id));

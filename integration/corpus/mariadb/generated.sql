@@ -1,0 +1,4 @@
+-- current
+CREATE TABLE t (id int NOT NULL, a int DEFAULT NULL, b int DEFAULT NULL, PRIMARY KEY (id));
+-- desired
+CREATE TABLE t (id int NOT NULL, a int DEFAULT NULL, b int DEFAULT NULL, s int GENERATED ALWAYS AS (a + b) VIRTUAL, p int GENERATED ALWAYS AS (a * b) STORED, PRIMARY KEY (id));

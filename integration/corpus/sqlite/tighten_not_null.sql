@@ -1,0 +1,4 @@
+-- current
+CREATE TABLE items (id INTEGER PRIMARY KEY, sku TEXT, qty INTEGER);
+-- desired
+CREATE TABLE items (id INTEGER PRIMARY KEY, sku TEXT NOT NULL, qty INTEGER NOT NULL DEFAULT 0 CHECK (qty >= 0));
