@@ -64,8 +64,8 @@ struct PlanPrinter {
         return lines.joined(separator: "\n")
     }
 
-    /// The stable JSON format (`formatVersion` 1), documented in the README.
-    func json() -> String {
+    /// The stable JSON format (`formatVersion` 1), documented in the README; `apply` adds its `outcome`.
+    func json(outcome: SchemaDocument? = nil) -> String {
         let plan = report.plan
         let skippedIDs = Set(plan.skipped.map(\.id))
         let changes: [SchemaDocument] = plan.changes.map { change in
@@ -86,7 +86,7 @@ struct PlanPrinter {
                 ("statements", .list(statements)),
             ])
         }
-        let document = SchemaDocument.map([
+        var fields: [(String, SchemaDocument)] = [
             ("formatVersion", .number("1")),
             ("database", .string(url.description)),
             ("dialect", .string(dialect.name)),
@@ -103,7 +103,8 @@ struct PlanPrinter {
                 ("unchanged", .number(String(plan.unchanged.count))),
                 ("blocked", .number(String(Set(report.failedChecks.map(\.changeID)).count))),
             ])),
-        ])
-        return document.json().trimmingCharacters(in: .newlines)
+        ]
+        if let outcome { fields.append(("outcome", outcome)) }
+        return SchemaDocument.map(fields).json().trimmingCharacters(in: .newlines)
     }
 }

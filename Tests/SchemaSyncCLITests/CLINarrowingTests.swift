@@ -76,6 +76,7 @@ final class CLINarrowingTests: XCTestCase {
         for expected in ["2 rows in t whose v does not fit varchar(50)", "1 rows in t whose n does not fit integer",
                          "2 rows in t whose d does not fit decimal(5,2)", "1 rows in t whose s does not fit smallint"] {
             XCTAssertTrue(blocked.stderr.contains(expected), "\(expected): \(blocked.stderr)")
+            XCTAssertTrue(blocked.stdout.contains(expected), "the plan is shown: \(expected): \(blocked.stdout)")
         }
         XCTAssertTrue(blocked.stderr.contains("nothing was changed"), blocked.stderr)
         let json = try cli.run(["plan", "--url", db.url, "--schema", v2, "--allow-destructive", "--format", "json"])
