@@ -24,11 +24,17 @@ final class ApplyProgress: Sendable {
     private let total: Int
     private let toStandardError: Bool
     private let live: Bool
+    /// On a terminal: characters of SQL that fit on the live line without wrapping.
+    private let width: Int
 
     init(total: Int, format: PlanFormat) {
         self.total = total
         toStandardError = format != .text
-        live = isatty(toStandardError ? STDERR_FILENO : STDOUT_FILENO) == 1
+        let fd = toStandardError ? STDERR_FILENO : STDOUT_FILENO
+        live = isatty(fd) == 1
+        var size = winsize()
+        let columns = live && ioctl(fd, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+        width = max(20, columns - 30) // room for the marker, the counter and "(12.3 ms)"
     }
 
     /// Statements that finished, in order.
@@ -39,7 +45,7 @@ final class ApplyProgress: Sendable {
 
     func started(_ index: Int, _ statement: RenderedStatement) {
         state.withLock { $0.running = (index, statement.sql, .now) }
-        let line = "\(counter(index)) \(Self.oneLine(statement.sql))"
+        let line = "\(counter(index)) \(Self.oneLine(statement.sql, limit: live ? width : 120))"
         if live { write("▶ " + line, newline: false) } else { write("▶ " + line) }
     }
 
@@ -52,7 +58,7 @@ final class ApplyProgress: Sendable {
             return ms
         }
         if live {
-            write("\r\u{1B}[K✓ \(counter(index)) \(Self.oneLine(statement.sql)) (\(Self.format(ms)))")
+            write("\r\u{1B}[K✓ \(counter(index)) \(Self.oneLine(statement.sql, limit: width)) (\(Self.format(ms)))")
         } else {
             write("✓ \(counter(index)) done in \(Self.format(ms))")
         }
@@ -64,7 +70,7 @@ final class ApplyProgress: Sendable {
         if let running {
             let ms = Self.milliseconds(ContinuousClock.now - running.started)
             write((live ? "\r\u{1B}[K" : "") + "✗ \(counter(running.index)) failed after \(Self.format(ms))"
-                  + (live ? ": \(Self.oneLine(running.sql))" : ""))
+                  + (live ? ": \(Self.oneLine(running.sql, limit: width))" : ""))
         }
         let ran = "\(count) statement\(count == 1 ? "" : "s") had run before"
         let one = count == 1
@@ -124,10 +130,10 @@ final class ApplyProgress: Sendable {
         (toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(data)
     }
 
-    /// The statement on one line, whitespace collapsed, cut to 120 characters.
-    static func oneLine(_ sql: String) -> String {
+    /// The statement on one line, whitespace collapsed, cut to `limit` characters.
+    static func oneLine(_ sql: String, limit: Int = 120) -> String {
         let flat = sql.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return flat.count <= 120 ? flat : String(flat.prefix(119)) + "…"
+        return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
     }
 
     private static func milliseconds(_ duration: Duration) -> Double {
