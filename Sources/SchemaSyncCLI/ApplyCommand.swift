@@ -2,6 +2,9 @@ import ArgumentParser
 import SchemaSyncCore
 
 /// `schemasync apply`: applies what is missing under the writer lock, then verifies.
+///
+/// Prints the plan first, then each statement as it starts and its duration when done, then
+/// the outcome — also when it fails (the plan, what ran, and the statement that failed).
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply", abstract: "Apply what is missing, under a lock, then verify the database matches.")
@@ -17,38 +20,60 @@ struct ApplyCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
+            if !dryRun, let n = changesPerTransaction, n < 1 {
+                throw SchemaSyncError(.usage, "--changes-per-transaction must be at least 1")
+            }
             let run = try PreparedRun.prepare(connection: connection, schemaPath: desired.schema, mayCreate: !dryRun)
             defer { run.session.close() }
             let engine = CLIEnvironment.engine(for: run.session)
+            let dialect = run.session.dialect
+            // The plan as it stands, shown before anything runs (apply re-plans under the lock and
+            // verifies by the engine's definitions there, so the preview skips that comparison).
+            var preview = engine
+            preview.compareEngineDefinitions = false
+            let planned = try preview.plan(desired: run.desired, allowDestructive: desired.allowDestructive)
             if dryRun {
-                let report = try engine.plan(desired: run.desired, allowDestructive: desired.allowDestructive)
-                desired.print(PlanPrinter(report: report, dialect: run.session.dialect, url: run.url))
+                desired.print(PlanPrinter(report: planned, dialect: dialect, url: run.url))
                 return .success
             }
-            if let n = changesPerTransaction, n < 1 {
-                throw SchemaSyncError(.usage, "--changes-per-transaction must be at least 1")
+            if desired.format == .text { CLIEnvironment.out(PlanPrinter(report: planned, dialect: dialect, url: run.url).text()) }
+            let progress = ApplyProgress(total: planned.statements.count, format: desired.format)
+            var options = SyncEngine.ApplyOptions(onStatement: progress.finished, changesPerTransaction: changesPerTransaction)
+            options.onStatementStart = progress.started
+            let report: SyncReport
+            do {
+                report = try engine.apply(desired: run.desired, allowDestructive: desired.allowDestructive, options: options)
+            } catch let error as SchemaSyncError {
+                progress.failed(error, transactional: dialect.capabilities.transactionalDDL, batched: changesPerTransaction != nil)
+                let printer = PlanPrinter(report: planned, dialect: dialect, url: run.url)
+                switch desired.format {
+                case .text: break
+                case .sql: CLIEnvironment.out(printer.sql())
+                case .json: CLIEnvironment.out(printer.json(outcome: progress.outcome(status: ExitStatus.forError(error), verified: false, error: error)))
+                }
+                throw error
             }
-            let report = try engine.apply(desired: run.desired, allowDestructive: desired.allowDestructive,
-                                          options: .init(changesPerTransaction: changesPerTransaction))
-            let printer = PlanPrinter(report: report, dialect: run.session.dialect, url: run.url)
-            desired.print(printer)
-            if desired.format == .text {
-                if report.statements.isEmpty {
+            let status: ExitStatus = report.plan.skipped.isEmpty ? .success : .blocked
+            let printer = PlanPrinter(report: report, dialect: dialect, url: run.url)
+            switch desired.format {
+            case .text:
+                if progress.ran.isEmpty {
                     CLIEnvironment.out("Nothing to apply.")
                 } else {
-                    let n = report.statements.count
-                    CLIEnvironment.out("Applied \(n) statement\(n == 1 ? "" : "s"); verified: the database matches the desired schema"
+                    let n = progress.ran.count, ms = progress.ran.reduce(0) { $0 + $1.milliseconds }
+                    CLIEnvironment.out("Applied \(n) statement\(n == 1 ? "" : "s") in \(ApplyProgress.format(ms)); verified: the database matches the desired schema"
                         + (report.plan.skipped.isEmpty ? "" : " except the skipped changes")
-                        + (report.engineChecked ? " (the engine's own definitions agree)."
-                            : " (by the model only: this connector cannot compare the engine's own definitions here)."))
+                        + (report.engineChecked ? " (the definitions the engine reports agree)."
+                            : " (by the model only: no scratch copy to compare the definitions the engine reports with)."))
                 }
+            case .sql: CLIEnvironment.out(printer.sql())
+            case .json: CLIEnvironment.out(printer.json(outcome: progress.outcome(status: status, verified: true, error: nil)))
             }
             if !report.plan.skipped.isEmpty {
                 let n = report.plan.skipped.count
                 CLIEnvironment.err("blocked: \(n) destructive change\(n == 1 ? " was" : "s were") skipped; pass --allow-destructive to apply \(n == 1 ? "it" : "them")")
-                return .blocked
             }
-            return .success
+            return status
         }
     }
 }

@@ -28,7 +28,7 @@ struct PlanPrinter {
             }
         }
         for mismatch in report.engineMismatches {
-            rows.append(("✗".red, mismatch.objectPath, "\(mismatch.kind): in sync according to the model, but the engine's definitions differ: \(mismatch.detail)"))
+            rows.append(("✗".red, mismatch.objectPath, "\(mismatch.kind): in sync according to the model, but the engine reports another definition: \(mismatch.detail)"))
         }
         for object in plan.unmanaged {
             let on = object.table.map { " on \($0)" } ?? ""
@@ -40,7 +40,7 @@ struct PlanPrinter {
         }
         if plan.changes.isEmpty && report.engineMismatches.isEmpty {
             lines.append("No changes: the database matches the desired schema"
-                + (report.engineChecked ? " (the engine's own definitions agree)." : "."))
+                + (report.engineChecked ? " (the definitions the engine reports agree)." : "."))
         }
         lines.append(summaryLine())
         return lines.joined(separator: "\n")
@@ -71,8 +71,8 @@ struct PlanPrinter {
         return lines.joined(separator: "\n")
     }
 
-    /// The stable JSON format (`formatVersion` 1), documented in the README.
-    func json() -> String {
+    /// The stable JSON format (`formatVersion` 1), documented in the README; `apply` adds its `outcome`.
+    func json(outcome: SchemaDocument? = nil) -> String {
         let plan = report.plan
         let skippedIDs = Set(plan.skipped.map(\.id))
         let changes: [SchemaDocument] = plan.changes.map { change in
@@ -93,7 +93,7 @@ struct PlanPrinter {
                 ("statements", .list(statements)),
             ])
         }
-        let document = SchemaDocument.map([
+        var fields: [(String, SchemaDocument)] = [
             ("formatVersion", .number("1")),
             ("database", .string(url.description)),
             ("dialect", .string(dialect.name)),
@@ -116,7 +116,8 @@ struct PlanPrinter {
                 ("unchanged", .number(String(plan.unchanged.count))),
                 ("blocked", .number(String(Set(report.failedChecks.map(\.changeID)).count))),
             ])),
-        ])
-        return document.json().trimmingCharacters(in: .newlines)
+        ]
+        if let outcome { fields.append(("outcome", outcome)) }
+        return SchemaDocument.map(fields).json().trimmingCharacters(in: .newlines)
     }
 }

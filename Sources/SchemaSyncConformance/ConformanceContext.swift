@@ -17,6 +17,11 @@ public final class ConformanceContext {
         ConformanceFailure(scenario: scenario, message: message)
     }
 
+    /// Ends the scenario as skipped (not passed) unless the engine has what it tests.
+    func requires(_ capability: Bool, _ reason: String) throws {
+        if !capability { throw ConformanceSkip(scenario: scenario, reason: reason) }
+    }
+
     func expect(_ condition: Bool, _ message: @autoclosure () -> String) throws {
         if !condition { throw fail(message()) }
     }

@@ -278,8 +278,8 @@ enum ConformanceScenarios {
         try c.expectRows("tab le\"`'", ["id", "with space", "quote'd", "ne\"w`col'"], [["1", "it's", "o'k", "1"]])
     }
 
-    static let partialIndexWhereSupported = ConformanceScenario(name: "partial index (where supported)") { c in
-        guard c.dialect.capabilities.partialIndexes else { return }
+    static let partialIndexWhereSupported = ConformanceScenario(name: "partial index") { c in
+        try c.requires(c.dialect.capabilities.partialIndexes, "the engine has no partial indexes")
         try c.applyAndConverge(F.items)
         let desired = F.modify(F.items, "items") { t in
             t.indexes.append(Index(name: "items_code_partial", columns: ["code"], unique: true, predicate: "qty > 0"))
@@ -288,8 +288,8 @@ enum ConformanceScenarios {
         try c.expect(try c.inspectedTable("items").indexes.first?.predicate != nil, "the index lost its predicate")
     }
 
-    static let commentsWhereSupported = ConformanceScenario(name: "table and column comments (where supported)") { c in
-        guard c.dialect.capabilities.comments else { return }
+    static let commentsWhereSupported = ConformanceScenario(name: "table and column comments") { c in
+        try c.requires(c.dialect.capabilities.comments, "the engine keeps no table or column comments")
         try c.applyAndConverge(F.items)
         var desired = F.modify(F.items, "items") { $0.comment = "stock items, it's true" }
         desired = F.modifyColumn(desired, "items", "qty") { $0.comment = "on hand" }

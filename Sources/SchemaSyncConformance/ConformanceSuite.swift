@@ -14,9 +14,15 @@ public struct ConformanceSuite {
     /// The outcome of one scenario.
     public struct Result: CustomStringConvertible, Sendable {
         public let scenario: String
+        /// True when the scenario passed or was skipped (see ``skipped``): not a failure.
         public let passed: Bool
         public let message: String
-        public var description: String { passed ? "✓ \(scenario)" : "✗ \(scenario): \(message)" }
+        /// The scenario does not apply to the engine; ``message`` says why.
+        public var skipped = false
+        /// `✓ name`, `✗ name: why`, or `- name — skipped: why`.
+        public var description: String {
+            skipped ? "- \(scenario) — skipped: \(message)" : passed ? "✓ \(scenario)" : "✗ \(scenario): \(message)"
+        }
     }
 
     private let makeSession: () throws -> any DatabaseSession
@@ -29,7 +35,7 @@ public struct ConformanceSuite {
     /// Every scenario, in a fixed order.
     public static var scenarios: [ConformanceScenario] { ConformanceScenarios.all }
 
-    /// Runs one scenario; throws ``ConformanceFailure`` or the error that escaped.
+    /// Runs one scenario; throws ``ConformanceFailure``, ``ConformanceSkip`` or the error that escaped.
     public func run(_ scenario: ConformanceScenario) throws {
         let session = try makeSession()
         defer { session.close() }
@@ -42,14 +48,17 @@ public struct ConformanceSuite {
             do {
                 try run(scenario)
                 return Result(scenario: scenario.name, passed: true, message: "")
+            } catch let skip as ConformanceSkip {
+                return Result(scenario: scenario.name, passed: true, message: skip.reason, skipped: true)
             } catch {
                 return Result(scenario: scenario.name, passed: false, message: "\(error)")
             }
         }
     }
 
-    /// Runs every scenario, prints one line each (`✓ name` / `✗ name: why`), and returns the
-    /// descriptions of those that failed: empty when the connector conforms.
+    /// Runs every scenario, prints one line each (`✓ name` / `✗ name: why` /
+    /// `- name — skipped: why`), and returns the descriptions of those that failed: empty when
+    /// the connector conforms.
     public func failures() -> [String] {
         let results = runAll()
         print(results.map(\.description).joined(separator: "\n"))

@@ -24,8 +24,11 @@ final class CLINarrowingTests: XCTestCase {
           - { name: tv, definition: "SELECT id, v FROM t" }
 
         """
+    /// The narrowed schema, plus a new table that sorts first: the data checks run before
+    /// any statement, so it must not be created when they block.
     private var narrow: String {
-        wide.replacingOccurrences(of: "varchar(100)", with: "varchar(50)")
+        wide.replacingOccurrences(of: "tables:\n", with: "tables:\n  - name: a_first\n    columns: [{ name: id, type: integer }]\n")
+            .replacingOccurrences(of: "varchar(100)", with: "varchar(50)")
             .replacingOccurrences(of: "type: bigint", with: "type: integer")
             .replacingOccurrences(of: "decimal(8,3)", with: "decimal(5,2)")
             .replacingOccurrences(of: "{ name: s, type: integer }", with: "{ name: s, type: smallint }")
@@ -68,14 +71,13 @@ final class CLINarrowingTests: XCTestCase {
         XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
         try db.query(rows)
 
-        // Without --allow-destructive the narrowing is skipped (exit 3), with it blocked by counts (exit 3).
-        let skipped = try cli.run(["apply", "--url", db.url, "--schema", v2])
-        XCTAssertEqual(skipped.status, 3, skipped.stdout + skipped.stderr)
+        // With --allow-destructive the narrowing is blocked by counts (exit 3) and nothing runs.
         let blocked = try cli.run(["apply", "--url", db.url, "--schema", v2, "--allow-destructive"])
         XCTAssertEqual(blocked.status, 3, blocked.stdout + blocked.stderr)
         for expected in ["2 rows in t whose v does not fit varchar(50)", "1 rows in t whose n does not fit integer",
                          "2 rows in t whose d does not fit decimal(5,2)", "1 rows in t whose s does not fit smallint"] {
             XCTAssertTrue(blocked.stderr.contains(expected), "\(expected): \(blocked.stderr)")
+            XCTAssertTrue(blocked.stdout.contains(expected), "the plan is shown: \(expected): \(blocked.stdout)")
         }
         XCTAssertTrue(blocked.stderr.contains("nothing was changed"), blocked.stderr)
         let json = try cli.run(["plan", "--url", db.url, "--schema", v2, "--allow-destructive", "--format", "json"])
@@ -87,6 +89,14 @@ final class CLINarrowingTests: XCTestCase {
         XCTAssertEqual(try db.query(types), before)
         XCTAssertEqual(try db.query(length), "100")
         XCTAssertEqual(try db.query("SELECT COUNT(*) FROM tv"), "7")
+        XCTAssertEqual(try db.query(db.engine == .postgres
+            ? "SELECT count(*) FROM pg_class WHERE relname = 'a_first'"
+            : "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'a_first'"), "0",
+            "a statement ran before the data checks")
+        // Without --allow-destructive the narrowing is skipped (exit 3) and the rest applied.
+        let skipped = try cli.run(["apply", "--url", db.url, "--schema", v2])
+        XCTAssertEqual(skipped.status, 3, skipped.stdout + skipped.stderr)
+        XCTAssertEqual(try db.query(types), before)
 
         try db.query(fix)
         let applied = try cli.run(["apply", "--url", db.url, "--schema", v2, "--allow-destructive"])

@@ -149,10 +149,10 @@ final class SQLiteConnectorTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("broken_view"), "\(error)")
         }
         XCTAssertEqual(try session.query("SELECT COUNT(*) FROM sqlite_schema"), [["0"]])
-        // A statement failing mid-apply (simulated after two statements) rolls everything back.
+        // A statement failing mid-apply (simulated after the first) rolls everything back.
         desired.views = []
         XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: desired, allowDestructive: false,
-                                                                    options: .init(interruptAfterStatements: 2))) { error in
+                                                                    options: .init(interruptAfterStatements: 1))) { error in
             XCTAssertEqual((error as? SchemaSyncError)?.code, .applyFailed)
         }
         XCTAssertEqual(try session.query("SELECT COUNT(*) FROM sqlite_schema"), [["0"]], "tables created before the failure must be rolled back")

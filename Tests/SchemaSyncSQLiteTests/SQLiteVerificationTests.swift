@@ -30,7 +30,7 @@ final class SQLiteVerificationTests: XCTestCase {
             for t in copy.tables.indices { for c in copy.tables[t].columns.indices { copy.tables[t].columns[c].attributes = [:] } }
             return copy
         }
-        let desired = Schema(tables: [Table(name: "t", columns: [Column(name: "id", type: .integer, nullable: false), Column(name: "name", type: .text)],
+        let desired = Schema(tables: [Table(name: "t", columns: [Column(name: "id", type: .integer), Column(name: "name", type: .text)],
                                             primaryKey: PrimaryKey(columns: ["id"])),
                                       Table(name: "u", columns: [Column(name: "id", type: .integer)])])
         let engine = SyncEngine(session: blinded)

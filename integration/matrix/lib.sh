@@ -297,6 +297,9 @@ run_version() {
         cpass="$(grep -c '^✓ ' "$logfile")"
         cfail="$(grep -c '^✗ ' "$logfile")"
         [ $((cpass + cfail)) -eq 0 ] || conformance="$cpass/$cfail"
+        local cskip
+        cskip="$(grep -c '^- .* — skipped: ' "$logfile")"
+        [ "$cskip" -eq 0 ] || note+="$cskip conformance skipped; "
         echo "  tests passed/failed: $tests; conformance scenarios: $conformance"
         grep -E "^Test Case '.*' failed" "$logfile" | sed -E "s/^Test Case '(.*)' failed.*/    ✗ \1/" | head -n 20
         grep -E "^✗ " "$logfile" | head -n 10 | sed 's/^/    /'

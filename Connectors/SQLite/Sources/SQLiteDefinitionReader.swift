@@ -16,7 +16,16 @@ struct SQLiteDefinitionReader {
 
     func read() throws -> [EngineDefinition] {
         do {
-            return try readRows()
+            // SQLite ignores the case of names: compare them folded (texts with values keep theirs).
+            return try readRows().map { definition in
+                var folded = definition
+                folded.table = definition.table?.lowercased()
+                folded.name = definition.name.lowercased()
+                if ["index", "foreign key", EngineDefinition.columnOrderKind].contains(definition.kind) {
+                    folded.text = definition.text.lowercased()
+                }
+                return folded
+            }
         } catch let failure as SQLiteFailure {
             throw SchemaSyncError(.inspectionFailed, "cannot read SQLite's definitions in '\(database.location)'", cause: failure.message)
         }

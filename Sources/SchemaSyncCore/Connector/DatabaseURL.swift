@@ -30,12 +30,12 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let colon = trimmed.firstIndex(of: ":"), colon != trimmed.startIndex else {
-            throw SchemaSyncError(.invalidURL, "invalid database URL '\(InputEcho.cut(DatabaseURL.redact(trimmed)))'",
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.shown(trimmed))'",
                                   hint: "expected SCHEME:..., e.g. sqlite:app.db or postgres://user@localhost/db")
         }
         let scheme = trimmed[..<colon].lowercased()
         guard scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else {
-            throw SchemaSyncError(.invalidURL, "invalid database URL '\(InputEcho.cut(DatabaseURL.redact(trimmed)))': bad scheme")
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.shown(trimmed))': bad scheme")
         }
         let rest = String(trimmed[trimmed.index(after: colon)...])
         if !rest.hasPrefix("//") {
@@ -51,10 +51,10 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         // The port is checked before URLComponents reads it: drivers take 16 bits, so an
         // out-of-range port would wrap around to another server.
         let explicitPort = try DatabaseURL.portText(inHierarchical: rest).map {
-            try PortNumber.parse($0, in: DatabaseURL.redact(trimmed))
+            try PortNumber.parse($0, in: DatabaseURL.shown(trimmed))
         }
         guard let components = URLComponents(string: trimmed) else {
-            throw SchemaSyncError(.invalidURL, "invalid database URL '\(InputEcho.cut(DatabaseURL.redact(trimmed)))'",
+            throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.shown(trimmed))'",
                                   hint: "percent-encode special characters in the user name and password")
         }
         var query: [String: String] = [:]
@@ -113,7 +113,9 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         guard let regex = try? NSRegularExpression(pattern: "(//[^/@:\\s]*:)\\S*@") else { return text }
         let range = NSRange(text.startIndex..., in: text)
         let stripped = regex.stringByReplacingMatches(in: text, range: range, withTemplate: "$1***@")
-        guard let q = try? NSRegularExpression(pattern: "((?:password|sslpassword|pass)=)[^&]*", options: .caseInsensitive)
+        // ?password=... → ?password=***. The value ends at '&', whitespace or a quote, so the rest
+        // of a message (the driver's cause, the hint) survives.
+        guard let q = try? NSRegularExpression(pattern: "((?:password|sslpassword|pass)=)[^&\\s'\"]*", options: .caseInsensitive)
         else { return stripped }
         return q.stringByReplacingMatches(in: stripped, range: NSRange(stripped.startIndex..., in: stripped),
                                           withTemplate: "$1***")
@@ -137,6 +139,16 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         }
         let text = hostPort[portStart...]
         return text.isEmpty ? nil : text
+    }
+
+    /// Raw URL text as echoed in a parse error: redacted, and with the whole query hidden when
+    /// it names a password (a raw value may hold a space or quote that ``redact(_:)`` stops at).
+    static func shown(_ text: String) -> String {
+        var text = text
+        if let mark = text.firstIndex(of: "?"), text[mark...].lowercased().contains("pass") {
+            text = String(text[..<mark]) + "?***"
+        }
+        return InputEcho.cut(redact(text))
     }
 
     private static func splitQuery(_ text: String) -> (String, String?) {

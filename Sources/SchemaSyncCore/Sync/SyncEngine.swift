@@ -19,6 +19,8 @@ public struct SyncEngine {
         /// the live catalog before each batch, for plans too large for one transaction. A failure
         /// leaves earlier batches applied; running apply again converges. Nil: one transaction.
         public var changesPerTransaction: Int?
+        /// Called just before each statement runs, with its index (1-based), for progress output.
+        public var onStatementStart: (@Sendable (Int, RenderedStatement) -> Void)? = nil
         public init(interruptAfterStatements: Int? = nil, onStatement: (@Sendable (Int, RenderedStatement) -> Void)? = nil,
                     changesPerTransaction: Int? = nil) {
             self.interruptAfterStatements = interruptAfterStatements
@@ -111,6 +113,7 @@ public struct SyncEngine {
                     if let limit = options.interruptAfterStatements, executed.count >= limit {
                         throw SchemaSyncError(.applyFailed, "apply interrupted after \(limit) statements (test hook)")
                     }
+                    options.onStatementStart?(executed.count + 1, statement)
                     try session.execute(statement)
                     executed.append(statement)
                     report.executed += 1
@@ -162,8 +165,8 @@ public struct SyncEngine {
         guard mismatches.isEmpty else {
             throw SchemaSyncError(
                 .notConverged,
-                "the engine's own definitions differ from the desired schema after apply: " + Self.describe(mismatches),
-                hint: "SchemaSync's model does not hold this difference, so it cannot change it; "
+                "after apply the definitions the engine itself reports differ from the desired schema: " + Self.describe(mismatches),
+                hint: "the difference lies outside what SchemaSync models, so it cannot change it; "
                     + "declare the object as the database has it, or change it by hand")
         }
         return true
