@@ -44,4 +44,12 @@ final class EngineDefinitionComparisonTests: XCTestCase {
         schema.tables[0].columns[0].name = "b"
         XCTAssertNil(schema.sourceDefinitions, "definitions captured for another model must not be used")
     }
+
+    func testTheDialectDecidesWhichTextsMeanTheSame() {
+        let actual = [def("constraint", "t", "c", "CHECK (x::text = 'a')")], expected = [def("constraint", "t", "c", "CHECK (x = 'a')")]
+        XCTAssertEqual(EngineDefinitionComparison(actual: actual, expected: expected).mismatches.count, 1)
+        let lenient = EngineDefinitionComparison(actual: actual, expected: expected,
+                                                 equivalent: { $0.replacingOccurrences(of: "::text", with: "") == $1 })
+        XCTAssertEqual(lenient.mismatches, [])
+    }
 }

@@ -71,3 +71,19 @@ final class PostgreSQLVerificationTests: PostgreSQLTestCase {
         }
     }
 }
+
+/// Which of PostgreSQL's own texts mean the same, without a server.
+final class PostgreSQLDefinitionEquivalenceTests: XCTestCase {
+    func testReprintedCastsAndSynonymsAreTheSameButStructureIsNot() {
+        let d = PostgreSQLDialect()
+        XCTAssertTrue(d.definitionsEquivalent(
+            "CHECK (status::text = ANY (ARRAY['new'::character varying, 'paid'::character varying]::text[]))",
+            "CHECK (status::text = ANY (ARRAY['new'::character varying::text, 'paid'::character varying::text]))"))
+        XCTAssertTrue(d.definitionsEquivalent("bigint DEFAULT '0'::bigint", "bigint DEFAULT 0"))
+        XCTAssertTrue(d.definitionsEquivalent("timestamp with time zone DEFAULT now()", "timestamp with time zone DEFAULT CURRENT_TIMESTAMP"))
+        XCTAssertFalse(d.definitionsEquivalent("CREATE INDEX i ON t USING hash (a)", "CREATE INDEX i ON t USING btree (a)"))
+        XCTAssertFalse(d.definitionsEquivalent("CHECK (a = 'x::text')", "CHECK (a = 'x')"), "casts inside literals are data")
+        XCTAssertFalse(d.definitionsEquivalent("CREATE INDEX i ON t USING btree (a) INCLUDE (b)", "CREATE INDEX i ON t USING btree (a)"))
+        XCTAssertFalse(d.definitionsEquivalent("integer DEFAULT 1", "integer DEFAULT 2"))
+    }
+}

@@ -5,7 +5,7 @@ import SchemaSyncCore
 /// character sets and collations, index rows, foreign key rules, check clauses, table options,
 /// view bodies and options — for verification that does not go through the neutral model.
 ///
-/// Six queries whatever the number of tables. The database's own name is removed from view
+/// Nine queries whatever the number of tables. The database's own name is removed from view
 /// bodies; AUTO_INCREMENT counters, row counts and view DEFINERs are not compared.
 struct MariaDBDefinitionReader {
     let database: String
@@ -14,13 +14,44 @@ struct MariaDBDefinitionReader {
     func read() throws -> [EngineDefinition] {
         let db = MariaDBDialect().quoteString(database)
         var result: [EngineDefinition] = []
-        for sql in [tables(db), columns(db), columnOrder(db), indexes(db), constraints(db), views(db)] {
-            for row in try run(sql) {
+        // Every query filters on the constant database name: MariaDB's information_schema scans
+        // every database of the server otherwise, and joins between its views do.
+        let tableRows = try run(tables(db))
+        let views = Set(try run("SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = \(db)").compactMap { $0[0] })
+        for sql in [tableRows, try run(columns(db)), try run(columnOrder(db)), try run(indexes(db)), try run(checks(db)), try run(viewRows(db))] {
+            for row in sql {
                 guard row.count == 4, let kind = row[0], let name = row[2] else { continue }
+                if kind != "view", views.contains(row[1] ?? name) { continue }
                 result.append(EngineDefinition(kind: kind, table: row[1], name: name, text: strip(row[3] ?? "")))
             }
         }
+        result += try foreignKeys(db)
         return result
+    }
+
+    /// Foreign keys: columns and referenced columns from KEY_COLUMN_USAGE, rules from REFERENTIAL_CONSTRAINTS.
+    private func foreignKeys(_ db: String) throws -> [EngineDefinition] {
+        var rules: [String: String] = [:]
+        for row in try run("""
+            SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS
+            WHERE CONSTRAINT_SCHEMA = \(db)
+            """) {
+            rules["\(row[0] ?? "")\u{1F}\(row[1] ?? "")"] = "ON UPDATE \(row[2] ?? "") ON DELETE \(row[3] ?? "")"
+        }
+        return try run("""
+            SELECT TABLE_NAME, CONSTRAINT_NAME,
+                   GROUP_CONCAT(COLUMN_NAME ORDER BY ORDINAL_POSITION SEPARATOR ', '), MAX(REFERENCED_TABLE_NAME),
+                   GROUP_CONCAT(REFERENCED_COLUMN_NAME ORDER BY ORDINAL_POSITION SEPARATOR ', '),
+                   IF(MAX(REFERENCED_TABLE_SCHEMA) <> \(db), ' (other database)', '')
+            FROM information_schema.KEY_COLUMN_USAGE
+            WHERE TABLE_SCHEMA = \(db) AND REFERENCED_TABLE_NAME IS NOT NULL
+            GROUP BY TABLE_NAME, CONSTRAINT_NAME
+            """).compactMap { row in
+            guard let table = row[0], let name = row[1] else { return nil }
+            let text = "FOREIGN KEY (\(row[2] ?? "")) REFERENCES \(row[3] ?? "") (\(row[4] ?? "")) "
+                + (rules["\(table)\u{1F}\(name)"] ?? "") + (row[5] ?? "")
+            return EngineDefinition(kind: "constraint", table: table, name: name, text: text)
+        }
     }
 
     /// Removes `` `database`. `` qualifiers from view bodies.
@@ -44,8 +75,7 @@ struct MariaDBDefinitionReader {
                NULLIF(c.EXTRA, ''), CONCAT('charset=', c.CHARACTER_SET_NAME), CONCAT('collation=', c.COLLATION_NAME),
                CONCAT('AS (', c.GENERATION_EXPRESSION, ')'), CONCAT('comment=', NULLIF(c.COLUMN_COMMENT, '')))
         FROM information_schema.COLUMNS c
-        JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
-        WHERE c.TABLE_SCHEMA = \(db) AND t.TABLE_TYPE <> 'VIEW'
+        WHERE c.TABLE_SCHEMA = \(db)
         """
     }
 
@@ -55,8 +85,7 @@ struct MariaDBDefinitionReader {
         SELECT '\(EngineDefinition.columnOrderKind)', c.TABLE_NAME, 'columns',
                GROUP_CONCAT(c.COLUMN_NAME ORDER BY c.ORDINAL_POSITION SEPARATOR ', ')
         FROM information_schema.COLUMNS c
-        JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
-        WHERE c.TABLE_SCHEMA = \(db) AND t.TABLE_TYPE <> 'VIEW'
+        WHERE c.TABLE_SCHEMA = \(db)
         GROUP BY c.TABLE_NAME
         """
     }
@@ -72,33 +101,14 @@ struct MariaDBDefinitionReader {
         """
     }
 
-    /// Foreign keys (columns, referenced columns, rules) and checks (clause).
-    private func constraints(_ db: String) -> String {
+    private func checks(_ db: String) -> String {
         """
-        SELECT 'constraint', tc.TABLE_NAME, tc.CONSTRAINT_NAME,
-               CASE tc.CONSTRAINT_TYPE
-               WHEN 'FOREIGN KEY' THEN (
-                   SELECT CONCAT('FOREIGN KEY (', GROUP_CONCAT(k.COLUMN_NAME ORDER BY k.ORDINAL_POSITION SEPARATOR ', '),
-                                 ') REFERENCES ', MAX(k.REFERENCED_TABLE_NAME), ' (',
-                                 GROUP_CONCAT(k.REFERENCED_COLUMN_NAME ORDER BY k.ORDINAL_POSITION SEPARATOR ', '),
-                                 ') ON UPDATE ', MAX(r.UPDATE_RULE), ' ON DELETE ', MAX(r.DELETE_RULE),
-                                 IF(MAX(k.REFERENCED_TABLE_SCHEMA) <> tc.TABLE_SCHEMA, ' (other database)', ''))
-                   FROM information_schema.KEY_COLUMN_USAGE k
-                   JOIN information_schema.REFERENTIAL_CONSTRAINTS r
-                     ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
-                   WHERE k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND k.TABLE_NAME = tc.TABLE_NAME
-                     AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME)
-               WHEN 'CHECK' THEN (
-                   SELECT CONCAT('CHECK (', MAX(cc.CHECK_CLAUSE), ')') FROM information_schema.CHECK_CONSTRAINTS cc
-                   WHERE cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.TABLE_NAME = tc.TABLE_NAME
-                     AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME)
-               END
-        FROM information_schema.TABLE_CONSTRAINTS tc
-        WHERE tc.CONSTRAINT_SCHEMA = \(db) AND tc.CONSTRAINT_TYPE IN ('FOREIGN KEY', 'CHECK')
+        SELECT 'constraint', TABLE_NAME, CONSTRAINT_NAME, CONCAT('CHECK (', CHECK_CLAUSE, ')')
+        FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = \(db)
         """
     }
 
-    private func views(_ db: String) -> String {
+    private func viewRows(_ db: String) -> String {
         """
         SELECT 'view', NULL, TABLE_NAME, CONCAT_WS(' ', VIEW_DEFINITION, CONCAT('check_option=', CHECK_OPTION),
                CONCAT('security=', SECURITY_TYPE), CONCAT('algorithm=', ALGORITHM))

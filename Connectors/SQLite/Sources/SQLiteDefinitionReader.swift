@@ -63,6 +63,8 @@ struct SQLiteDefinitionReader {
         for row in columns {
             guard let table = row[0], let column = row[1] else { continue }
             order[table, default: []].append(column)
+            // A view's column types follow its tables (compared themselves); its names are in the order row.
+            guard details[table.lowercased()] != nil else { continue }
             let extra = details[table.lowercased()]?.columns[column.lowercased()] ?? []
             var parts = ["type=" + Self.normalized(row[2] ?? "").uppercased()]
             parts.append("notnull=" + (row[3] ?? ""))

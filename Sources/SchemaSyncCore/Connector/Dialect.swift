@@ -46,6 +46,10 @@ public protocol Dialect: Sendable {
     func scriptEpilogue() -> [String]
     /// Notes shown with a change, e.g. "table rebuild" where the engine cannot alter in place.
     func notes(for change: Change, current: Schema) -> [String]
+    /// Whether two of the engine's own definition texts (see ``EngineDefinition``) mean the same
+    /// although they differ, e.g. because the engine prints an expression differently once it
+    /// has re-read its own output. The default: only identical texts.
+    func definitionsEquivalent(_ a: String, _ b: String) -> Bool
 }
 
 extension Dialect {
@@ -96,6 +100,8 @@ extension Dialect {
     public func canRespell(_ kind: IdentifierKind) -> Bool { true }
 
     public func notes(for change: Change, current: Schema) -> [String] { [] }
+
+    public func definitionsEquivalent(_ a: String, _ b: String) -> Bool { a == b }
 
     public func scriptPrologue() -> [String] { [] }
 

@@ -185,7 +185,9 @@ public struct SyncEngine {
     /// different are left out.
     public func engineMismatches(expected: [EngineDefinition]?, skipped: [PlannedChange]) throws -> [DefinitionMismatch]? {
         guard let expected, let actual = try session.engineDefinitions() else { return nil }
-        return EngineDefinitionComparison(actual: actual, expected: expected, skipped: skipped).mismatches
+        let dialect = session.dialect
+        return EngineDefinitionComparison(actual: actual, expected: expected, skipped: skipped,
+                                          equivalent: { dialect.definitionsEquivalent($0, $1) }).mismatches
     }
 
     /// The first mismatches, one per object, for an error message.

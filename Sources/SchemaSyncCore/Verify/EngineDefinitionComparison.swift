@@ -6,11 +6,15 @@ public struct EngineDefinitionComparison: Sendable {
     public let expected: [EngineDefinition]
     /// Changes the plan skips: the objects they touch may differ.
     public let skipped: [PlannedChange]
+    /// Whether two definition texts mean the same (the dialect's ``Dialect/definitionsEquivalent(_:_:)``).
+    public let equivalent: @Sendable (String, String) -> Bool
 
-    public init(actual: [EngineDefinition], expected: [EngineDefinition], skipped: [PlannedChange] = []) {
+    public init(actual: [EngineDefinition], expected: [EngineDefinition], skipped: [PlannedChange] = [],
+                equivalent: @escaping @Sendable (String, String) -> Bool = { $0 == $1 }) {
         self.actual = actual
         self.expected = expected
         self.skipped = skipped
+        self.equivalent = equivalent
     }
 
     /// Every object whose definition differs, is missing, or is extra, in a stable order.
@@ -20,7 +24,8 @@ public struct EngineDefinitionComparison: Sendable {
         var result: [DefinitionMismatch] = []
         for key in Set(have.keys).union(want.keys).sorted() {
             let a = have[key], e = want[key]
-            guard a?.text != e?.text, let any = a ?? e, !isSkipped(any) else { continue }
+            if let a, let e, a.text == e.text || equivalent(a.text, e.text) { continue }
+            guard let any = a ?? e, !isSkipped(any) else { continue }
             result.append(DefinitionMismatch(kind: any.kind, objectPath: any.objectPath, actual: a?.text, expected: e?.text))
         }
         return result
