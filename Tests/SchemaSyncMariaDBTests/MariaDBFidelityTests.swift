@@ -43,9 +43,11 @@ final class MariaDBFidelityTests: XCTestCase {
     }
 
     /// Applies `desired` (SQL) over `current` and checks the result against the reference.
-    func assertAppliesExactly(current: String, desired: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// `reference` (default: `desired`) is what is run by hand for the comparison.
+    func assertAppliesExactly(current: String, desired: String, reference referenceSQL: String? = nil,
+                              file: StaticString = #filePath, line: UInt = #line) throws {
         try run(current, in: target)
-        try run(desired, in: reference)
+        try run(referenceSQL ?? desired, in: reference)
         let session = try target.session()
         let schema = try session.schema(fromSQL: desired, source: "desired.sql")
         try SyncEngine(session: session).apply(desired: schema, allowDestructive: true)
@@ -117,5 +119,60 @@ extension MariaDBFidelityTests {
             CREATE TABLE places (id int NOT NULL, loc point NOT NULL, area polygon NOT NULL, PRIMARY KEY (id), SPATIAL KEY places_loc (loc));
             CREATE TABLE regions (id int NOT NULL, shape geometry NOT NULL, PRIMARY KEY (id), SPATIAL KEY regions_shape (shape))
             """)
+    }
+}
+
+extension MariaDBFidelityTests {
+    /// Desired SQL in any order (a foreign key and a view before their tables, across the files
+    /// of a directory), with names qualified by a database that is not the scratch one.
+    func testDesiredSQLInAnyOrderAndQualified() throws {
+        let desired = """
+            CREATE TABLE mydb.orders (id int NOT NULL, customer_id int DEFAULT NULL, PRIMARY KEY (id), KEY customer_id (customer_id), CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES mydb.customers (id));
+            CREATE VIEW mydb.order_names AS SELECT o.id, c.name FROM mydb.orders o JOIN customers c ON c.id = o.customer_id;
+            CREATE TABLE `mydb`.`customers` (id int NOT NULL, name varchar(40) DEFAULT NULL, PRIMARY KEY (id));
+            CREATE INDEX customers_name ON mydb.customers (name)
+            """
+        let byHand = """
+            CREATE TABLE x (id int NOT NULL, PRIMARY KEY (id));
+            CREATE TABLE customers (id int NOT NULL, name varchar(40) DEFAULT NULL, PRIMARY KEY (id));
+            CREATE TABLE orders (id int NOT NULL, customer_id int DEFAULT NULL, PRIMARY KEY (id), KEY customer_id (customer_id), CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id));
+            CREATE VIEW order_names AS SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id;
+            CREATE INDEX customers_name ON customers (name)
+            """
+        try assertAppliesExactly(current: "CREATE TABLE x (id int NOT NULL, PRIMARY KEY (id))",
+                                 desired: "CREATE TABLE x (id int NOT NULL, PRIMARY KEY (id));\n" + desired, reference: byHand)
+        // The same statements split over the files of a schema directory, in the "wrong" order.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ss-dir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let parts = desired.components(separatedBy: ";\n")
+        for (i, part) in parts.enumerated() {
+            try (part + ";\n").write(to: directory.appendingPathComponent("\(i).sql"), atomically: true, encoding: .utf8)
+        }
+        try "CREATE TABLE x (id int NOT NULL, PRIMARY KEY (id))".write(to: directory.appendingPathComponent("9.sql"), atomically: true, encoding: .utf8)
+        let session = try target.session()
+        let loaded = try SchemaSource.load(path: directory.path) { sql, source in try session.schema(fromSQL: sql, source: source) }
+        XCTAssertEqual(try SyncEngine(session: session).plan(desired: loaded, allowDestructive: true).plan.changes.map(\.change.summary), [])
+    }
+
+    /// A foreign key whose column type differs from the referenced key is refused before anything
+    /// changes, naming both columns.
+    func testForeignKeyTypeMismatchIsRefusedUpFront() throws {
+        let yaml = """
+            tables:
+              - name: p
+                columns: [{ name: id, type: bigint }]
+                primaryKey: [id]
+              - name: c
+                columns: [{ name: id, type: integer }, { name: p_id, type: integer }]
+                primaryKey: [id]
+                foreignKeys: [{ columns: [p_id], references: { table: p, columns: [id] } }]
+            """
+        let session = try target.session()
+        XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: try SchemaFileReader(source: "t.yaml").parse(yaml), allowDestructive: false)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema)
+            XCTAssertTrue("\(error)".contains("'c.p_id'") && "\(error)".contains("'p.id'"), "\(error)")
+        }
+        XCTAssertEqual(try target.sql("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '\(target.name)'"), [["0"]])
     }
 }

@@ -145,3 +145,27 @@ extension SQLiteFidelityTests {
         XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT id, name, email FROM users"), [["1", "NULL", "e"]])
     }
 }
+
+extension SQLiteFidelityTests {
+    /// A schema directory's .sql files are read together: a foreign key or view in one file may
+    /// name a table another creates; `main.` qualifiers land in the scratch database.
+    func testSQLDirectoryInAnyOrderWithQualifiedNames() throws {
+        let db = SQLiteTestDatabase()
+        let directory = db.directory.appendingPathComponent("schema")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "CREATE VIEW main.named AS SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id;\n"
+            .write(to: directory.appendingPathComponent("a_view.sql"), atomically: true, encoding: .utf8)
+        try "CREATE TABLE main.orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customers (id))"
+            .write(to: directory.appendingPathComponent("b_orders.sql"), atomically: true, encoding: .utf8)
+        try "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); CREATE INDEX main.customers_name ON customers (name);"
+            .write(to: directory.appendingPathComponent("c_customers.sql"), atomically: true, encoding: .utf8)
+        let session = try db.session()
+        defer { session.close() }
+        let schema = try SchemaSource.load(path: directory.path) { sql, source in try session.schema(fromSQL: sql, source: source) }
+        XCTAssertEqual(SQLiteCatalogOracle.rows(db.path, "SELECT COUNT(*) FROM sqlite_schema"), [["0"]]) // target untouched
+        try SyncEngine(session: session).apply(desired: schema, allowDestructive: false)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(db.path, "SELECT type, name FROM sqlite_schema ORDER BY name"),
+                       [["table", "customers"], ["index", "customers_name"], ["view", "named"], ["table", "orders"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(db.path, "SELECT \"table\", \"to\" FROM pragma_foreign_key_list('orders')"), [["customers", "id"]])
+    }
+}

@@ -177,7 +177,7 @@ def main():
                 code, output, got, want, ok = -1, str(e), [], [], False
             exact += ok
             print(f"{'✓' if ok else '✗'} {engine}/{case} (exit {code})")
-            if not ok and verbose:
+            if verbose and (not ok or "-vv" in args):
                 print("   " + output.replace("\n", "\n   ")[-2000:])
                 for line in sorted(set(want) - set(got)):
                     print("   - want " + line.replace("\n", "\n          "))

@@ -18,9 +18,32 @@ public enum SchemaSource {
     /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the file and problem.
     public static func load(path: String, sqlLoader: SQLLoader?) throws -> Schema {
         var merged = Schema()
-        for file in try files(at: path) {
+        var sources = try files(at: path)
+        // The .sql files of a directory are read together, so a statement in one may name a
+        // table another creates (in any order).
+        let sqlFiles = sources.filter { $0.lowercased().hasSuffix(".sql") }
+        var combinedSQL: String?
+        if sqlFiles.count > 1 {
+            var parts: [String] = []
+            for file in sqlFiles {
+                let sql = try readText(file)
+                guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                    throw SchemaSyncError(.invalidSchema, "\(file): the schema file is empty",
+                                          hint: "an empty file is refused so it can never mean 'drop everything'")
+                }
+                parts.append(sql)
+            }
+            combinedSQL = parts.joined(separator: "\n;\n")
+            sources.removeAll { sqlFiles.contains($0) && $0 != sqlFiles[0] }
+        }
+        for file in sources {
             let part: Schema
-            if file.lowercased().hasSuffix(".sql") {
+            if file.lowercased().hasSuffix(".sql"), let sql = combinedSQL, let sqlLoader {
+                part = try sqlLoader(sql, sqlFiles.joined(separator: ", "))
+                if part.tables.isEmpty && part.views.isEmpty {
+                    throw SchemaSyncError(.invalidSchema, "\(path): the SQL files create no tables and no views")
+                }
+            } else if file.lowercased().hasSuffix(".sql") {
                 guard let sqlLoader else {
                     throw SchemaSyncError(.invalidSchema, "\(file): a .sql schema needs a database connection to read it")
                 }
