@@ -176,3 +176,18 @@ extension MariaDBFidelityTests {
         XCTAssertEqual(try target.sql("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '\(target.name)'"), [["0"]])
     }
 }
+
+extension MariaDBFidelityTests {
+    /// Column-level CHECKs stay column-level, and survive a MODIFY of their column (which drops
+    /// a column check it does not restate).
+    func testColumnLevelChecksStayAndSurviveModify() throws {
+        try assertAppliesExactly(current: """
+            CREATE TABLE t (id int NOT NULL, qty int DEFAULT NULL CHECK (qty >= 0), price int DEFAULT NULL, PRIMARY KEY (id))
+            """, desired: """
+            CREATE TABLE t (id int NOT NULL, qty bigint DEFAULT NULL CHECK (qty >= 0), price int DEFAULT NULL CHECK (price > 0), PRIMARY KEY (id), CONSTRAINT t_sane CHECK (qty < price));
+            CREATE TABLE u (id int NOT NULL CHECK (id > 0), PRIMARY KEY (id))
+            """)
+        XCTAssertEqual(try target.sql("SELECT CONSTRAINT_NAME, LEVEL FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = '\(target.name)' ORDER BY 1"),
+                       [["id", "Column"], ["price", "Column"], ["qty", "Column"], ["t_sane", "Table"]])
+    }
+}
