@@ -191,3 +191,22 @@ extension MariaDBFidelityTests {
                        [["id", "Column"], ["price", "Column"], ["qty", "Column"], ["t_sane", "Table"]])
     }
 }
+
+extension MariaDBFidelityTests {
+    /// Primary-key changes on AUTO_INCREMENT columns (dropped with the key, or kept under a new
+    /// key with the index it leads) and under a dependent foreign key; removed comments.
+    func testPrimaryKeyChangesOnAutoIncrementAndRemovedComments() throws {
+        try assertAppliesExactly(current: """
+            CREATE TABLE parent (id int NOT NULL AUTO_INCREMENT, tenant int NOT NULL DEFAULT 0, PRIMARY KEY (id));
+            CREATE TABLE child (id int NOT NULL AUTO_INCREMENT, parent_id int NOT NULL, PRIMARY KEY (id), KEY child_parent (parent_id), CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent (id));
+            INSERT INTO parent (tenant) VALUES (1);
+            INSERT INTO child (parent_id) VALUES (1);
+            CREATE TABLE codes (id int NOT NULL AUTO_INCREMENT, code varchar(10) NOT NULL, note text COMMENT 'old', PRIMARY KEY (id)) COMMENT='tbl'
+            """, desired: """
+            CREATE TABLE parent (id int NOT NULL AUTO_INCREMENT, tenant int NOT NULL DEFAULT 0, PRIMARY KEY (tenant, id), UNIQUE KEY parent_id (id));
+            CREATE TABLE child (id int NOT NULL AUTO_INCREMENT, parent_id int NOT NULL, PRIMARY KEY (id), KEY child_parent (parent_id), CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent (id));
+            CREATE TABLE codes (id int NOT NULL, code varchar(10) NOT NULL, note text, PRIMARY KEY (code))
+            """)
+        XCTAssertEqual(try target.sql("SELECT c.id, p.tenant FROM child c JOIN parent p ON p.id = c.parent_id"), [["1", "1"]])
+    }
+}

@@ -169,3 +169,17 @@ extension SQLiteFidelityTests {
         XCTAssertEqual(SQLiteCatalogOracle.rows(db.path, "SELECT \"table\", \"to\" FROM pragma_foreign_key_list('orders')"), [["customers", "id"]])
     }
 }
+
+extension SQLiteFidelityTests {
+    /// `INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL` (Rails, Django) keeps its NOT NULL; without it, stays without.
+    func testAutoincrementKeepsNullabilityAsWritten() throws {
+        let r = try apply(current: "CREATE TABLE other (x TEXT)", desired: """
+            CREATE TABLE other (x TEXT);
+            CREATE TABLE "users" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "email" varchar DEFAULT '' NOT NULL);
+            CREATE TABLE "plain" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "v" TEXT);
+            """)
+        XCTAssertEqual(SQLiteCatalogOracle.catalog(r.target), SQLiteCatalogOracle.catalog(r.reference))
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT m.name, p.\"notnull\" FROM sqlite_schema m JOIN pragma_table_info(m.name) p WHERE p.name = 'id' ORDER BY 1"),
+                       [["plain", "0"], ["users", "1"]])
+    }
+}

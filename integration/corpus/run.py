@@ -59,8 +59,11 @@ def sqlite_catalog(path):
             label = "autoindex" if iname.startswith("sqlite_autoindex_") else iname
             idx.append(f"  index {label} unique={uniq} origin={origin} partial={partial} {parts}")
         out += sorted(idx)
+        # Foreign key ids follow declaration order, which means nothing: compare the keys as a set.
+        keys = {}
         for r in db.execute("SELECT * FROM pragma_foreign_key_list(?)", (name,)):
-            out.append(f"  fk {r}")
+            keys.setdefault(r[0], []).append(r[1:])
+        out += sorted(f"  fk {k}" for k in keys.values())
         sql = db.execute("SELECT sql FROM sqlite_schema WHERE name = ?", (name,)).fetchone()[0] or ""
         checks = len(re.findall(r"(?i)\bcheck\s*\(", sql))
         out.append(f"  checks {checks} autoincrement={'autoincrement' in sql.lower()}")

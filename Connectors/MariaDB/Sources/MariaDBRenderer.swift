@@ -125,11 +125,12 @@ struct MariaDBRenderer {
         case let .dropPrimaryKey(table, _):
             // Swap in one statement when the new key's columns already exist: an AUTO_INCREMENT
             // column must stay keyed, and the table is never without its key in between.
+            let prefix = autoIncrementKeying(table)
             if let key = desired.table(named: table)?.primaryKey, let existing = current.table(named: table),
                key.columns.allSatisfy({ existing.column(named: $0) != nil }) {
-                return [alter(table, "DROP INDEX IF EXISTS `PRIMARY`, ADD PRIMARY KEY (\(key.columns.map(q).joined(separator: ", ")))")]
+                return [alter(table, prefix + "DROP INDEX IF EXISTS `PRIMARY`, ADD PRIMARY KEY (\(key.columns.map(q).joined(separator: ", ")))")]
             }
-            return [alter(table, "DROP INDEX IF EXISTS `PRIMARY`")]
+            return [alter(table, prefix + "DROP INDEX IF EXISTS `PRIMARY`")]
         case let .addUnique(table, constraint):
             return [alter(table, "ADD CONSTRAINT \(q(constraint.name)) UNIQUE KEY IF NOT EXISTS (\(constraint.columns.map(q).joined(separator: ", ")))")]
         case let .dropUnique(table, constraint):
@@ -289,12 +290,34 @@ struct MariaDBRenderer {
                     alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(to, check: columnCheck(table, to.name)) + placement(table, to.name))]
         }
         var target = to
-        // MODIFY restates the whole column: keep what the desired schema does not mention.
-        if target.comment == nil { target.comment = from.comment }
+        // MODIFY restates the whole column as desired: nothing is carried over from the old one.
         // Attributes are not carried over: an absent character set or collation is the table's,
         // an absent ON UPDATE is none (the catalog's extras are compared, see attributesEquivalent).
         return [alter(table, "MODIFY COLUMN IF EXISTS " + columnDefinition(target, check: columnCheck(table, to.name))
                       + (aspects.contains(.position) ? placement(table, to.name) : ""))]
+    }
+
+    /// Clauses that must come before the primary key of `table` is dropped, in the same
+    /// statement, because InnoDB keeps every AUTO_INCREMENT column leading a key: an
+    /// AUTO_INCREMENT the desired schema removes is removed first (MODIFY), and one that stays
+    /// gets the desired index it leads when the new primary key does not lead with it.
+    private func autoIncrementKeying(_ table: String) -> String {
+        guard let existing = current.table(named: table), let wanted = desired.table(named: table) else { return "" }
+        var clauses: [String] = []
+        for column in existing.columns where column.identity != nil {
+            guard let target = wanted.column(named: column.name) else { continue }
+            if target.identity == nil {
+                clauses.append("MODIFY COLUMN IF EXISTS " + columnDefinition(target, check: columnCheck(table, target.name)))
+                continue
+            }
+            if wanted.primaryKey?.columns.first == column.name { continue }
+            if let index = wanted.indexes.first(where: { $0.columnNames.first == column.name && $0.method == nil }) {
+                clauses.append("ADD \(index.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(q(index.name)) (\(indexParts(index)))")
+            } else if let unique = wanted.uniqueConstraints.first(where: { $0.columns.first == column.name }) {
+                clauses.append("ADD UNIQUE INDEX IF NOT EXISTS \(q(unique.name)) (\(unique.columns.map(q).joined(separator: ", ")))")
+            }
+        }
+        return clauses.map { $0 + ", " }.joined()
     }
 
     /// ` FIRST` or `` AFTER `previous` ``: the column's declared place in the desired table.
