@@ -115,7 +115,11 @@ def mariadb_catalog(db):
             continue
         text = mariadb(f"SHOW CREATE TABLE `{name}`", db)[0][1]
         text = re.sub(r" AUTO_INCREMENT=\d+", "", text.replace("\\n", "\n"))
-        out.append(text)
+        # The order of secondary keys is creation order, which the model does not keep: sort them.
+        lines = text.split("\n")
+        keys = sorted(l.rstrip(",") for l in lines if re.match(r"\s+(UNIQUE |FULLTEXT |SPATIAL )?KEY ", l))
+        rest = [l.rstrip(",") for l in lines if not re.match(r"\s+(UNIQUE |FULLTEXT |SPATIAL )?KEY ", l)]
+        out.append("\n".join(rest + keys))
     return out
 
 
