@@ -210,3 +210,23 @@ extension MariaDBFidelityTests {
         XCTAssertEqual(try target.sql("SELECT c.id, p.tenant FROM child c JOIN parent p ON p.id = c.parent_id"), [["1", "1"]])
     }
 }
+
+extension MariaDBFidelityTests {
+    /// What `schemasync inspect --format sql` prints (the plan from an empty database, rendered)
+    /// is accepted as a desired .sql schema and reproduces the inspected database exactly.
+    func testInspectSQLOutputIsAcceptedAsDesiredSchema() throws {
+        try run("""
+            CREATE TABLE users (id int unsigned NOT NULL AUTO_INCREMENT, email varchar(100) NOT NULL, kind enum('A','b') DEFAULT 'A', upd timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(), PRIMARY KEY (id), UNIQUE KEY users_email (email)) ROW_FORMAT=DYNAMIC COMMENT='u';
+            CREATE TABLE posts (id int NOT NULL, user_id int unsigned, body text, qty int CHECK (qty > 0), PRIMARY KEY (id), FULLTEXT KEY b (body), CONSTRAINT posts_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);
+            CREATE ALGORITHM=MERGE VIEW v AS SELECT id FROM posts
+            """, in: reference)
+        let source = try reference.session()
+        var schema = try source.inspect()
+        schema.unmanaged = []
+        let plan = try Differ(dialect: source.dialect).plan(from: Schema(), to: schema, allowDestructive: false)
+        let sql = try source.dialect.render(plan.applicable, current: Schema(), desired: schema).map { $0.sql + ";" }.joined(separator: "\n")
+        let session = try target.session()
+        try SyncEngine(session: session).apply(desired: try session.schema(fromSQL: sql, source: "inspect.sql"), allowDestructive: false)
+        XCTAssertEqual(try definitions(target), try definitions(reference), sql)
+    }
+}

@@ -183,3 +183,28 @@ extension SQLiteFidelityTests {
                        [["plain", "0"], ["users", "1"]])
     }
 }
+
+extension SQLiteFidelityTests {
+    /// What `schemasync inspect --format sql` prints is accepted as a desired .sql schema and
+    /// reproduces the inspected database (pragma rows compared).
+    func testInspectSQLOutputIsAcceptedAsDesiredSchema() throws {
+        let source = SQLiteTestDatabase()
+        SQLiteCatalogOracle.create(source.path, """
+            CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, n INT CHECK (n > 0));
+            CREATE TABLE posts (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, user_id INTEGER REFERENCES users(id) ON DELETE CASCADE, title varchar(20) DEFAULT 'x');
+            CREATE INDEX posts_u ON posts(user_id DESC) WHERE user_id > 0;
+            CREATE VIEW v AS SELECT * FROM posts;
+            """)
+        let sourceSession = try source.session()
+        defer { sourceSession.close() }
+        var schema = try sourceSession.inspect()
+        schema.unmanaged = []
+        let plan = try Differ(dialect: sourceSession.dialect).plan(from: Schema(), to: schema, allowDestructive: false)
+        let sql = try sourceSession.dialect.render(plan.applicable, current: Schema(), desired: schema).map { $0.sql + ";" }.joined(separator: "\n")
+        let target = SQLiteTestDatabase()
+        let session = try target.session()
+        defer { session.close() }
+        try SyncEngine(session: session).apply(desired: try session.schema(fromSQL: sql, source: "inspect.sql"), allowDestructive: false)
+        XCTAssertEqual(SQLiteCatalogOracle.catalog(target.path), SQLiteCatalogOracle.catalog(source.path), sql)
+    }
+}
