@@ -43,9 +43,11 @@ final class MariaDBFidelityTests: XCTestCase {
     }
 
     /// Applies `desired` (SQL) over `current` and checks the result against the reference.
-    func assertAppliesExactly(current: String, desired: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// `reference` (default: `desired`) is what is run by hand for the comparison.
+    func assertAppliesExactly(current: String, desired: String, reference referenceSQL: String? = nil,
+                              file: StaticString = #filePath, line: UInt = #line) throws {
         try run(current, in: target)
-        try run(desired, in: reference)
+        try run(referenceSQL ?? desired, in: reference)
         let session = try target.session()
         let schema = try session.schema(fromSQL: desired, source: "desired.sql")
         try SyncEngine(session: session).apply(desired: schema, allowDestructive: true)
@@ -117,5 +119,114 @@ extension MariaDBFidelityTests {
             CREATE TABLE places (id int NOT NULL, loc point NOT NULL, area polygon NOT NULL, PRIMARY KEY (id), SPATIAL KEY places_loc (loc));
             CREATE TABLE regions (id int NOT NULL, shape geometry NOT NULL, PRIMARY KEY (id), SPATIAL KEY regions_shape (shape))
             """)
+    }
+}
+
+extension MariaDBFidelityTests {
+    /// Desired SQL in any order (a foreign key and a view before their tables, across the files
+    /// of a directory), with names qualified by a database that is not the scratch one.
+    func testDesiredSQLInAnyOrderAndQualified() throws {
+        let desired = """
+            CREATE TABLE mydb.orders (id int NOT NULL, customer_id int DEFAULT NULL, PRIMARY KEY (id), KEY customer_id (customer_id), CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES mydb.customers (id));
+            CREATE VIEW mydb.order_names AS SELECT o.id, c.name FROM mydb.orders o JOIN customers c ON c.id = o.customer_id;
+            CREATE TABLE `mydb`.`customers` (id int NOT NULL, name varchar(40) DEFAULT NULL, PRIMARY KEY (id));
+            CREATE INDEX customers_name ON mydb.customers (name)
+            """
+        let byHand = """
+            CREATE TABLE x (id int NOT NULL, PRIMARY KEY (id));
+            CREATE TABLE customers (id int NOT NULL, name varchar(40) DEFAULT NULL, PRIMARY KEY (id));
+            CREATE TABLE orders (id int NOT NULL, customer_id int DEFAULT NULL, PRIMARY KEY (id), KEY customer_id (customer_id), CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id));
+            CREATE VIEW order_names AS SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id;
+            CREATE INDEX customers_name ON customers (name)
+            """
+        try assertAppliesExactly(current: "CREATE TABLE x (id int NOT NULL, PRIMARY KEY (id))",
+                                 desired: "CREATE TABLE x (id int NOT NULL, PRIMARY KEY (id));\n" + desired, reference: byHand)
+        // The same statements split over the files of a schema directory, in the "wrong" order.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ss-dir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let parts = desired.components(separatedBy: ";\n")
+        for (i, part) in parts.enumerated() {
+            try (part + ";\n").write(to: directory.appendingPathComponent("\(i).sql"), atomically: true, encoding: .utf8)
+        }
+        try "CREATE TABLE x (id int NOT NULL, PRIMARY KEY (id))".write(to: directory.appendingPathComponent("9.sql"), atomically: true, encoding: .utf8)
+        let session = try target.session()
+        let loaded = try SchemaSource.load(path: directory.path) { sql, source in try session.schema(fromSQL: sql, source: source) }
+        XCTAssertEqual(try SyncEngine(session: session).plan(desired: loaded, allowDestructive: true).plan.changes.map(\.change.summary), [])
+    }
+
+    /// A foreign key whose column type differs from the referenced key is refused before anything
+    /// changes, naming both columns.
+    func testForeignKeyTypeMismatchIsRefusedUpFront() throws {
+        let yaml = """
+            tables:
+              - name: p
+                columns: [{ name: id, type: bigint }]
+                primaryKey: [id]
+              - name: c
+                columns: [{ name: id, type: integer }, { name: p_id, type: integer }]
+                primaryKey: [id]
+                foreignKeys: [{ columns: [p_id], references: { table: p, columns: [id] } }]
+            """
+        let session = try target.session()
+        XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: try SchemaFileReader(source: "t.yaml").parse(yaml), allowDestructive: false)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema)
+            XCTAssertTrue("\(error)".contains("'c.p_id'") && "\(error)".contains("'p.id'"), "\(error)")
+        }
+        XCTAssertEqual(try target.sql("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '\(target.name)'"), [["0"]])
+    }
+}
+
+extension MariaDBFidelityTests {
+    /// Column-level CHECKs stay column-level, and survive a MODIFY of their column (which drops
+    /// a column check it does not restate).
+    func testColumnLevelChecksStayAndSurviveModify() throws {
+        try assertAppliesExactly(current: """
+            CREATE TABLE t (id int NOT NULL, qty int DEFAULT NULL CHECK (qty >= 0), price int DEFAULT NULL, PRIMARY KEY (id))
+            """, desired: """
+            CREATE TABLE t (id int NOT NULL, qty bigint DEFAULT NULL CHECK (qty >= 0), price int DEFAULT NULL CHECK (price > 0), PRIMARY KEY (id), CONSTRAINT t_sane CHECK (qty < price));
+            CREATE TABLE u (id int NOT NULL CHECK (id > 0), PRIMARY KEY (id))
+            """)
+        XCTAssertEqual(try target.sql("SELECT CONSTRAINT_NAME, LEVEL FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = '\(target.name)' ORDER BY 1"),
+                       [["id", "Column"], ["price", "Column"], ["qty", "Column"], ["t_sane", "Table"]])
+    }
+}
+
+extension MariaDBFidelityTests {
+    /// Primary-key changes on AUTO_INCREMENT columns (dropped with the key, or kept under a new
+    /// key with the index it leads) and under a dependent foreign key; removed comments.
+    func testPrimaryKeyChangesOnAutoIncrementAndRemovedComments() throws {
+        try assertAppliesExactly(current: """
+            CREATE TABLE parent (id int NOT NULL AUTO_INCREMENT, tenant int NOT NULL DEFAULT 0, PRIMARY KEY (id));
+            CREATE TABLE child (id int NOT NULL AUTO_INCREMENT, parent_id int NOT NULL, PRIMARY KEY (id), KEY child_parent (parent_id), CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent (id));
+            INSERT INTO parent (tenant) VALUES (1);
+            INSERT INTO child (parent_id) VALUES (1);
+            CREATE TABLE codes (id int NOT NULL AUTO_INCREMENT, code varchar(10) NOT NULL, note text COMMENT 'old', PRIMARY KEY (id)) COMMENT='tbl'
+            """, desired: """
+            CREATE TABLE parent (id int NOT NULL AUTO_INCREMENT, tenant int NOT NULL DEFAULT 0, PRIMARY KEY (tenant, id), UNIQUE KEY parent_id (id));
+            CREATE TABLE child (id int NOT NULL AUTO_INCREMENT, parent_id int NOT NULL, PRIMARY KEY (id), KEY child_parent (parent_id), CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent (id));
+            CREATE TABLE codes (id int NOT NULL, code varchar(10) NOT NULL, note text, PRIMARY KEY (code))
+            """)
+        XCTAssertEqual(try target.sql("SELECT c.id, p.tenant FROM child c JOIN parent p ON p.id = c.parent_id"), [["1", "1"]])
+    }
+}
+
+extension MariaDBFidelityTests {
+    /// What `schemasync inspect --format sql` prints (the plan from an empty database, rendered)
+    /// is accepted as a desired .sql schema and reproduces the inspected database exactly.
+    func testInspectSQLOutputIsAcceptedAsDesiredSchema() throws {
+        try run("""
+            CREATE TABLE users (id int unsigned NOT NULL AUTO_INCREMENT, email varchar(100) NOT NULL, kind enum('A','b') DEFAULT 'A', upd timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(), PRIMARY KEY (id), UNIQUE KEY users_email (email)) ROW_FORMAT=DYNAMIC COMMENT='u';
+            CREATE TABLE posts (id int NOT NULL, user_id int unsigned, body text, qty int CHECK (qty > 0), PRIMARY KEY (id), FULLTEXT KEY b (body), CONSTRAINT posts_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);
+            CREATE ALGORITHM=MERGE VIEW v AS SELECT id FROM posts
+            """, in: reference)
+        let source = try reference.session()
+        var schema = try source.inspect()
+        schema.unmanaged = []
+        let plan = try Differ(dialect: source.dialect).plan(from: Schema(), to: schema, allowDestructive: false)
+        let sql = try source.dialect.render(plan.applicable, current: Schema(), desired: schema).map { $0.sql + ";" }.joined(separator: "\n")
+        let session = try target.session()
+        try SyncEngine(session: session).apply(desired: try session.schema(fromSQL: sql, source: "inspect.sql"), allowDestructive: false)
+        XCTAssertEqual(try definitions(target), try definitions(reference), sql)
     }
 }

@@ -145,3 +145,66 @@ extension SQLiteFidelityTests {
         XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT id, name, email FROM users"), [["1", "NULL", "e"]])
     }
 }
+
+extension SQLiteFidelityTests {
+    /// A schema directory's .sql files are read together: a foreign key or view in one file may
+    /// name a table another creates; `main.` qualifiers land in the scratch database.
+    func testSQLDirectoryInAnyOrderWithQualifiedNames() throws {
+        let db = SQLiteTestDatabase()
+        let directory = db.directory.appendingPathComponent("schema")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "CREATE VIEW main.named AS SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id;\n"
+            .write(to: directory.appendingPathComponent("a_view.sql"), atomically: true, encoding: .utf8)
+        try "CREATE TABLE main.orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customers (id))"
+            .write(to: directory.appendingPathComponent("b_orders.sql"), atomically: true, encoding: .utf8)
+        try "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); CREATE INDEX main.customers_name ON customers (name);"
+            .write(to: directory.appendingPathComponent("c_customers.sql"), atomically: true, encoding: .utf8)
+        let session = try db.session()
+        defer { session.close() }
+        let schema = try SchemaSource.load(path: directory.path) { sql, source in try session.schema(fromSQL: sql, source: source) }
+        XCTAssertEqual(SQLiteCatalogOracle.rows(db.path, "SELECT COUNT(*) FROM sqlite_schema"), [["0"]]) // target untouched
+        try SyncEngine(session: session).apply(desired: schema, allowDestructive: false)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(db.path, "SELECT type, name FROM sqlite_schema ORDER BY name"),
+                       [["table", "customers"], ["index", "customers_name"], ["view", "named"], ["table", "orders"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(db.path, "SELECT \"table\", \"to\" FROM pragma_foreign_key_list('orders')"), [["customers", "id"]])
+    }
+}
+
+extension SQLiteFidelityTests {
+    /// `INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL` (Rails, Django) keeps its NOT NULL; without it, stays without.
+    func testAutoincrementKeepsNullabilityAsWritten() throws {
+        let r = try apply(current: "CREATE TABLE other (x TEXT)", desired: """
+            CREATE TABLE other (x TEXT);
+            CREATE TABLE "users" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "email" varchar DEFAULT '' NOT NULL);
+            CREATE TABLE "plain" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "v" TEXT);
+            """)
+        XCTAssertEqual(SQLiteCatalogOracle.catalog(r.target), SQLiteCatalogOracle.catalog(r.reference))
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT m.name, p.\"notnull\" FROM sqlite_schema m JOIN pragma_table_info(m.name) p WHERE p.name = 'id' ORDER BY 1"),
+                       [["plain", "0"], ["users", "1"]])
+    }
+}
+
+extension SQLiteFidelityTests {
+    /// What `schemasync inspect --format sql` prints is accepted as a desired .sql schema and
+    /// reproduces the inspected database (pragma rows compared).
+    func testInspectSQLOutputIsAcceptedAsDesiredSchema() throws {
+        let source = SQLiteTestDatabase()
+        SQLiteCatalogOracle.create(source.path, """
+            CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, n INT CHECK (n > 0));
+            CREATE TABLE posts (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, user_id INTEGER REFERENCES users(id) ON DELETE CASCADE, title varchar(20) DEFAULT 'x');
+            CREATE INDEX posts_u ON posts(user_id DESC) WHERE user_id > 0;
+            CREATE VIEW v AS SELECT * FROM posts;
+            """)
+        let sourceSession = try source.session()
+        defer { sourceSession.close() }
+        var schema = try sourceSession.inspect()
+        schema.unmanaged = []
+        let plan = try Differ(dialect: sourceSession.dialect).plan(from: Schema(), to: schema, allowDestructive: false)
+        let sql = try sourceSession.dialect.render(plan.applicable, current: Schema(), desired: schema).map { $0.sql + ";" }.joined(separator: "\n")
+        let target = SQLiteTestDatabase()
+        let session = try target.session()
+        defer { session.close() }
+        try SyncEngine(session: session).apply(desired: try session.schema(fromSQL: sql, source: "inspect.sql"), allowDestructive: false)
+        XCTAssertEqual(SQLiteCatalogOracle.catalog(target.path), SQLiteCatalogOracle.catalog(source.path), sql)
+    }
+}

@@ -59,8 +59,11 @@ def sqlite_catalog(path):
             label = "autoindex" if iname.startswith("sqlite_autoindex_") else iname
             idx.append(f"  index {label} unique={uniq} origin={origin} partial={partial} {parts}")
         out += sorted(idx)
+        # Foreign key ids follow declaration order, which means nothing: compare the keys as a set.
+        keys = {}
         for r in db.execute("SELECT * FROM pragma_foreign_key_list(?)", (name,)):
-            out.append(f"  fk {r}")
+            keys.setdefault(r[0], []).append(r[1:])
+        out += sorted(f"  fk {k}" for k in keys.values())
         sql = db.execute("SELECT sql FROM sqlite_schema WHERE name = ?", (name,)).fetchone()[0] or ""
         checks = len(re.findall(r"(?i)\bcheck\s*\(", sql))
         out.append(f"  checks {checks} autoincrement={'autoincrement' in sql.lower()}")
@@ -112,7 +115,11 @@ def mariadb_catalog(db):
             continue
         text = mariadb(f"SHOW CREATE TABLE `{name}`", db)[0][1]
         text = re.sub(r" AUTO_INCREMENT=\d+", "", text.replace("\\n", "\n"))
-        out.append(text)
+        # The order of secondary keys is creation order, which the model does not keep: sort them.
+        lines = text.split("\n")
+        keys = sorted(l.rstrip(",") for l in lines if re.match(r"\s+(UNIQUE |FULLTEXT |SPATIAL )?KEY ", l))
+        rest = [l.rstrip(",") for l in lines if not re.match(r"\s+(UNIQUE |FULLTEXT |SPATIAL )?KEY ", l)]
+        out.append("\n".join(rest + keys))
     return out
 
 
@@ -177,7 +184,7 @@ def main():
                 code, output, got, want, ok = -1, str(e), [], [], False
             exact += ok
             print(f"{'✓' if ok else '✗'} {engine}/{case} (exit {code})")
-            if not ok and verbose:
+            if verbose and (not ok or "-vv" in args):
                 print("   " + output.replace("\n", "\n   ")[-2000:])
                 for line in sorted(set(want) - set(got)):
                     print("   - want " + line.replace("\n", "\n          "))

@@ -197,6 +197,7 @@ public struct MariaDBDialect: Dialect {
 
     public func validate(_ schema: Schema) throws {
         for view in schema.views { try Self.validateAttributes(view.attributes, on: view.name) }
+        try MariaDBForeignKeyTypes.validate(schema, serverVersion: serverVersion)
         for table in schema.tables {
             try Self.validateAttributes(table.attributes, on: table.name)
             for column in table.columns {

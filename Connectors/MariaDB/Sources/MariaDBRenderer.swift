@@ -106,7 +106,7 @@ struct MariaDBRenderer {
             if aspects.contains(.comment) { options.append("COMMENT=\(dialect.quoteString(to.comment ?? ""))") }
             return options.isEmpty ? [] : [alter(to.name, options.joined(separator: ", "))]
         case let .addColumn(table, column):
-            var clause = "ADD COLUMN IF NOT EXISTS " + columnDefinition(column) + placement(table, column.name)
+            var clause = "ADD COLUMN IF NOT EXISTS " + columnDefinition(column, check: columnCheck(table, column.name)) + placement(table, column.name)
             // An AUTO_INCREMENT column must be keyed in the statement that adds it; the plan's
             // (guarded) ADD PRIMARY KEY then finds the key in place.
             if column.identity != nil, let key = desired.table(named: table)?.primaryKey, key.columns.first == column.name,
@@ -125,11 +125,12 @@ struct MariaDBRenderer {
         case let .dropPrimaryKey(table, _):
             // Swap in one statement when the new key's columns already exist: an AUTO_INCREMENT
             // column must stay keyed, and the table is never without its key in between.
+            let prefix = autoIncrementKeying(table)
             if let key = desired.table(named: table)?.primaryKey, let existing = current.table(named: table),
                key.columns.allSatisfy({ existing.column(named: $0) != nil }) {
-                return [alter(table, "DROP INDEX IF EXISTS `PRIMARY`, ADD PRIMARY KEY (\(key.columns.map(q).joined(separator: ", ")))")]
+                return [alter(table, prefix + "DROP INDEX IF EXISTS `PRIMARY`, ADD PRIMARY KEY (\(key.columns.map(q).joined(separator: ", ")))")]
             }
-            return [alter(table, "DROP INDEX IF EXISTS `PRIMARY`")]
+            return [alter(table, prefix + "DROP INDEX IF EXISTS `PRIMARY`")]
         case let .addUnique(table, constraint):
             return [alter(table, "ADD CONSTRAINT \(q(constraint.name)) UNIQUE KEY IF NOT EXISTS (\(constraint.columns.map(q).joined(separator: ", ")))")]
         case let .dropUnique(table, constraint):
@@ -148,6 +149,10 @@ struct MariaDBRenderer {
             if !declared && !reused { clause += ", DROP INDEX IF EXISTS \(q(key.name))" }
             return [alter(table, clause)]
         case let .addCheck(table, check):
+            if let column = desired.table(named: table)?.column(named: check.name), columnCheck(table, check.name) == check {
+                // A column-level check is (re)stated with its column; repeating the MODIFY is harmless.
+                return [alter(table, "MODIFY COLUMN IF EXISTS " + columnDefinition(column, check: check))]
+            }
             return [alter(table, "ADD CONSTRAINT IF NOT EXISTS \(q(check.name)) CHECK (\(check.expression))")]
         case let .dropCheck(table, check):
             return [alter(table, "DROP CONSTRAINT IF EXISTS \(q(check.name))")]
@@ -177,7 +182,10 @@ struct MariaDBRenderer {
     // MARK: - Tables
 
     func createTable(_ table: Table) -> String {
-        var lines = table.columns.map { columnDefinition($0) }
+        let inline = Set(table.checks.filter { Self.isColumnCheck($0, in: table) }.map(\.name))
+        var lines = table.columns.map { column in
+            columnDefinition(column, check: inline.contains(column.name) ? table.checks.first { $0.name == column.name } : nil)
+        }
         if let pk = table.primaryKey {
             lines.append("PRIMARY KEY (\(pk.columns.map(q).joined(separator: ", ")))")
         }
@@ -188,7 +196,7 @@ struct MariaDBRenderer {
             lines.append("\(indexKind(index)) \(q(index.name)) (\(indexParts(index)))\(indexUsing(index))")
         }
         for fk in table.foreignKeys { lines.append(foreignKeyClause(fk, guarded: false)) }
-        for check in table.checks { lines.append("CONSTRAINT \(q(check.name)) CHECK (\(check.expression))") }
+        for check in table.checks where !inline.contains(check.name) { lines.append("CONSTRAINT \(q(check.name)) CHECK (\(check.expression))") }
         var sql = "CREATE TABLE IF NOT EXISTS \(q(table.name)) (\n  " + lines.joined(separator: ",\n  ") + "\n)"
         if let engine = table.attributes[MariaDBDialect.Attribute.engine] { sql += " ENGINE=\(engine)" }
         if let charset = table.attributes[MariaDBDialect.Attribute.charset] { sql += " DEFAULT CHARSET=\(charset)" }
@@ -232,7 +240,21 @@ struct MariaDBRenderer {
     // MARK: - Columns
 
     /// `` `name` type [CHARACTER SET ..] [COLLATE ..] NOT NULL DEFAULT .. ON UPDATE .. AUTO_INCREMENT COMMENT '..' ``
-    func columnDefinition(_ column: Column) -> String {
+    /// A column-level CHECK: MariaDB names it after its column (and a MODIFY that does not
+    /// restate it drops it). A check named like a column of its table that reads no other
+    /// column is taken for one.
+    static func isColumnCheck(_ check: CheckConstraint, in table: Table) -> Bool {
+        guard table.column(named: check.name) != nil else { return false }
+        return !table.columns.contains { $0.name != check.name && ViewOrdering.mentions(check.expression, $0.name) }
+    }
+
+    /// The desired column-level check of `column`, if any.
+    private func columnCheck(_ table: String, _ column: String) -> CheckConstraint? {
+        guard let t = desired.table(named: table) else { return nil }
+        return t.checks.first { $0.name == column && Self.isColumnCheck($0, in: t) }
+    }
+
+    func columnDefinition(_ column: Column, check: CheckConstraint? = nil) -> String {
         let type = MariaDBTypeMapping.columnType(column, serverVersion: dialect.serverVersion)
         var sql = "\(q(column.name)) \(type)"
         if let charset = column.attributes[MariaDBDialect.Attribute.charset] { sql += " CHARACTER SET \(charset)" }
@@ -251,6 +273,7 @@ struct MariaDBRenderer {
             if column.identity != nil { sql += " AUTO_INCREMENT" }
         }
         if let comment = column.comment, !comment.isEmpty { sql += " COMMENT \(dialect.quoteString(comment))" }
+        if let check { sql += " CHECK (\(check.expression))" }
         return sql
     }
 
@@ -266,15 +289,37 @@ struct MariaDBRenderer {
         if to.generated != nil && (aspects.contains(.generated) || aspects.contains(.type)) {
             // A generated column holds no data of its own: drop and add it again.
             return [alter(table, "DROP COLUMN IF EXISTS \(q(to.name))"),
-                    alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(to) + placement(table, to.name))]
+                    alter(table, "ADD COLUMN IF NOT EXISTS " + columnDefinition(to, check: columnCheck(table, to.name)) + placement(table, to.name))]
         }
         var target = to
-        // MODIFY restates the whole column: keep what the desired schema does not mention.
-        if target.comment == nil { target.comment = from.comment }
+        // MODIFY restates the whole column as desired: nothing is carried over from the old one.
         // Attributes are not carried over: an absent character set or collation is the table's,
         // an absent ON UPDATE is none (the catalog's extras are compared, see attributesEquivalent).
-        return [alter(table, "MODIFY COLUMN IF EXISTS " + columnDefinition(target)
+        return [alter(table, "MODIFY COLUMN IF EXISTS " + columnDefinition(target, check: columnCheck(table, to.name))
                       + (aspects.contains(.position) ? placement(table, to.name) : ""))]
+    }
+
+    /// Clauses that must come before the primary key of `table` is dropped, in the same
+    /// statement, because InnoDB keeps every AUTO_INCREMENT column leading a key: an
+    /// AUTO_INCREMENT the desired schema removes is removed first (MODIFY), and one that stays
+    /// gets the desired index it leads when the new primary key does not lead with it.
+    private func autoIncrementKeying(_ table: String) -> String {
+        guard let existing = current.table(named: table), let wanted = desired.table(named: table) else { return "" }
+        var clauses: [String] = []
+        for column in existing.columns where column.identity != nil {
+            guard let target = wanted.column(named: column.name) else { continue }
+            if target.identity == nil {
+                clauses.append("MODIFY COLUMN IF EXISTS " + columnDefinition(target, check: columnCheck(table, target.name)))
+                continue
+            }
+            if wanted.primaryKey?.columns.first == column.name { continue }
+            if let index = wanted.indexes.first(where: { $0.columnNames.first == column.name && $0.method == nil }) {
+                clauses.append("ADD \(index.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(q(index.name)) (\(indexParts(index)))")
+            } else if let unique = wanted.uniqueConstraints.first(where: { $0.columns.first == column.name }) {
+                clauses.append("ADD UNIQUE INDEX IF NOT EXISTS \(q(unique.name)) (\(unique.columns.map(q).joined(separator: ", ")))")
+            }
+        }
+        return clauses.map { $0 + ", " }.joined()
     }
 
     /// ` FIRST` or `` AFTER `previous` ``: the column's declared place in the desired table.

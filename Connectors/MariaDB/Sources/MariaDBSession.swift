@@ -76,7 +76,7 @@ public final class MariaDBSession: DatabaseSession {
     public func schema(fromSQL sql: String, source: String) throws -> Schema {
         try scratch().run(purpose: "reading '\(source)'") { connection, name in
             do {
-                try connection.execute(sql)
+                try MariaDBSQLScript.run(sql, on: connection)
             } catch let error as SchemaSyncError {
                 throw SchemaSyncError(.invalidSchema, "'\(source)' does not run on MariaDB", hint: nil,
                                       cause: error.cause ?? error.message)

@@ -87,10 +87,7 @@ struct SQLiteCatalogInspector {
             }
             if let position = Int(row[5] ?? "0"), position > 0 {
                 primaryKeys[tableName, default: []].append((position, name))
-                if info.autoincrementColumn == name {
-                    column.identity = .byDefault
-                    column.nullable = false
-                }
+                if info.autoincrementColumn == name { column.identity = .byDefault } // NOT NULL kept as written
             }
             tables[tableName]!.columns.append(column)
         }

@@ -112,7 +112,7 @@ public struct SQLiteDialect: Dialect {
             if !declared.isEmpty { parts.append(declared) }
         }
         if let collation = column.attributes["sqlite.collation"] { parts.append("COLLATE \(quoteIdentifier(collation))") }
-        if !column.nullable && !inlinePrimaryKey { parts.append("NOT NULL") }
+        if !column.nullable { parts.append("NOT NULL") }
         if let generated = column.generated {
             parts.append("GENERATED ALWAYS AS (\(generated.expression)) \(generated.stored ? "STORED" : "VIRTUAL")")
         } else if let value = column.defaultValue {

@@ -78,7 +78,8 @@ struct TableDiffer {
         }
 
         var tableAspects: TableChangeSet = []
-        if dialect.capabilities.comments, let comment = desired.comment, comment != (current.comment ?? "") {
+        // A comment the database has and the desired schema does not is a difference too (fail closed).
+        if dialect.capabilities.comments, (desired.comment ?? "") != (current.comment ?? "") {
             tableAspects.insert(.comment)
         }
         if !dialect.attributesEquivalent(desired: desired.attributes, actual: current.attributes) { tableAspects.insert(.attributes) }
@@ -129,7 +130,7 @@ struct TableDiffer {
             if a.stored != b.stored || !dialect.expressionsEquivalent(a.expression, b.expression) { aspects.insert(.generated) }
         default: aspects.insert(.generated)
         }
-        if dialect.capabilities.comments, let comment = column.comment, comment != (existing.comment ?? "") {
+        if dialect.capabilities.comments, (column.comment ?? "") != (existing.comment ?? "") {
             aspects.insert(.comment)
         }
         if !dialect.attributesEquivalent(desired: column.attributes, actual: existing.attributes) { aspects.insert(.attributes) }

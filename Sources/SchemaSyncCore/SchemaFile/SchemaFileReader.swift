@@ -171,7 +171,9 @@ public final class SchemaFileReader {
         }
         let sequence = try m["sequence"].map { try sequenceOptions($0, path: path) }
         // Identity columns are always NOT NULL.
-        let nullable = identity == nil ? (saidNullable ?? true) : false
+        // Identity columns are NOT NULL unless the file says otherwise (SQLite keeps an
+        // AUTOINCREMENT key's nullability as written).
+        let nullable = saidNullable ?? (identity == nil)
         let column = Column(name: name, type: type, nativeTypes: native, nullable: nullable,
                       defaultValue: try m["default"].flatMap { try defaultValue($0, path: path) },
                       identity: identity, generated: generated, renamedFrom: try optionalString(m, "renamedFrom"),
