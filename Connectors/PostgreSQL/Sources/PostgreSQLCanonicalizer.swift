@@ -64,6 +64,8 @@ struct PostgreSQLCanonicalizer {
         for v in desired.views.indices {
             if let server = scratchSchema.view(named: desired.views[v].name) {
                 desired.views[v].definition = server.definition
+                desired.views[v].attributes = desired.views[v].attributes.filter { !$0.key.hasPrefix("postgresql.") }
+                    .merging(server.attributes) { a, _ in a }
             }
         }
         return desired

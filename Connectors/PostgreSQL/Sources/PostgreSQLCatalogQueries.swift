@@ -12,7 +12,8 @@ enum PostgreSQLCatalogQueries {
 
     /// Every column of those tables: type as format_type prints it, default, identity,
     /// generation, comment, and the sequence a serial or identity column owns, as a JSON array:
-    /// [qualified name, start, increment, min, max, cache, cycle, type, dependency type, bare name].
+    /// [qualified name, start, increment, min, max, cache, cycle, type, dependency type, bare name];
+    /// then the column's collation when it is not its type's default.
     static func columns(_ schema: String) -> String {
         """
         SELECT a.attrelid::text, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
@@ -29,7 +30,9 @@ enum PostgreSQLCatalogQueries {
                   JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = s.oid
                  WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = a.attrelid
                    AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                   AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i') LIMIT 1)
+                   AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i') LIMIT 1),
+               (SELECT coll.collname FROM pg_catalog.pg_collation coll JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+                 WHERE coll.oid = a.attcollation AND a.attcollation <> t.typcollation)
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -113,7 +116,7 @@ enum PostgreSQLCatalogQueries {
         """
     }
 
-    /// Views with their definition, comment and the relations of the same schema they read.
+    /// Views with their definition, comment, the relations of the same schema they read, and options.
     static func views(_ schema: String) -> String {
         """
         SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid, true), pg_catalog.obj_description(c.oid, 'pg_class'),
@@ -122,7 +125,8 @@ enum PostgreSQLCatalogQueries {
                    JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
                    JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid
                    WHERE r.ev_class = c.oid AND d.refobjid <> c.oid AND dc.relnamespace = c.relnamespace
-                   ORDER BY 1))::text
+                   ORDER BY 1))::text,
+               pg_catalog.array_to_json(c.reloptions)::text
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = \(schema) AND c.relkind = 'v'
         ORDER BY c.relname

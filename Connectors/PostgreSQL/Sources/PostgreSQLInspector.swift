@@ -41,8 +41,10 @@ struct PostgreSQLInspector {
         }
         let views = try viewRows.compactMap { row -> View? in
             guard let name = row[0], let definition = row[1] else { return nil }
+            var attributes: [String: String] = [:]
+            for (key, value) in try Self.storageParameters(row[4]) { attributes["postgresql." + key] = value }
             return View(name: name, definition: Self.cleanViewDefinition(definition),
-                        dependsOn: try stringArray(row[3]), comment: row[2])
+                        dependsOn: try stringArray(row[3]), comment: row[2], attributes: attributes)
         }
         for row in unmanagedRows {
             guard let kind = row[0], let name = row[1] else { continue }
@@ -62,6 +64,7 @@ struct PostgreSQLInspector {
         guard let name = row[1], let typeText = row[2] else { return nil }
         let type = PostgreSQLTypeMapping.dataType(fromCatalog: typeText)
         var column = Column(name: name, type: type, nullable: row[3] != "t", comment: row[7])
+        if let collation = row[9] { column.attributes[PostgreSQLDialect.collationAttribute] = collation }
         let defaultText = row[4]
         switch row[5] {
         case "a": column.identity = .always

@@ -82,7 +82,10 @@ struct PostgreSQLRenderer {
             return [guarded("\(exists(from)) AND NOT \(exists(to))",
                             "ALTER TABLE \(table(t)) RENAME CONSTRAINT \(q(from)) TO \(q(to))")]
         case let .createView(view):
-            var sql = ["CREATE OR REPLACE VIEW \(table(view.name)) AS \(viewBody(view.definition))"]
+            var options: [String: String] = [:]
+            for (key, value) in view.attributes where key.hasPrefix("postgresql.") { options[String(key.dropFirst("postgresql.".count))] = value }
+            let with = options.isEmpty ? "" : " WITH (\(storageParameters(options)))"
+            var sql = ["CREATE OR REPLACE VIEW \(table(view.name))\(with) AS \(viewBody(view.definition))"]
             if let comment = view.comment { sql.append("COMMENT ON VIEW \(table(view.name)) IS \(literal(comment))") }
             return sql
         case let .dropView(view): return ["DROP VIEW IF EXISTS \(table(view.name))"]
@@ -127,6 +130,7 @@ struct PostgreSQLRenderer {
 
     func columnDefinition(_ c: Column) -> String {
         var text = "\(q(c.name)) \(definitionTypeSQL(c))"
+        if let collation = c.attributes[PostgreSQLDialect.collationAttribute] { text += " COLLATE \(qualifiedName(collation))" }
         if let generated = c.generated {
             text += " GENERATED ALWAYS AS (\(generated.expression)) STORED"
         } else if c.identity == .serial {
@@ -263,10 +267,16 @@ struct PostgreSQLRenderer {
             sql.append("\(alter) DROP IDENTITY IF EXISTS")
         }
         let typeChanges = aspects.contains(.type)
+        let collation = to.attributes[PostgreSQLDialect.collationAttribute]
+        let collationChanges = aspects.contains(.attributes) && from.attributes[PostgreSQLDialect.collationAttribute] != collation
+        let collate = collationChanges || (typeChanges && collation != nil)
+            ? " COLLATE " + (collation.map(qualifiedName) ?? "pg_catalog.\"default\"") : ""
         if typeChanges {
             if from.defaultValue != nil, to.identity == nil { sql.append("\(alter) DROP DEFAULT") }
             let type = typeSQL(to)
-            sql.append("\(alter) TYPE \(type) USING \(q(to.name))::\(type)")
+            sql.append("\(alter) TYPE \(type)\(collate) USING \(q(to.name))::\(type)")
+        } else if collationChanges {
+            sql.append("\(alter) TYPE \(typeSQL(to))\(collate)")
         }
         if aspects.contains(.nullability) || (identityChanges && to.identity != nil) {
             sql.append("\(alter) \(to.nullable && to.identity == nil ? "DROP" : "SET") NOT NULL")

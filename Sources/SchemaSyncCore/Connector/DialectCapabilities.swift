@@ -39,6 +39,8 @@ public struct DialectCapabilities: Hashable, Sendable {
     public var notValidConstraints: Bool
     /// Checks can be NO INHERIT.
     public var noInheritChecks: Bool
+    /// A table may have no columns at all (PostgreSQL).
+    public var zeroColumnTables: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
@@ -46,7 +48,8 @@ public struct DialectCapabilities: Hashable, Sendable {
         deferrableForeignKeys: Bool, identityAlways: Bool, views: Bool = true, comments: Bool,
         caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false,
         indexFeatures: IndexFeatures = [], serialColumns: Bool = false, sequenceOptions: Bool = false,
-        renamesConstraints: Bool = false, notValidConstraints: Bool = false, noInheritChecks: Bool = false
+        renamesConstraints: Bool = false, notValidConstraints: Bool = false, noInheritChecks: Bool = false,
+        zeroColumnTables: Bool = false
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -66,5 +69,6 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.renamesConstraints = renamesConstraints
         self.notValidConstraints = notValidConstraints
         self.noInheritChecks = noInheritChecks
+        self.zeroColumnTables = zeroColumnTables
     }
 }

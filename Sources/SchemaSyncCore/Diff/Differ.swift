@@ -187,7 +187,8 @@ public struct Differ {
                 continue
             }
             let dependsOnTouched = (touchedTables.union(renamedOld)).contains { ViewOrdering.mentions(existing.definition, $0) }
-            if !dialect.expressionsEquivalent(view.definition, existing.definition) || dependsOnTouched {
+            if !dialect.expressionsEquivalent(view.definition, existing.definition) || dependsOnTouched
+                || !dialect.attributesEquivalent(desired: view.attributes, actual: existing.attributes) {
                 toDrop.append(existing)
                 toCreate.append(view)
             } else {

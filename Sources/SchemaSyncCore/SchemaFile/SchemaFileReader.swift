@@ -305,11 +305,12 @@ public final class SchemaFileReader {
     }
 
     private func view(_ node: Node) throws -> View {
-        let m = try mapping(node, "a view", allowed: ["name", "definition", "dependsOn", "comment"])
+        let m = try mapping(node, "a view", allowed: ["name", "definition", "dependsOn", "comment", "attributes"])
         return View(name: try requiredString(m, "name", in: node, what: "view"),
                     definition: try requiredString(m, "definition", in: node, what: "view"),
                     dependsOn: try m["dependsOn"].map { try stringList($0, "dependsOn") } ?? [],
-                    comment: try optionalString(m, "comment"))
+                    comment: try optionalString(m, "comment"),
+                    attributes: try stringMap(m["attributes"], "attributes of a view"))
     }
 
     /// `orders_user_id_fkey`: the conventional generated name for an unnamed constraint or index.

@@ -132,6 +132,7 @@ public struct SchemaFileWriter {
         var m: [(String, SchemaDocument)] = [("name", .string(v.name)), ("definition", .string(v.definition))]
         if !v.dependsOn.isEmpty { m.append(("dependsOn", names(v.dependsOn))) }
         if let c = v.comment { m.append(("comment", .string(c))) }
+        if !v.attributes.isEmpty { m.append(("attributes", stringMap(v.attributes))) }
         return .map(m)
     }
 

@@ -6,6 +6,10 @@ public enum IndexFeatureCheck {
     public static func validate(_ schema: Schema, dialect: any Dialect) throws {
         let features = dialect.capabilities.indexFeatures
         for table in schema.tables {
+            if table.columns.isEmpty, !dialect.capabilities.zeroColumnTables {
+                throw SchemaSyncError(.invalidSchema, "table '\(table.name)' has no columns, which \(dialect.name) does not allow",
+                                      hint: "declare at least one column")
+            }
             for index in table.indexes {
                 if let detail = unsupported(index, features) {
                     throw SchemaSyncError(.invalidSchema,
