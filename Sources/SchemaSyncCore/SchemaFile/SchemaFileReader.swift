@@ -116,10 +116,12 @@ public final class SchemaFileReader {
             let cm = try mapping(n, "a check of table '\(name)'", allowed: ["name", "expression", "notValid", "noInherit"])
             checkNumber += 1
             let generated = checkNumber == 1 ? "\(name)_check" : "\(name)_check\(checkNumber)"
-            return CheckConstraint(name: try optionalString(cm, "name") ?? generated,
+            let explicit = try optionalString(cm, "name")
+            return CheckConstraint(name: explicit ?? generated,
                                    expression: try requiredString(cm, "expression", in: n, what: "check"),
                                    notValid: try cm["notValid"].map { try bool($0, "notValid") } ?? false,
-                                   noInherit: try cm["noInherit"].map { try bool($0, "noInherit") } ?? false)
+                                   noInherit: try cm["noInherit"].map { try bool($0, "noInherit") } ?? false,
+                                   nameIsGenerated: explicit == nil)
         }
         return Table(name: name, columns: columns, primaryKey: primaryKey, uniqueConstraints: uniques, indexes: indexes,
                      foreignKeys: fks, checks: checks, renamedFrom: try optionalString(m, "renamedFrom"),
