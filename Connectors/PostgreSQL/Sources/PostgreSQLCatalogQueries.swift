@@ -1,9 +1,17 @@
 /// The catalog queries the inspector runs: one per object kind, each for the whole schema.
 enum PostgreSQLCatalogQueries {
-    /// Ordinary and partitioned tables (not partitions) with their comments.
+    /// Ordinary and partitioned tables (not partitions) with their comments, persistence,
+    /// storage parameters, partition key, parents, and row security flags.
     static func tables(_ schema: String) -> String {
         """
-        SELECT c.oid::text, c.relname, pg_catalog.obj_description(c.oid, 'pg_class')
+        SELECT c.oid::text, c.relname, pg_catalog.obj_description(c.oid, 'pg_class'),
+               c.relpersistence, pg_catalog.array_to_json(c.reloptions)::text,
+               CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
+               (SELECT pg_catalog.string_agg(CASE WHEN p.relnamespace = c.relnamespace THEN '' ELSE pg_catalog.quote_ident(pn.nspname) || '.' END
+                                              || pg_catalog.quote_ident(p.relname), ', ' ORDER BY i.inhseqno)
+                  FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+                  JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid),
+               c.relrowsecurity, c.relforcerowsecurity
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = \(schema) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
         ORDER BY c.relname

@@ -115,6 +115,7 @@ public struct PostgreSQLDialect: Dialect {
         }
         try SchemaValidator.validateSchemaWideIndexNames(schema)
         for table in schema.tables {
+            try PostgreSQLTableAttributes.validate(table)
             for column in table.columns {
                 if column.identity == .serial, !column.type(for: name).isInteger {
                     throw SchemaSyncError(.invalidSchema,

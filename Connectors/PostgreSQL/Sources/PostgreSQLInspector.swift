@@ -23,13 +23,15 @@ struct PostgreSQLInspector {
         for row in tableRows {
             guard let oid = row[0], let name = row[1] else { continue }
             order.append(oid)
-            tables[oid] = Table(name: name, comment: row[2])
+            tables[oid] = Table(name: name, comment: row[2], attributes: try PostgreSQLTableAttributes.read(row))
         }
         for row in columnRows {
             guard let oid = row[0], tables[oid] != nil, let column = column(from: row) else { continue }
             tables[oid]!.columns.append(column)
         }
-        var unmanaged: [UnmanagedObject] = []
+        var unmanaged: [UnmanagedObject] = tableRows.flatMap { row in
+            row[1].map { PostgreSQLTableAttributes.rowSecurityNotes(row, table: $0) } ?? []
+        }
         for row in constraintRows {
             guard let oid = row[0], var table = tables[oid] else { continue }
             if let object = addConstraint(row, to: &table) { unmanaged.append(object) }

@@ -37,11 +37,16 @@ struct PostgreSQLRenderer {
         case let .dropTable(t): return ["DROP TABLE IF EXISTS \(table(t.name))"]
         case let .renameTable(from, to):
             return ["ALTER TABLE IF EXISTS \(table(from)) RENAME TO \(q(to))"]
-        case let .alterTable(_, to, aspects):
-            // PostgreSQL keeps no table attributes SchemaSync manages; comments are repeatable.
-            guard aspects.contains(.comment) else { return [] }
-            let comment = to.comment ?? ""
-            return ["COMMENT ON TABLE \(table(to.name)) IS \(comment.isEmpty ? "NULL" : literal(comment))"]
+        case let .alterTable(from, to, aspects):
+            var sql: [String] = []
+            if aspects.contains(.attributes) {
+                sql += try PostgreSQLTableAttributes.alter(from: from, to: to, qualified: table(to.name), renderer: self)
+            }
+            if aspects.contains(.comment) {
+                let comment = to.comment ?? ""
+                sql.append("COMMENT ON TABLE \(table(to.name)) IS \(comment.isEmpty ? "NULL" : literal(comment))")
+            }
+            return sql
         case let .addColumn(t, column):
             var sql = ["ALTER TABLE \(table(t)) ADD COLUMN IF NOT EXISTS \(columnDefinition(column))"]
             if column.identity == .serial, !(column.sequence?.isDefault ?? true) { sql.append(alterSerialSequence(t, column)) }
@@ -110,7 +115,8 @@ struct PostgreSQLRenderer {
         for key in t.foreignKeys where !key.notValid {
             parts.append("    CONSTRAINT \(q(key.name)) \(foreignKey(key))")
         }
-        var sql = ["CREATE TABLE IF NOT EXISTS \(table(t.name)) (\n" + parts.joined(separator: ",\n") + "\n)"]
+        let clauses = PostgreSQLTableAttributes.createClauses(t, renderer: self)
+        var sql = ["CREATE \(clauses.prefix)TABLE IF NOT EXISTS \(table(t.name)) (\n" + parts.joined(separator: ",\n") + "\n)\(clauses.suffix)"]
         for check in t.checks where check.notValid {
             sql.append(addConstraint(t.name, check.name, checkBody(check) + " NOT VALID", validate: false))
         }
