@@ -29,7 +29,8 @@ public struct PostgreSQLDialect: Dialect {
             uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: true, namedChecks: true,
             deferrableForeignKeys: true, identityAlways: true, views: true, comments: true,
             indexFeatures: .all, serialColumns: true, sequenceOptions: true, renamesConstraints: true,
-            notValidConstraints: true, noInheritChecks: true, zeroColumnTables: true)
+            notValidConstraints: true, noInheritChecks: true, zeroColumnTables: true,
+            matchFullForeignKeys: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {

@@ -128,16 +128,22 @@ struct PostgreSQLInspector {
     private func addConstraint(_ row: [String?], to table: inout Table) -> UnmanagedObject? {
         guard let name = row[1], let kind = row[2] else { return nil }
         let columns = (try? stringArray(row[3])) ?? []
+        // A key whose index has details the model does not hold is reported (and kept as a key).
+        let detail = row.count > 16 ? row[16].map {
+            UnmanagedObject(kind: "key index detail (INCLUDE, WITH or TABLESPACE, not compared)", name: name, table: table.name, definition: $0)
+        } : nil
         switch kind {
         case "p":
             table.primaryKey = PrimaryKey(name: name, columns: columns)
             for c in columns {
                 if let i = table.columns.firstIndex(where: { $0.name == c }) { table.columns[i].nullable = false }
             }
+            return detail
         case "u":
             table.uniqueConstraints.append(UniqueConstraint(
                 name: name, columns: columns, nullsNotDistinct: row[12] == "true",
                 deferrable: row[8] == "t", initiallyDeferred: row[9] == "t"))
+            return detail
         case "c":
             table.checks.append(CheckConstraint(name: name, expression: row[10] ?? "", notValid: row[13] == "f",
                                                 noInherit: row[14] == "t"))
@@ -146,7 +152,8 @@ struct PostgreSQLInspector {
                 name: name, columns: columns, referencedTable: row[4] ?? "",
                 referencedColumns: (try? stringArray(row[5])) ?? [],
                 onDelete: Self.action(row[7]), onUpdate: Self.action(row[6]),
-                deferrable: row[8] == "t", initiallyDeferred: row[9] == "t", notValid: row[13] == "f")
+                deferrable: row[8] == "t", initiallyDeferred: row[9] == "t", notValid: row[13] == "f",
+                matchFull: row[15] == "f")
             table.foreignKeys.append(key)
         default:
             return UnmanagedObject(kind: "exclusion constraint", name: name, table: table.name, definition: row[11])

@@ -337,6 +337,7 @@ struct PostgreSQLRenderer {
 
     private func foreignKey(_ key: ForeignKey) -> String {
         var text = "FOREIGN KEY (\(columns(key.columns))) REFERENCES \(table(key.referencedTable)) (\(columns(key.referencedColumns)))"
+        if key.matchFull { text += " MATCH FULL" }
         if key.onDelete != .noAction { text += " ON DELETE \(key.onDelete.rawValue.uppercased())" }
         if key.onUpdate != .noAction { text += " ON UPDATE \(key.onUpdate.rawValue.uppercased())" }
         if key.deferrable {

@@ -41,6 +41,8 @@ public struct DialectCapabilities: Hashable, Sendable {
     public var noInheritChecks: Bool
     /// A table may have no columns at all (PostgreSQL).
     public var zeroColumnTables: Bool
+    /// Foreign keys keep `MATCH FULL`.
+    public var matchFullForeignKeys: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
@@ -49,7 +51,7 @@ public struct DialectCapabilities: Hashable, Sendable {
         caseInsensitiveTableNames: Bool = false, caseInsensitiveColumnNames: Bool = false,
         indexFeatures: IndexFeatures = [], serialColumns: Bool = false, sequenceOptions: Bool = false,
         renamesConstraints: Bool = false, notValidConstraints: Bool = false, noInheritChecks: Bool = false,
-        zeroColumnTables: Bool = false
+        zeroColumnTables: Bool = false, matchFullForeignKeys: Bool = false
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -70,5 +72,6 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.notValidConstraints = notValidConstraints
         self.noInheritChecks = noInheritChecks
         self.zeroColumnTables = zeroColumnTables
+        self.matchFullForeignKeys = matchFullForeignKeys
     }
 }

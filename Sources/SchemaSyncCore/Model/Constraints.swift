@@ -90,11 +90,13 @@ public struct ForeignKey: Hashable, Sendable, Codable {
     public var initiallyDeferred: Bool
     /// Existing rows were not checked (`NOT VALID`, PostgreSQL); new and updated rows are.
     public var notValid: Bool
+    /// `MATCH FULL`: a multi-column key with some columns NULL is refused (default: MATCH SIMPLE).
+    public var matchFull: Bool
 
     public init(
         name: String, columns: [String], referencedTable: String, referencedColumns: [String],
         onDelete: Action = .noAction, onUpdate: Action = .noAction,
-        deferrable: Bool = false, initiallyDeferred: Bool = false, notValid: Bool = false
+        deferrable: Bool = false, initiallyDeferred: Bool = false, notValid: Bool = false, matchFull: Bool = false
     ) {
         self.name = name
         self.columns = columns
@@ -105,6 +107,7 @@ public struct ForeignKey: Hashable, Sendable, Codable {
         self.deferrable = deferrable
         self.initiallyDeferred = initiallyDeferred
         self.notValid = notValid
+        self.matchFull = matchFull
     }
 
     /// Everything but the name: two keys with the same definition enforce the same rule.

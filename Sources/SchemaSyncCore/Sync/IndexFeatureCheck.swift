@@ -38,6 +38,10 @@ public enum IndexFeatureCheck {
                                           hint: "remove notValid")
                 }
             }
+            if !dialect.capabilities.matchFullForeignKeys, let key = table.foreignKeys.first(where: \.matchFull) {
+                throw SchemaSyncError(.invalidSchema, "foreign key '\(key.name)' on table '\(table.name)': \(dialect.name) keeps no MATCH FULL",
+                                      hint: "remove match: full")
+            }
             if !dialect.capabilities.noInheritChecks, let check = table.checks.first(where: \.noInherit) {
                 throw SchemaSyncError(.invalidSchema, "check '\(check.name)' on table '\(table.name)': \(dialect.name) has no NO INHERIT checks",
                                       hint: "remove noInherit")
