@@ -89,7 +89,7 @@ enum PostgreSQLCatalogQueries {
     /// Indexes that do not back a constraint: method, predicate, per key part
     /// [column name or null, column or expression text, descending, nulls first,
     /// non-default operator class or null, collation other than the key's own or null],
-    /// INCLUDE column names, NULLS NOT DISTINCT (null before PostgreSQL 15), storage parameters.
+    /// INCLUDE column names, NULLS NOT DISTINCT (null before PostgreSQL 15), storage parameters, validity.
     static func indexes(_ schema: String) -> String {
         """
         SELECT i.indrelid::text, ic.relname, i.indisunique, am.amname,
@@ -116,7 +116,7 @@ enum PostgreSQLCatalogQueries {
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
                    ORDER BY k))::text,
                pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct',
-               pg_catalog.array_to_json(ic.reloptions)::text
+               pg_catalog.array_to_json(ic.reloptions)::text, i.indisvalid
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid

@@ -193,9 +193,11 @@ struct PostgreSQLInspector {
         }
         // btree is the default method; only others are worth naming (and portable across engines).
         let method = row[3].flatMap { $0.lowercased() == "btree" ? nil : $0 }
-        return Index(name: name, parts: indexParts, unique: row[2] == "t", predicate: row[4], method: method,
-                     include: try stringArray(row[6]), nullsNotDistinct: row[7] == "true",
-                     storageParameters: try Self.storageParameters(row[8]))
+        var index = Index(name: name, parts: indexParts, unique: row[2] == "t", predicate: row[4], method: method,
+                          include: try stringArray(row[6]), nullsNotDistinct: row[7] == "true",
+                          storageParameters: try Self.storageParameters(row[8]))
+        index.isValid = row[9] != "f"
+        return index
     }
 
     /// `["fillfactor=70"]` (reloptions as JSON) → `["fillfactor": "70"]`.

@@ -246,7 +246,7 @@ struct TableDiffer {
     private func indexesEqual(_ a: Index, _ b: Index) -> Bool {
         guard a.unique == b.unique, a.parts.count == b.parts.count, a.normalizedMethod == b.normalizedMethod,
               a.include == b.include, a.nullsNotDistinct == b.nullsNotDistinct,
-              a.storageParameters == b.storageParameters else { return false }
+              a.storageParameters == b.storageParameters, a.isValid == b.isValid else { return false }
         switch (a.predicate, b.predicate) {
         case (nil, nil): break
         case let (x?, y?): if !dialect.expressionsEquivalent(x, y) { return false }
