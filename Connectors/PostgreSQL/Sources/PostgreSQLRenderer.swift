@@ -314,6 +314,9 @@ struct PostgreSQLRenderer {
             } else if sequenceChanges(from, to) {
                 sql.append(alterSerialSequence(t, to))
             }
+        } else if typeChanges, from.identity == .serial, to.identity == .serial {
+            // bigserial from serial: the sequence's own type follows the column's.
+            sql.append(alterSerialSequence(t, to))
         }
         if to.identity == nil, to.generated == nil,
            aspects.contains(.defaultValue) || (typeChanges && from.defaultValue != nil) || (identityChanges && to.defaultValue != nil) {
