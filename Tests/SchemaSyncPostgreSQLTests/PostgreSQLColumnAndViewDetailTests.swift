@@ -80,4 +80,20 @@ final class PostgreSQLColumnAndViewDetailTests: PostgreSQLTestCase {
         let written = try SchemaFileWriter(dialectName: "postgresql").document(inspected).yaml()
         XCTAssertEqual(try SchemaFileReader(source: "w.yaml").parse(written).table(named: "marker")?.columns, [])
     }
+
+    /// PostgreSQL keeps option values as written (`on`, `true`): both spellings are one value.
+    func testBooleanOptionSpellingsAreOneValue() throws {
+        let table = Table(name: "words", columns: [Column(name: "id", type: .integer, nullable: false)],
+                          primaryKey: PrimaryKey(columns: ["id"]), indexes: [
+                              Index(name: "words_id_idx", parts: [Index.Part(column: "id")], storageParameters: ["deduplicate_items": "on"]),
+                          ], attributes: ["postgresql.with.autovacuum_enabled": "off"])
+        let desired = Schema(tables: [table], views: [
+            View(name: "w", definition: "SELECT id FROM words", attributes: ["postgresql.security_barrier": "on"]),
+        ])
+        try apply(desired)
+        XCTAssertEqual(try db.raw.value("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'w'"), "security_barrier=true")
+        XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), [])
+        try db.raw.query("ALTER VIEW w SET (security_barrier = true); ALTER TABLE words SET (autovacuum_enabled = false); ALTER INDEX words_id_idx SET (deduplicate_items = true)")
+        XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), [])
+    }
 }

@@ -103,7 +103,10 @@ public struct PostgreSQLDialect: Dialect {
         // PostgreSQL's own attributes compare both ways: one the database has and the desired
         // schema does not name is a difference (the default), not "anything goes".
         let prefix = name + "."
-        return desired.filter { $0.key.hasPrefix(prefix) } == actual.filter { $0.key.hasPrefix(prefix) }
+        func own(_ map: [String: String]) -> [String: String] {
+            map.filter { $0.key.hasPrefix(prefix) }.mapValues(PostgreSQLInspector.normalizedOptionValue)
+        }
+        return own(desired) == own(actual)
     }
 
     public func validate(_ schema: Schema) throws {

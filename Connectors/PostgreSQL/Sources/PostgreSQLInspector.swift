@@ -200,16 +200,26 @@ struct PostgreSQLInspector {
         return index
     }
 
-    /// `["fillfactor=70"]` (reloptions as JSON) → `["fillfactor": "70"]`.
+    /// `["fillfactor=70"]` (reloptions as JSON) → `["fillfactor": "70"]`, booleans normalised.
     static func storageParameters(_ json: String?) throws -> [String: String] {
         guard let json, let data = json.data(using: .utf8),
               let items = try JSONSerialization.jsonObject(with: data) as? [String] else { return [:] }
         var result: [String: String] = [:]
         for item in items {
             guard let eq = item.firstIndex(of: "=") else { continue }
-            result[String(item[..<eq])] = String(item[item.index(after: eq)...])
+            result[String(item[..<eq])] = normalizedOptionValue(String(item[item.index(after: eq)...]))
         }
         return result
+    }
+
+    /// PostgreSQL keeps option values as written: `on`, `yes` and `true` (and their opposites)
+    /// are one value, spelled `true` / `false` here.
+    static func normalizedOptionValue(_ value: String) -> String {
+        switch value.lowercased() {
+        case "on", "yes", "true": return "true"
+        case "off", "no", "false": return "false"
+        default: return value
+        }
     }
 
     private func stringArray(_ json: String?) throws -> [String] {
