@@ -136,6 +136,9 @@ public struct Differ {
     /// foreign keys rely on it: those keys are dropped first and added again afterwards (as the
     /// desired schema declares them), unless the plan already drops them.
     private func addForeignKeysDependingOnDroppedKeys(current: Schema, desired: Schema, builder: inout PlanBuilder) {
+        // Engines that keep foreign keys as named constraints (PostgreSQL, MariaDB) tie them to the
+        // referenced key's index; SQLite resolves them by column names and needs no such step.
+        guard dialect.capabilities.namedForeignKeys else { return }
         var droppedKeys: [(table: String, columns: Set<String>)] = []
         for entry in builder.entries {
             switch entry.change {
