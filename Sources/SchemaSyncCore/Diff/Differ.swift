@@ -16,7 +16,7 @@ public struct Differ {
 
     /// The plan that turns `current` into `desired`.
     public func plan(from current: Schema, to desired: Schema, allowDestructive: Bool) throws -> Plan {
-        try IndexFeatureCheck.validate(desired, dialect: dialect)
+        try CapabilityCheck.validate(desired, dialect: dialect)
         let current = foldUniques(current)
         let desired = foldUniques(desired)
         var builder = PlanBuilder()

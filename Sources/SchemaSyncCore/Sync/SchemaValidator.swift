@@ -14,7 +14,7 @@ public enum SchemaValidator {
             guard tableNames.insert(table.name.lowercased()).inserted else {
                 throw fail("table '\(table.name)' is declared twice")
             }
-            // A table without columns is valid where the engine allows it (see IndexFeatureCheck).
+            // A table without columns is valid where the engine allows it (see CapabilityCheck).
             var columnNames = Set<String>()
             for column in table.columns {
                 guard !column.name.isEmpty else { throw fail("table '\(table.name)' has a column with an empty name") }

@@ -1,8 +1,10 @@
-/// Refuses index, unique-constraint and sequence details a dialect cannot hold (see
-/// ``DialectCapabilities``), so a declared INCLUDE list, operator class or identity start is
-/// never silently dropped on an engine without them.
-public enum IndexFeatureCheck {
-    /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the index and the detail.
+/// Refuses details of a desired schema that the dialect cannot hold (see ``DialectCapabilities``):
+/// index details, NULLS NOT DISTINCT and DEFERRABLE unique constraints, sequence options,
+/// NOT VALID / NO INHERIT / MATCH FULL constraints, tables without columns. So a declared
+/// INCLUDE list or identity start is never silently dropped on an engine without it.
+/// Run by the ``Differ`` on every desired schema.
+public enum CapabilityCheck {
+    /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the object and the detail.
     public static func validate(_ schema: Schema, dialect: any Dialect) throws {
         let features = dialect.capabilities.indexFeatures
         for table in schema.tables {
