@@ -109,12 +109,17 @@ final class PostgreSQLConstraintStateTests: PostgreSQLTestCase {
 
     /// Details of a key's index the model does not hold are reported, not silently equal.
     func testKeyIndexDetailsAreReported() throws {
-        try db.raw.query("CREATE TABLE covered (id integer, note text, CONSTRAINT covered_pkey PRIMARY KEY (id) INCLUDE (note) WITH (fillfactor = 60))")
+        try db.raw.query("""
+            CREATE TABLE covered (id integer, note text, CONSTRAINT covered_pkey PRIMARY KEY (id) INCLUDE (note) WITH (fillfactor = 60));
+            CREATE TABLE later (id integer CONSTRAINT later_pkey PRIMARY KEY DEFERRABLE, covered_id integer, note text,
+                                CONSTRAINT later_fk FOREIGN KEY (covered_id) REFERENCES covered (id) ON DELETE SET NULL (covered_id));
+            """)
         let session = try db.session()
         let unmanaged = try session.inspect().unmanaged
         session.close()
         let detail = try XCTUnwrap(unmanaged.first { $0.name == "covered_pkey" })
         XCTAssertTrue(detail.definition?.contains("INCLUDE (note)") == true, "\(detail)")
         XCTAssertEqual(detail.table, "covered")
+        XCTAssertEqual(Set(unmanaged.filter { $0.table == "later" }.map(\.name)), ["later_pkey", "later_fk"])
     }
 }

@@ -53,8 +53,8 @@ enum PostgreSQLCatalogQueries {
 
     /// Primary key, unique, check, foreign key and exclusion constraints, with column names as JSON
     /// arrays; then NULLS NOT DISTINCT of a key's index, whether the constraint is validated, NO INHERIT,
-    /// the match type, and the index definition of a key whose index has details not modelled
-    /// (INCLUDE, storage parameters, a tablespace).
+    /// the match type, and the definition of what has details not modelled: a key whose index has
+    /// INCLUDE, storage parameters or a tablespace, a DEFERRABLE primary key, `SET NULL (columns)`.
     static func constraints(_ schema: String) -> String {
         """
         SELECT con.conrelid::text, con.conname, con.contype,
@@ -73,9 +73,14 @@ enum PostgreSQLCatalogQueries {
                (SELECT pg_catalog.to_jsonb(ci) ->> 'indnullsnotdistinct' FROM pg_catalog.pg_index ci
                  WHERE ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')),
                con.convalidated, con.connoinherit, con.confmatchtype,
-               (SELECT pg_catalog.pg_get_indexdef(ci.indexrelid) FROM pg_catalog.pg_index ci JOIN pg_catalog.pg_class cic ON cic.oid = ci.indexrelid
-                 WHERE ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
-                   AND (ci.indnatts > ci.indnkeyatts OR cic.reloptions IS NOT NULL OR cic.reltablespace <> 0))
+               CASE WHEN (con.contype = 'p' AND con.condeferrable)
+                      OR (con.contype = 'f' AND COALESCE(CASE WHEN pg_catalog.jsonb_typeof(pg_catalog.to_jsonb(con) -> 'confdelsetcols') = 'array'
+                          THEN pg_catalog.jsonb_array_length(pg_catalog.to_jsonb(con) -> 'confdelsetcols') END, 0) > 0)
+                    THEN pg_catalog.pg_get_constraintdef(con.oid, true)
+                    ELSE (SELECT pg_catalog.pg_get_indexdef(ci.indexrelid) FROM pg_catalog.pg_index ci
+                           JOIN pg_catalog.pg_class cic ON cic.oid = ci.indexrelid
+                          WHERE ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
+                            AND (ci.indnatts > ci.indnkeyatts OR cic.reloptions IS NOT NULL OR cic.reltablespace <> 0)) END
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -130,7 +130,7 @@ struct PostgreSQLInspector {
         let columns = (try? stringArray(row[3])) ?? []
         // A key whose index has details the model does not hold is reported (and kept as a key).
         let detail = row.count > 16 ? row[16].map {
-            UnmanagedObject(kind: "key index detail (INCLUDE, WITH or TABLESPACE, not compared)", name: name, table: table.name, definition: $0)
+            UnmanagedObject(kind: "constraint detail not compared", name: name, table: table.name, definition: $0)
         } : nil
         switch kind {
         case "p":
@@ -155,6 +155,7 @@ struct PostgreSQLInspector {
                 deferrable: row[8] == "t", initiallyDeferred: row[9] == "t", notValid: row[13] == "f",
                 matchFull: row[15] == "f")
             table.foreignKeys.append(key)
+            return detail
         default:
             return UnmanagedObject(kind: "exclusion constraint", name: name, table: table.name, definition: row[11])
         }
