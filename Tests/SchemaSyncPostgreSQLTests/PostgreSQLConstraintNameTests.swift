@@ -57,4 +57,47 @@ final class PostgreSQLConstraintNameTests: PostgreSQLTestCase {
         XCTAssertEqual(try db.raw.value("SELECT count(*) FROM posts JOIN users ON users.id = posts.user_id"), "1", "rows and keys intact")
         XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), [])
     }
+
+    /// Constraints a YAML file leaves unnamed get PostgreSQL's names, so a table created by hand
+    /// with unnamed constraints is no difference at all.
+    func testUnnamedConstraintsInYAMLGetPostgreSQLsNames() throws {
+        try db.raw.query("""
+            CREATE TABLE orgs (id integer PRIMARY KEY);
+            CREATE TABLE members (id integer PRIMARY KEY, org_id integer REFERENCES orgs, email text UNIQUE,
+                                  qty integer CHECK (qty > 0), lo integer, hi integer, CHECK (lo < hi), CHECK (hi < 100),
+                                  note text CHECK (note <> 'qty'));
+            """)
+        let yaml = """
+            tables:
+              - name: orgs
+                columns: [{ name: id, type: integer }]
+                primaryKey: [id]
+              - name: members
+                columns:
+                  - { name: id, type: integer }
+                  - { name: org_id, type: integer }
+                  - { name: email, type: text }
+                  - { name: qty, type: integer }
+                  - { name: lo, type: integer }
+                  - { name: hi, type: integer }
+                  - { name: note, type: text }
+                primaryKey: [id]
+                uniqueConstraints: [{ columns: [email] }]
+                foreignKeys: [{ columns: [org_id], references: { table: orgs, columns: [id] } }]
+                checks:
+                  - { expression: "qty > 0" }
+                  - { expression: "lo < hi" }
+                  - { expression: "hi < 100" }
+                  - { expression: "note <> 'qty'" }
+            """
+        let desired = try SchemaFileReader(source: "unnamed.yaml").parse(yaml)
+        XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), [])
+        let names = try db.raw.query("SELECT conname FROM pg_constraint WHERE conrelid = 'members'::regclass ORDER BY 1").map { $0[0]! }
+        XCTAssertEqual(names, ["members_check", "members_email_key", "members_hi_check", "members_note_check", "members_org_id_fkey",
+                               "members_pkey", "members_qty_check"])
+        // And applied to an empty schema, the same names.
+        try apply(desired, schemaName: "fresh")
+        XCTAssertEqual(try db.raw.query("SELECT conname FROM pg_constraint WHERE conrelid = 'fresh.members'::regclass ORDER BY 1").map { $0[0]! },
+                       names)
+    }
 }

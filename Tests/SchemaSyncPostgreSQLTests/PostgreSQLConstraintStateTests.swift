@@ -88,4 +88,38 @@ final class PostgreSQLConstraintStateTests: PostgreSQLTestCase {
         ])
         XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), [])
     }
+
+    func testMatchFullIsModelled() throws {
+        var desired = Schema(tables: [
+            Table(name: "pairs", columns: [Column(name: "a", type: .integer, nullable: false), Column(name: "b", type: .integer, nullable: false)],
+                  primaryKey: PrimaryKey(columns: ["a", "b"])),
+            Table(name: "refs", columns: [Column(name: "a", type: .integer), Column(name: "b", type: .integer)],
+                  foreignKeys: [ForeignKey(name: "refs_ab_fkey", columns: ["a", "b"], referencedTable: "pairs", referencedColumns: ["a", "b"],
+                                           matchFull: true)]),
+        ])
+        try apply(desired)
+        XCTAssertEqual(try db.raw.value("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'refs_ab_fkey'"),
+                       "FOREIGN KEY (a, b) REFERENCES pairs(a, b) MATCH FULL")
+        XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), [])
+        desired.tables[1].foreignKeys[0].matchFull = false
+        try apply(desired)
+        XCTAssertEqual(try db.raw.value("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'refs_ab_fkey'"),
+                       "FOREIGN KEY (a, b) REFERENCES pairs(a, b)")
+    }
+
+    /// Details of a key's index the model does not hold are reported, not silently equal.
+    func testKeyIndexDetailsAreReported() throws {
+        try db.raw.query("""
+            CREATE TABLE covered (id integer, note text, CONSTRAINT covered_pkey PRIMARY KEY (id) INCLUDE (note) WITH (fillfactor = 60));
+            CREATE TABLE later (id integer CONSTRAINT later_pkey PRIMARY KEY DEFERRABLE, covered_id integer, note text,
+                                CONSTRAINT later_fk FOREIGN KEY (covered_id) REFERENCES covered (id) ON DELETE SET NULL (covered_id));
+            """)
+        let session = try db.session()
+        let unmanaged = try session.inspect().unmanaged
+        session.close()
+        let detail = try XCTUnwrap(unmanaged.first { $0.name == "covered_pkey" })
+        XCTAssertTrue(detail.definition?.contains("INCLUDE (note)") == true, "\(detail)")
+        XCTAssertEqual(detail.table, "covered")
+        XCTAssertEqual(Set(unmanaged.filter { $0.table == "later" }.map(\.name)), ["later_pkey", "later_fk"])
+    }
 }

@@ -56,6 +56,16 @@ final class PostgreSQLDesiredSQLTests: PostgreSQLTestCase {
         XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'schemasync%'"), "0")
     }
 
+    /// A dump names roles the target may not have: ownership and grants do not make it invalid.
+    func testOwnersAndGrantsOfMissingRolesAreNotErrors() throws {
+        let schema = try load("""
+            CREATE TABLE public.t (id integer PRIMARY KEY);
+            ALTER TABLE public.t OWNER TO role_that_does_not_exist;
+            GRANT SELECT ON public.t TO another_missing_role;
+            """)
+        XCTAssertEqual(schema.tables.map(\.name), ["t"])
+    }
+
     func testTransactionControlIsIgnoredAndRollbackRefused() throws {
         let schema = try load("BEGIN;\nCREATE TABLE t (id integer PRIMARY KEY);\nCOMMIT;")
         XCTAssertEqual(schema.tables.map(\.name), ["t"])

@@ -45,6 +45,20 @@ final class PostgreSQLFeatureTests: PostgreSQLTestCase {
         XCTAssertEqual(try pendingChanges(desired).count, 0)
     }
 
+    func testSerialBecomesBigserialWithItsSequence() throws {
+        try db.raw.query("CREATE TABLE events (id serial PRIMARY KEY, n integer); INSERT INTO events (n) VALUES (1), (2)")
+        let desired = Schema(tables: [Table(name: "events", columns: [
+            Column(name: "id", type: .bigint, nullable: false, identity: .serial), Column(name: "n", type: .integer),
+        ], primaryKey: PrimaryKey(columns: ["id"]))])
+        try apply(desired)
+        XCTAssertEqual(try db.raw.query("SELECT format_type(seqtypid, NULL), seqmax::text FROM pg_sequence WHERE seqrelid = 'events_id_seq'::regclass"),
+                       [["bigint", "9223372036854775807"]])
+        XCTAssertEqual(try db.raw.value("SELECT data_type FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'id'"), "bigint")
+        try db.raw.query("INSERT INTO events (n) VALUES (3)")
+        XCTAssertEqual(try db.raw.value("SELECT id FROM events WHERE n = 3"), "3", "numbering goes on")
+        XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), [])
+    }
+
     func testSerialTypesAndSequenceOptions() throws {
         var desired = Schema(tables: [Table(name: "counters", columns: [
             Column(name: "a", type: .smallint, identity: .serial),

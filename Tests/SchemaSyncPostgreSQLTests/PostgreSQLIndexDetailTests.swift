@@ -139,3 +139,18 @@ final class PostgreSQLIndexDetailTests: PostgreSQLTestCase {
         XCTAssertEqual(try pendingChanges(reread, schemaName: "copy").map(\.change.objectPath), [])
     }
 }
+
+/// An index PostgreSQL holds but does not use (invalid) is re-created.
+final class PostgreSQLInvalidIndexTests: PostgreSQLTestCase {
+    func testInvalidIndexIsRecreated() throws {
+        try db.raw.query("CREATE TABLE t (id integer PRIMARY KEY, v integer); CREATE INDEX t_v_idx ON t (v)")
+        try db.raw.query("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 't_v_idx'::regclass")
+        let desired = Schema(tables: [Table(name: "t", columns: [
+            Column(name: "id", type: .integer, nullable: false), Column(name: "v", type: .integer),
+        ], primaryKey: PrimaryKey(columns: ["id"]), indexes: [Index(name: "t_v_idx", columns: ["v"])])])
+        XCTAssertEqual(try pendingChanges(desired).map(\.change.kind), ["dropIndex", "createIndex"])
+        try apply(desired)
+        XCTAssertEqual(try db.raw.value("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 't_v_idx'::regclass"), "true")
+        XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), [])
+    }
+}

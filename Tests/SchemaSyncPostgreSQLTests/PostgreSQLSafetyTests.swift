@@ -242,7 +242,7 @@ final class PostgreSQLLockAndUnmanagedTests: PostgreSQLTestCase {
         session.close()
         let kinds = Set(unmanaged.map { "\($0.kind) \($0.name)" })
         XCTAssertEqual(kinds, ["function touch()", "trigger users_touch", "sequence invoice_numbers", "enum type mood",
-                               "policy users_self", "materialized view user_count"])
+                               "policy users_self", "materialized view user_count", "row level security users"])
         XCTAssertEqual(unmanaged.first { $0.kind == "trigger" }?.table, "users")
         let report = try apply(exampleSchema(), allowDestructive: true)
         XCTAssertEqual(report.statements.count, 0)

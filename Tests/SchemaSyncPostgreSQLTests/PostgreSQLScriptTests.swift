@@ -56,4 +56,12 @@ final class PostgreSQLScriptTests: XCTestCase {
         XCTAssertFalse(d.expressionsEquivalent("f((a, b))", "f(a, b)"), "a row argument is not two arguments")
         XCTAssertFalse(d.expressionsEquivalent("(a + b) * c", "a + b * c"))
     }
+
+    func testStatementsAboutRolesSchemasAndExtensionsAreOptional() {
+        let script = PostgreSQLSQLScript("""
+            ALTER TABLE public.t OWNER TO nobody_here; GRANT SELECT ON t TO reader; REVOKE ALL ON t FROM PUBLIC;
+            CREATE EXTENSION IF NOT EXISTS citext; CREATE SCHEMA app; CREATE TABLE t (owner text, "to" int)
+            """, schema: "public", scratch: "scr")
+        XCTAssertEqual(script.statements.map(\.isOptional), [true, true, true, true, true, false])
+    }
 }

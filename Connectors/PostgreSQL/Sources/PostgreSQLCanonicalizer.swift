@@ -21,6 +21,7 @@ struct PostgreSQLCanonicalizer {
                 let name = Self.defaultName(desired.tables[t].name, "pkey")
                 desired.tables[t].primaryKey?.name = name
             }
+            Self.nameUnnamedChecks(&desired.tables[t])
         }
         let last = session.lastInspected
         let viewsNeedServer = desired.views.contains { view in
@@ -64,9 +65,56 @@ struct PostgreSQLCanonicalizer {
         for v in desired.views.indices {
             if let server = scratchSchema.view(named: desired.views[v].name) {
                 desired.views[v].definition = server.definition
+                desired.views[v].attributes = desired.views[v].attributes.filter { !$0.key.hasPrefix("postgresql.") }
+                    .merging(server.attributes) { a, _ in a }
             }
         }
         return desired
+    }
+
+    /// Checks the schema file left unnamed get the names PostgreSQL would give them:
+    /// `<table>_<column>_check` when the expression reads exactly one column, else
+    /// `<table>_check`, numbered (`..._check1`) when taken.
+    static func nameUnnamedChecks(_ table: inout Table) {
+        guard table.checks.contains(where: \.nameIsGenerated) else { return }
+        var used = Set(table.checks.filter { !$0.nameIsGenerated }.map(\.name) + table.uniqueConstraints.map(\.name)
+            + table.foreignKeys.map(\.name) + [table.primaryKey?.name].compactMap { $0 })
+        for k in table.checks.indices where table.checks[k].nameIsGenerated {
+            let expression = withoutStringLiterals(table.checks[k].expression)
+            let columns = table.columns.map(\.name).filter { reads(expression, $0) }
+            var label = "check", pass = 0
+            var name = defaultName(table.name, columns.count == 1 ? columns[0] : nil, label)
+            while used.contains(name) {
+                pass += 1
+                label = "check\(pass)"
+                name = defaultName(table.name, columns.count == 1 ? columns[0] : nil, label)
+            }
+            used.insert(name)
+            table.checks[k].name = name
+            table.checks[k].nameIsGenerated = false
+        }
+    }
+
+    private static func withoutStringLiterals(_ text: String) -> String {
+        text.replacingOccurrences(of: #"'([^']|'')*'"#, with: "''", options: .regularExpression)
+    }
+
+    /// Whether `expression` names `column` (unquoted, any case, or quoted exactly).
+    private static func reads(_ expression: String, _ column: String) -> Bool {
+        if expression.contains("\"" + column.replacingOccurrences(of: "\"", with: "\"\"") + "\"") { return true }
+        guard column == column.lowercased() else { return false }
+        return ViewOrdering.mentions(expression.replacingOccurrences(of: #""([^"]|"")*""#, with: "", options: .regularExpression), column)
+    }
+
+    /// `<table>_<column>_<label>` as PostgreSQL's makeObjectName builds it: the longer of the
+    /// two names is clipped, a character at a time, until the whole fits in 63 bytes.
+    static func defaultName(_ table: String, _ column: String?, _ label: String) -> String {
+        var a = table, b = column ?? ""
+        func total() -> Int { a.utf8.count + (column == nil ? 0 : b.utf8.count + 1) + label.utf8.count + 1 }
+        while total() > 63 {
+            if a.utf8.count > b.utf8.count { a.removeLast() } else { b.removeLast() }
+        }
+        return column == nil ? "\(a)_\(label)" : "\(a)_\(b)_\(label)"
     }
 
     /// `<table>_<label>` as PostgreSQL builds it (makeObjectName): the table name is clipped,

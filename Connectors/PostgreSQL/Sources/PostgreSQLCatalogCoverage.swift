@@ -31,7 +31,7 @@ public enum PostgreSQLCatalogCoverage {
             "atthasmissing": "ignored: storage", "attidentity": "model: identity", "attgenerated": "model: generated column",
             "attisdropped": "ignored: dropped columns are skipped", "attislocal": "verified: inherited columns", "attinhcount": "verified: inherited columns",
             "attcollation": "verified: COLLATE when not the type's default", "attacl": "ignored: privileges are not schema shape",
-            "attoptions": "verified: per-column options (n_distinct, ...)", "attfdwoptions": "ignored: foreign tables are unmanaged",
+            "attoptions": "verified: n_distinct and n_distinct_inherited; other entries (some builds keep internal ones there) ignored", "attfdwoptions": "ignored: foreign tables are unmanaged",
             "attmissingval": "ignored: storage",
         ],
         "pg_index": [

@@ -1,9 +1,17 @@
 /// The catalog queries the inspector runs: one per object kind, each for the whole schema.
 enum PostgreSQLCatalogQueries {
-    /// Ordinary and partitioned tables (not partitions) with their comments.
+    /// Ordinary and partitioned tables (not partitions) with their comments, persistence,
+    /// storage parameters, partition key, parents, and row security flags.
     static func tables(_ schema: String) -> String {
         """
-        SELECT c.oid::text, c.relname, pg_catalog.obj_description(c.oid, 'pg_class')
+        SELECT c.oid::text, c.relname, pg_catalog.obj_description(c.oid, 'pg_class'),
+               c.relpersistence, pg_catalog.array_to_json(c.reloptions)::text,
+               CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
+               (SELECT pg_catalog.string_agg(CASE WHEN p.relnamespace = c.relnamespace THEN '' ELSE pg_catalog.quote_ident(pn.nspname) || '.' END
+                                              || pg_catalog.quote_ident(p.relname), ', ' ORDER BY i.inhseqno)
+                  FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+                  JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid),
+               c.relrowsecurity, c.relforcerowsecurity
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = \(schema) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
         ORDER BY c.relname
@@ -12,7 +20,8 @@ enum PostgreSQLCatalogQueries {
 
     /// Every column of those tables: type as format_type prints it, default, identity,
     /// generation, comment, and the sequence a serial or identity column owns, as a JSON array:
-    /// [qualified name, start, increment, min, max, cache, cycle, type, dependency type, bare name].
+    /// [qualified name, start, increment, min, max, cache, cycle, type, dependency type, bare name];
+    /// then the column's collation when it is not its type's default.
     static func columns(_ schema: String) -> String {
         """
         SELECT a.attrelid::text, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
@@ -29,7 +38,9 @@ enum PostgreSQLCatalogQueries {
                   JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = s.oid
                  WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = a.attrelid
                    AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                   AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i') LIMIT 1)
+                   AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i') LIMIT 1),
+               (SELECT coll.collname FROM pg_catalog.pg_collation coll JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+                 WHERE coll.oid = a.attcollation AND a.attcollation <> t.typcollation)
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -41,7 +52,9 @@ enum PostgreSQLCatalogQueries {
     }
 
     /// Primary key, unique, check, foreign key and exclusion constraints, with column names as JSON
-    /// arrays; then NULLS NOT DISTINCT of a key's index, whether the constraint is validated, NO INHERIT.
+    /// arrays; then NULLS NOT DISTINCT of a key's index, whether the constraint is validated, NO INHERIT,
+    /// the match type, and the definition of what has details not modelled: a key whose index has
+    /// INCLUDE, storage parameters or a tablespace, a DEFERRABLE primary key, `SET NULL (columns)`.
     static func constraints(_ schema: String) -> String {
         """
         SELECT con.conrelid::text, con.conname, con.contype,
@@ -59,7 +72,15 @@ enum PostgreSQLCatalogQueries {
                pg_catalog.pg_get_constraintdef(con.oid, true),
                (SELECT pg_catalog.to_jsonb(ci) ->> 'indnullsnotdistinct' FROM pg_catalog.pg_index ci
                  WHERE ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')),
-               con.convalidated, con.connoinherit
+               con.convalidated, con.connoinherit, con.confmatchtype,
+               CASE WHEN (con.contype = 'p' AND con.condeferrable)
+                      OR (con.contype = 'f' AND COALESCE(CASE WHEN pg_catalog.jsonb_typeof(pg_catalog.to_jsonb(con) -> 'confdelsetcols') = 'array'
+                          THEN pg_catalog.jsonb_array_length(pg_catalog.to_jsonb(con) -> 'confdelsetcols') END, 0) > 0)
+                    THEN pg_catalog.pg_get_constraintdef(con.oid, true)
+                    ELSE (SELECT pg_catalog.pg_get_indexdef(ci.indexrelid) FROM pg_catalog.pg_index ci
+                           JOIN pg_catalog.pg_class cic ON cic.oid = ci.indexrelid
+                          WHERE ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
+                            AND (ci.indnatts > ci.indnkeyatts OR cic.reloptions IS NOT NULL OR cic.reltablespace <> 0)) END
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -73,7 +94,7 @@ enum PostgreSQLCatalogQueries {
     /// Indexes that do not back a constraint: method, predicate, per key part
     /// [column name or null, column or expression text, descending, nulls first,
     /// non-default operator class or null, collation other than the key's own or null],
-    /// INCLUDE column names, NULLS NOT DISTINCT (null before PostgreSQL 15), storage parameters.
+    /// INCLUDE column names, NULLS NOT DISTINCT (null before PostgreSQL 15), storage parameters, validity.
     static func indexes(_ schema: String) -> String {
         """
         SELECT i.indrelid::text, ic.relname, i.indisunique, am.amname,
@@ -100,7 +121,7 @@ enum PostgreSQLCatalogQueries {
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
                    ORDER BY k))::text,
                pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct',
-               pg_catalog.array_to_json(ic.reloptions)::text
+               pg_catalog.array_to_json(ic.reloptions)::text, i.indisvalid
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -113,7 +134,7 @@ enum PostgreSQLCatalogQueries {
         """
     }
 
-    /// Views with their definition, comment and the relations of the same schema they read.
+    /// Views with their definition, comment, the relations of the same schema they read, and options.
     static func views(_ schema: String) -> String {
         """
         SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid, true), pg_catalog.obj_description(c.oid, 'pg_class'),
@@ -122,7 +143,8 @@ enum PostgreSQLCatalogQueries {
                    JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
                    JOIN pg_catalog.pg_class dc ON dc.oid = d.refobjid
                    WHERE r.ev_class = c.oid AND d.refobjid <> c.oid AND dc.relnamespace = c.relnamespace
-                   ORDER BY 1))::text
+                   ORDER BY 1))::text,
+               pg_catalog.array_to_json(c.reloptions)::text
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = \(schema) AND c.relkind = 'v'
         ORDER BY c.relname

@@ -29,7 +29,8 @@ public struct PostgreSQLDialect: Dialect {
             uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: true, namedChecks: true,
             deferrableForeignKeys: true, identityAlways: true, views: true, comments: true,
             indexFeatures: .all, serialColumns: true, sequenceOptions: true, renamesConstraints: true,
-            notValidConstraints: true, noInheritChecks: true)
+            notValidConstraints: true, noInheritChecks: true, zeroColumnTables: true,
+            matchFullForeignKeys: true)
     }
 
     public func quoteIdentifier(_ name: String) -> String {
@@ -93,15 +94,32 @@ public struct PostgreSQLDialect: Dialect {
         return ExpressionText.stripOuterParentheses(PostgreSQLParentheses.simplify(s))
     }
 
+    /// Column attribute: the column's collation when not its type's default (`C`, `en_US`).
+    public static let collationAttribute = "postgresql.collation"
+    /// View attributes: the view's options, as `pg_class.reloptions` holds them.
+    public static let viewOptionAttributes = ["postgresql.check_option", "postgresql.security_barrier", "postgresql.security_invoker"]
+
     public func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool {
-        // PostgreSQL manages no attributes; the ones it reports (e.g. serial) are informational.
-        true
+        // PostgreSQL's own attributes compare both ways: one the database has and the desired
+        // schema does not name is a difference (the default), not "anything goes".
+        let prefix = name + "."
+        func own(_ map: [String: String]) -> [String: String] {
+            map.filter { $0.key.hasPrefix(prefix) }.mapValues(PostgreSQLInspector.normalizedOptionValue)
+        }
+        return own(desired) == own(actual)
     }
 
     public func validate(_ schema: Schema) throws {
         try SchemaValidator.validateNameLengths(schema, maxBytes: 63, engine: "PostgreSQL")
+        for view in schema.views {
+            for key in view.attributes.keys where key.hasPrefix("postgresql.") && !Self.viewOptionAttributes.contains(key) {
+                throw SchemaSyncError(.invalidSchema, "view '\(view.name)': unknown PostgreSQL view attribute '\(key)'",
+                                      hint: "use " + Self.viewOptionAttributes.joined(separator: ", "))
+            }
+        }
         try SchemaValidator.validateSchemaWideIndexNames(schema)
         for table in schema.tables {
+            try PostgreSQLTableAttributes.validate(table)
             for column in table.columns {
                 if column.identity == .serial, !column.type(for: name).isInteger {
                     throw SchemaSyncError(.invalidSchema,

@@ -23,13 +23,15 @@ struct PostgreSQLInspector {
         for row in tableRows {
             guard let oid = row[0], let name = row[1] else { continue }
             order.append(oid)
-            tables[oid] = Table(name: name, comment: row[2])
+            tables[oid] = Table(name: name, comment: row[2], attributes: try PostgreSQLTableAttributes.read(row))
         }
         for row in columnRows {
             guard let oid = row[0], tables[oid] != nil, let column = column(from: row) else { continue }
             tables[oid]!.columns.append(column)
         }
-        var unmanaged: [UnmanagedObject] = []
+        var unmanaged: [UnmanagedObject] = tableRows.flatMap { row in
+            row[1].map { PostgreSQLTableAttributes.rowSecurityNotes(row, table: $0) } ?? []
+        }
         for row in constraintRows {
             guard let oid = row[0], var table = tables[oid] else { continue }
             if let object = addConstraint(row, to: &table) { unmanaged.append(object) }
@@ -41,8 +43,10 @@ struct PostgreSQLInspector {
         }
         let views = try viewRows.compactMap { row -> View? in
             guard let name = row[0], let definition = row[1] else { return nil }
+            var attributes: [String: String] = [:]
+            for (key, value) in try Self.storageParameters(row[4]) { attributes["postgresql." + key] = value }
             return View(name: name, definition: Self.cleanViewDefinition(definition),
-                        dependsOn: try stringArray(row[3]), comment: row[2])
+                        dependsOn: try stringArray(row[3]), comment: row[2], attributes: attributes)
         }
         for row in unmanagedRows {
             guard let kind = row[0], let name = row[1] else { continue }
@@ -62,6 +66,7 @@ struct PostgreSQLInspector {
         guard let name = row[1], let typeText = row[2] else { return nil }
         let type = PostgreSQLTypeMapping.dataType(fromCatalog: typeText)
         var column = Column(name: name, type: type, nullable: row[3] != "t", comment: row[7])
+        if let collation = row[9] { column.attributes[PostgreSQLDialect.collationAttribute] = collation }
         let defaultText = row[4]
         switch row[5] {
         case "a": column.identity = .always
@@ -123,16 +128,22 @@ struct PostgreSQLInspector {
     private func addConstraint(_ row: [String?], to table: inout Table) -> UnmanagedObject? {
         guard let name = row[1], let kind = row[2] else { return nil }
         let columns = (try? stringArray(row[3])) ?? []
+        // A key whose index has details the model does not hold is reported (and kept as a key).
+        let detail = row.count > 16 ? row[16].map {
+            UnmanagedObject(kind: "constraint detail not compared", name: name, table: table.name, definition: $0)
+        } : nil
         switch kind {
         case "p":
             table.primaryKey = PrimaryKey(name: name, columns: columns)
             for c in columns {
                 if let i = table.columns.firstIndex(where: { $0.name == c }) { table.columns[i].nullable = false }
             }
+            return detail
         case "u":
             table.uniqueConstraints.append(UniqueConstraint(
                 name: name, columns: columns, nullsNotDistinct: row[12] == "true",
                 deferrable: row[8] == "t", initiallyDeferred: row[9] == "t"))
+            return detail
         case "c":
             table.checks.append(CheckConstraint(name: name, expression: row[10] ?? "", notValid: row[13] == "f",
                                                 noInherit: row[14] == "t"))
@@ -141,8 +152,10 @@ struct PostgreSQLInspector {
                 name: name, columns: columns, referencedTable: row[4] ?? "",
                 referencedColumns: (try? stringArray(row[5])) ?? [],
                 onDelete: Self.action(row[7]), onUpdate: Self.action(row[6]),
-                deferrable: row[8] == "t", initiallyDeferred: row[9] == "t", notValid: row[13] == "f")
+                deferrable: row[8] == "t", initiallyDeferred: row[9] == "t", notValid: row[13] == "f",
+                matchFull: row[15] == "f")
             table.foreignKeys.append(key)
+            return detail
         default:
             return UnmanagedObject(kind: "exclusion constraint", name: name, table: table.name, definition: row[11])
         }
@@ -181,21 +194,33 @@ struct PostgreSQLInspector {
         }
         // btree is the default method; only others are worth naming (and portable across engines).
         let method = row[3].flatMap { $0.lowercased() == "btree" ? nil : $0 }
-        return Index(name: name, parts: indexParts, unique: row[2] == "t", predicate: row[4], method: method,
-                     include: try stringArray(row[6]), nullsNotDistinct: row[7] == "true",
-                     storageParameters: try Self.storageParameters(row[8]))
+        var index = Index(name: name, parts: indexParts, unique: row[2] == "t", predicate: row[4], method: method,
+                          include: try stringArray(row[6]), nullsNotDistinct: row[7] == "true",
+                          storageParameters: try Self.storageParameters(row[8]))
+        index.isValid = row[9] != "f"
+        return index
     }
 
-    /// `["fillfactor=70"]` (reloptions as JSON) → `["fillfactor": "70"]`.
+    /// `["fillfactor=70"]` (reloptions as JSON) → `["fillfactor": "70"]`, booleans normalised.
     static func storageParameters(_ json: String?) throws -> [String: String] {
         guard let json, let data = json.data(using: .utf8),
               let items = try JSONSerialization.jsonObject(with: data) as? [String] else { return [:] }
         var result: [String: String] = [:]
         for item in items {
             guard let eq = item.firstIndex(of: "=") else { continue }
-            result[String(item[..<eq])] = String(item[item.index(after: eq)...])
+            result[String(item[..<eq])] = normalizedOptionValue(String(item[item.index(after: eq)...]))
         }
         return result
+    }
+
+    /// PostgreSQL keeps option values as written: `on`, `yes` and `true` (and their opposites)
+    /// are one value, spelled `true` / `false` here.
+    static func normalizedOptionValue(_ value: String) -> String {
+        switch value.lowercased() {
+        case "on", "yes", "true": return "true"
+        case "off", "no", "false": return "false"
+        default: return value
+        }
     }
 
     private func stringArray(_ json: String?) throws -> [String] {

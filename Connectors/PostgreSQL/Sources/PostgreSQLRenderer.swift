@@ -37,11 +37,16 @@ struct PostgreSQLRenderer {
         case let .dropTable(t): return ["DROP TABLE IF EXISTS \(table(t.name))"]
         case let .renameTable(from, to):
             return ["ALTER TABLE IF EXISTS \(table(from)) RENAME TO \(q(to))"]
-        case let .alterTable(_, to, aspects):
-            // PostgreSQL keeps no table attributes SchemaSync manages; comments are repeatable.
-            guard aspects.contains(.comment) else { return [] }
-            let comment = to.comment ?? ""
-            return ["COMMENT ON TABLE \(table(to.name)) IS \(comment.isEmpty ? "NULL" : literal(comment))"]
+        case let .alterTable(from, to, aspects):
+            var sql: [String] = []
+            if aspects.contains(.attributes) {
+                sql += try PostgreSQLTableAttributes.alter(from: from, to: to, qualified: table(to.name), renderer: self)
+            }
+            if aspects.contains(.comment) {
+                let comment = to.comment ?? ""
+                sql.append("COMMENT ON TABLE \(table(to.name)) IS \(comment.isEmpty ? "NULL" : literal(comment))")
+            }
+            return sql
         case let .addColumn(t, column):
             var sql = ["ALTER TABLE \(table(t)) ADD COLUMN IF NOT EXISTS \(columnDefinition(column))"]
             if column.identity == .serial, !(column.sequence?.isDefault ?? true) { sql.append(alterSerialSequence(t, column)) }
@@ -82,7 +87,10 @@ struct PostgreSQLRenderer {
             return [guarded("\(exists(from)) AND NOT \(exists(to))",
                             "ALTER TABLE \(table(t)) RENAME CONSTRAINT \(q(from)) TO \(q(to))")]
         case let .createView(view):
-            var sql = ["CREATE OR REPLACE VIEW \(table(view.name)) AS \(viewBody(view.definition))"]
+            var options: [String: String] = [:]
+            for (key, value) in view.attributes where key.hasPrefix("postgresql.") { options[String(key.dropFirst("postgresql.".count))] = value }
+            let with = options.isEmpty ? "" : " WITH (\(storageParameters(options)))"
+            var sql = ["CREATE OR REPLACE VIEW \(table(view.name))\(with) AS \(viewBody(view.definition))"]
             if let comment = view.comment { sql.append("COMMENT ON VIEW \(table(view.name)) IS \(literal(comment))") }
             return sql
         case let .dropView(view): return ["DROP VIEW IF EXISTS \(table(view.name))"]
@@ -107,7 +115,8 @@ struct PostgreSQLRenderer {
         for key in t.foreignKeys where !key.notValid {
             parts.append("    CONSTRAINT \(q(key.name)) \(foreignKey(key))")
         }
-        var sql = ["CREATE TABLE IF NOT EXISTS \(table(t.name)) (\n" + parts.joined(separator: ",\n") + "\n)"]
+        let clauses = PostgreSQLTableAttributes.createClauses(t, renderer: self)
+        var sql = ["CREATE \(clauses.prefix)TABLE IF NOT EXISTS \(table(t.name)) (\n" + parts.joined(separator: ",\n") + "\n)\(clauses.suffix)"]
         for check in t.checks where check.notValid {
             sql.append(addConstraint(t.name, check.name, checkBody(check) + " NOT VALID", validate: false))
         }
@@ -127,6 +136,7 @@ struct PostgreSQLRenderer {
 
     func columnDefinition(_ c: Column) -> String {
         var text = "\(q(c.name)) \(definitionTypeSQL(c))"
+        if let collation = c.attributes[PostgreSQLDialect.collationAttribute] { text += " COLLATE \(qualifiedName(collation))" }
         if let generated = c.generated {
             text += " GENERATED ALWAYS AS (\(generated.expression)) STORED"
         } else if c.identity == .serial {
@@ -263,10 +273,16 @@ struct PostgreSQLRenderer {
             sql.append("\(alter) DROP IDENTITY IF EXISTS")
         }
         let typeChanges = aspects.contains(.type)
+        let collation = to.attributes[PostgreSQLDialect.collationAttribute]
+        let collationChanges = aspects.contains(.attributes) && from.attributes[PostgreSQLDialect.collationAttribute] != collation
+        let collate = collationChanges || (typeChanges && collation != nil)
+            ? " COLLATE " + (collation.map(qualifiedName) ?? "pg_catalog.\"default\"") : ""
         if typeChanges {
             if from.defaultValue != nil, to.identity == nil { sql.append("\(alter) DROP DEFAULT") }
             let type = typeSQL(to)
-            sql.append("\(alter) TYPE \(type) USING \(q(to.name))::\(type)")
+            sql.append("\(alter) TYPE \(type)\(collate) USING \(q(to.name))::\(type)")
+        } else if collationChanges {
+            sql.append("\(alter) TYPE \(typeSQL(to))\(collate)")
         }
         if aspects.contains(.nullability) || (identityChanges && to.identity != nil) {
             sql.append("\(alter) \(to.nullable && to.identity == nil ? "DROP" : "SET") NOT NULL")
@@ -298,6 +314,9 @@ struct PostgreSQLRenderer {
             } else if sequenceChanges(from, to) {
                 sql.append(alterSerialSequence(t, to))
             }
+        } else if typeChanges, from.identity == .serial, to.identity == .serial {
+            // bigserial from serial: the sequence's own type follows the column's.
+            sql.append(alterSerialSequence(t, to))
         }
         if to.identity == nil, to.generated == nil,
            aspects.contains(.defaultValue) || (typeChanges && from.defaultValue != nil) || (identityChanges && to.defaultValue != nil) {
@@ -321,6 +340,7 @@ struct PostgreSQLRenderer {
 
     private func foreignKey(_ key: ForeignKey) -> String {
         var text = "FOREIGN KEY (\(columns(key.columns))) REFERENCES \(table(key.referencedTable)) (\(columns(key.referencedColumns)))"
+        if key.matchFull { text += " MATCH FULL" }
         if key.onDelete != .noAction { text += " ON DELETE \(key.onDelete.rawValue.uppercased())" }
         if key.onUpdate != .noAction { text += " ON UPDATE \(key.onUpdate.rawValue.uppercased())" }
         if key.deferrable {

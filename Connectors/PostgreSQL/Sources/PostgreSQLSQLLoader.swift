@@ -28,6 +28,8 @@ struct PostgreSQLSQLLoader {
                 if failures.count == pending.count { break }
                 pending = failures.map(\.0)
             }
+            // Statements about roles, schemas or extensions may fail without making the script invalid.
+            failures.removeAll { $0.0.isOptional }
             if let (statement, error) = failures.first, !failures.isEmpty {
                 throw session.fail(error, .invalidSchema,
                     "'\(source)' does not run on PostgreSQL: statement \(statement.number) (\(PostgreSQLSession.excerpt(statement.sql)))"

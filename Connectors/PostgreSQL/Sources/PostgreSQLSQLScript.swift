@@ -14,6 +14,15 @@ struct PostgreSQLSQLScript {
         var number: Int
         /// The first unquoted words, lower-cased (`create`, `rollback`, ...), at most three.
         var leadingWords: [String]
+        /// `GRANT`, `REVOKE`, `ALTER ... OWNER TO`: about roles, which the model does not hold.
+        var isAboutRoles = false
+
+        /// Statements whose failure does not make the script invalid: about schemas or roles
+        /// (dumps name roles the target may lack), or extensions (the target may have them already).
+        var isOptional: Bool {
+            isAboutSchema || isAboutRoles || Array(leadingWords.prefix(2)) == ["create", "extension"]
+                || leadingWords == ["comment", "on", "extension"]
+        }
         var firstWord: String { leadingWords.first ?? "" }
 
         /// `CREATE SCHEMA`, `ALTER SCHEMA`, `COMMENT ON SCHEMA`: about a schema itself, which the
@@ -116,7 +125,10 @@ struct PostgreSQLSQLScript {
             }()
             if !words.isEmpty, !isTransactionControl {
                 count += 1
-                out.append(Statement(sql: trimmed, number: count, leadingWords: Array(words.prefix(3))))
+                var statement = Statement(sql: trimmed, number: count, leadingWords: Array(words.prefix(3)))
+                let ownerTo = zip(words, words.dropFirst()).contains { $0 == "owner" && $1 == "to" }
+                statement.isAboutRoles = ["grant", "revoke"].contains(words[0]) || (words[0] == "alter" && ownerTo)
+                out.append(statement)
             } else if !words.isEmpty {
                 count += 1
             }

@@ -45,6 +45,10 @@ public struct DialectCapabilities: Hashable, Sendable {
     /// The engine keeps and can change the order of a table's columns (MariaDB `AFTER`/`FIRST`,
     /// SQLite by rebuild): a column out of its declared place is a change.
     public var columnOrder: Bool
+    /// A table may have no columns at all (PostgreSQL).
+    public var zeroColumnTables: Bool
+    /// Foreign keys keep `MATCH FULL`.
+    public var matchFullForeignKeys: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
@@ -54,7 +58,8 @@ public struct DialectCapabilities: Hashable, Sendable {
         enforcesDeclaredTypes: Bool = true,
         indexFeatures: IndexFeatures = [], serialColumns: Bool = false, sequenceOptions: Bool = false,
         renamesConstraints: Bool = false, notValidConstraints: Bool = false, noInheritChecks: Bool = false,
-        columnOrder: Bool = false
+        columnOrder: Bool = false,
+        zeroColumnTables: Bool = false, matchFullForeignKeys: Bool = false
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -76,5 +81,7 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.notValidConstraints = notValidConstraints
         self.noInheritChecks = noInheritChecks
         self.columnOrder = columnOrder
+        self.zeroColumnTables = zeroColumnTables
+        self.matchFullForeignKeys = matchFullForeignKeys
     }
 }

@@ -16,7 +16,7 @@ public struct Differ {
 
     /// The plan that turns `current` into `desired`.
     public func plan(from current: Schema, to desired: Schema, allowDestructive: Bool) throws -> Plan {
-        try IndexFeatureCheck.validate(desired, dialect: dialect)
+        try CapabilityCheck.validate(desired, dialect: dialect)
         let names = IdentifierMatching(dialect: dialect)
         try names.checkDeclaredTwice(desired)
         let current = foldUniques(try names.resolvingReferences(in: current, strict: false))
@@ -130,6 +130,9 @@ public struct Differ {
     /// foreign keys rely on it: those keys are dropped first and added again afterwards (as the
     /// desired schema declares them), unless the plan already drops them.
     private func addForeignKeysDependingOnDroppedKeys(current: Schema, desired: Schema, builder: inout PlanBuilder) {
+        // Engines that keep foreign keys as named constraints (PostgreSQL, MariaDB) tie them to the
+        // referenced key's index; SQLite resolves them by column names and needs no such step.
+        guard dialect.capabilities.namedForeignKeys else { return }
         var droppedKeys: [(table: String, columns: Set<String>)] = []
         for entry in builder.entries {
             switch entry.change {

@@ -31,8 +31,10 @@ struct TableDiffer {
         // Rows cannot be checked against columns this plan adds; the engine enforces those on apply.
         let newColumns = desired.columns.map(\.name).filter { matched[$0] == nil }
         // Rows cannot be counted against a type the plan has not applied yet either (`foo > 0`
-        // over a text column becoming integer): the engine checks those when the constraint is added.
-        let retypedColumns = desired.columns.filter { column in
+        // over a text column becoming integer): where DDL is transactional the engine checks those
+        // when the constraint is added, and a failure changes nothing. Elsewhere they are counted
+        // first (on the old type), so nothing is half-applied.
+        let retypedColumns = !dialect.capabilities.transactionalDDL ? [] : desired.columns.filter { column in
             matched[column.name].map { !dialect.typesEquivalent(desired: column, actual: $0) } ?? false
         }.map(\.name)
         // Keys and indexes are compared with declared column renames applied, so a pure rename
@@ -250,7 +252,7 @@ struct TableDiffer {
     private func indexesEqual(_ a: Index, _ b: Index) -> Bool {
         guard a.unique == b.unique, a.parts.count == b.parts.count, a.normalizedMethod == b.normalizedMethod,
               a.include == b.include, a.nullsNotDistinct == b.nullsNotDistinct,
-              a.storageParameters == b.storageParameters else { return false }
+              a.storageParameters == b.storageParameters, a.isValid == b.isValid else { return false }
         switch (a.predicate, b.predicate) {
         case (nil, nil): break
         case let (x?, y?): if !dialect.expressionsEquivalent(x, y) { return false }

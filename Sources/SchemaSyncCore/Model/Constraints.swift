@@ -44,11 +44,27 @@ public struct CheckConstraint: Hashable, Sendable, Codable {
     public var notValid: Bool
     /// Not inherited by child tables (`NO INHERIT`, PostgreSQL).
     public var noInherit: Bool
-    public init(name: String, expression: String, notValid: Bool = false, noInherit: Bool = false) {
+    /// The schema file gave no name: ``name`` is a placeholder a dialect may replace with the
+    /// name its engine would choose (PostgreSQL: `<table>_<column>_check`). Not part of equality.
+    public var nameIsGenerated: Bool
+
+    public init(name: String, expression: String, notValid: Bool = false, noInherit: Bool = false, nameIsGenerated: Bool = false) {
         self.name = name
         self.expression = expression
         self.notValid = notValid
         self.noInherit = noInherit
+        self.nameIsGenerated = nameIsGenerated
+    }
+
+    public static func == (a: CheckConstraint, b: CheckConstraint) -> Bool {
+        a.name == b.name && a.expression == b.expression && a.notValid == b.notValid && a.noInherit == b.noInherit
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(expression)
+        hasher.combine(notValid)
+        hasher.combine(noInherit)
     }
 }
 
@@ -74,11 +90,13 @@ public struct ForeignKey: Hashable, Sendable, Codable {
     public var initiallyDeferred: Bool
     /// Existing rows were not checked (`NOT VALID`, PostgreSQL); new and updated rows are.
     public var notValid: Bool
+    /// `MATCH FULL`: a multi-column key with some columns NULL is refused (default: MATCH SIMPLE).
+    public var matchFull: Bool
 
     public init(
         name: String, columns: [String], referencedTable: String, referencedColumns: [String],
         onDelete: Action = .noAction, onUpdate: Action = .noAction,
-        deferrable: Bool = false, initiallyDeferred: Bool = false, notValid: Bool = false
+        deferrable: Bool = false, initiallyDeferred: Bool = false, notValid: Bool = false, matchFull: Bool = false
     ) {
         self.name = name
         self.columns = columns
@@ -89,6 +107,7 @@ public struct ForeignKey: Hashable, Sendable, Codable {
         self.deferrable = deferrable
         self.initiallyDeferred = initiallyDeferred
         self.notValid = notValid
+        self.matchFull = matchFull
     }
 
     /// Everything but the name: two keys with the same definition enforce the same rule.

@@ -71,6 +71,9 @@ public struct Index: Hashable, Sendable, Codable {
     public var nullsNotDistinct: Bool
     /// Storage parameters (`WITH (fillfactor = 70)`), values as the engine prints them.
     public var storageParameters: [String: String]
+    /// False for an index the engine holds but does not use (PostgreSQL: left invalid by a failed
+    /// `CREATE INDEX CONCURRENTLY`); a desired index is always valid, so such an index is re-created.
+    public var isValid = true
 
     public init(name: String, parts: [Part], unique: Bool = false, predicate: String? = nil, method: String? = nil,
                 include: [String] = [], nullsNotDistinct: Bool = false, storageParameters: [String: String] = [:]) {

@@ -6,7 +6,7 @@ public struct View: Hashable, Sendable, Codable {
     /// Other views or tables this view reads, when known; used to order creates and drops.
     public var dependsOn: [String]
     public var comment: String?
-    /// Typed dialect extras (MariaDB `mariadb.algorithm`, `mariadb.definer`, ...), keyed by a connector-defined name.
+    /// Typed dialect extras (`postgresql.security_barrier`, `mariadb.algorithm`, ...), keyed `<dialect>.<name>`.
     public var attributes: [String: String]
 
     public init(name: String, definition: String, dependsOn: [String] = [], comment: String? = nil,

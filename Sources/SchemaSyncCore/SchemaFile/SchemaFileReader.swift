@@ -116,10 +116,12 @@ public final class SchemaFileReader {
             let cm = try mapping(n, "a check of table '\(name)'", allowed: ["name", "expression", "notValid", "noInherit"])
             checkNumber += 1
             let generated = checkNumber == 1 ? "\(name)_check" : "\(name)_check\(checkNumber)"
-            return CheckConstraint(name: try optionalString(cm, "name") ?? generated,
+            let explicit = try optionalString(cm, "name")
+            return CheckConstraint(name: explicit ?? generated,
                                    expression: try requiredString(cm, "expression", in: n, what: "check"),
                                    notValid: try cm["notValid"].map { try bool($0, "notValid") } ?? false,
-                                   noInherit: try cm["noInherit"].map { try bool($0, "noInherit") } ?? false)
+                                   noInherit: try cm["noInherit"].map { try bool($0, "noInherit") } ?? false,
+                                   nameIsGenerated: explicit == nil)
         }
         return Table(name: name, columns: columns, primaryKey: primaryKey, uniqueConstraints: uniques, indexes: indexes,
                      foreignKeys: fks, checks: checks, renamedFrom: try optionalString(m, "renamedFrom"),
@@ -283,7 +285,7 @@ public final class SchemaFileReader {
 
     private func foreignKey(_ node: Node, table: String) throws -> ForeignKey {
         let m = try mapping(node, "a foreign key of table '\(table)'", allowed: [
-            "name", "columns", "references", "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "notValid",
+            "name", "columns", "references", "onDelete", "onUpdate", "deferrable", "initiallyDeferred", "notValid", "match",
         ])
         let cols = try stringList(try required(m, "columns", in: node, what: "foreign key of table '\(table)'"), "foreign key columns")
         let refNode = try required(m, "references", in: node, what: "foreign key of table '\(table)'")
@@ -303,7 +305,17 @@ public final class SchemaFileReader {
                           onDelete: try action("onDelete"), onUpdate: try action("onUpdate"),
                           deferrable: try m["deferrable"].map { try bool($0, "deferrable") } ?? false,
                           initiallyDeferred: try m["initiallyDeferred"].map { try bool($0, "initiallyDeferred") } ?? false,
-                          notValid: try m["notValid"].map { try bool($0, "notValid") } ?? false)
+                          notValid: try m["notValid"].map { try bool($0, "notValid") } ?? false,
+                          matchFull: try matchFull(m["match"], table: table))
+    }
+
+    private func matchFull(_ node: Node?, table: String) throws -> Bool {
+        guard let node else { return false }
+        switch try scalarString(node, "match").lowercased() {
+        case "simple": return false
+        case "full": return true
+        case let other: throw error(node, "foreign key on '\(table)': match must be simple or full, not '\(other)'")
+        }
     }
 
     private func view(_ node: Node) throws -> View {

@@ -125,6 +125,7 @@ public struct SchemaFileWriter {
         if k.deferrable { m.append(("deferrable", .bool(true))) }
         if k.initiallyDeferred { m.append(("initiallyDeferred", .bool(true))) }
         if k.notValid { m.append(("notValid", .bool(true))) }
+        if k.matchFull { m.append(("match", .string("full"))) }
         return .map(m)
     }
 

@@ -55,7 +55,7 @@ public enum SchemaSource {
         }
         if let sqlLoader, !sqlFiles.isEmpty {
             let source = sqlFiles.count == 1 ? sqlFiles[0].file : "\(path) (\(sqlFiles.count) .sql files)"
-            let part = try sqlLoader(sqlFiles.map(\.text).joined(separator: "\n;\n"), source)
+            let part = try sqlLoader(joinScripts(sqlFiles.map(\.text)), source)
             if part.tables.isEmpty && part.views.isEmpty {
                 throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): the SQL creates no tables and no views")
             }
@@ -98,6 +98,20 @@ public enum SchemaSource {
             throw SchemaSyncError(.invalidSchema, "schema directory '\(InputEcho.cut(path))' holds no .yaml, .yml, .json or .sql files")
         }
         return files
+    }
+
+    /// The scripts as one, a `;` added only where a script's last statement has none (an empty
+    /// statement is an error on some engines).
+    static func joinScripts(_ scripts: [String]) -> String {
+        var out = ""
+        for (i, script) in scripts.enumerated() {
+            out += script
+            guard i < scripts.count - 1 else { break }
+            let lines = script.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            let lastCode = lines.last { !$0.isEmpty && !$0.hasPrefix("--") } ?? ""
+            out += lastCode.hasSuffix(";") || lastCode.isEmpty ? "\n" : "\n;\n"
+        }
+        return out
     }
 
     private static func readText(_ file: String) throws -> String {

@@ -19,9 +19,7 @@ public enum SchemaValidator {
             guard tableNames.insert(table.name).inserted else {
                 throw fail("table '\(table.name)' is declared twice")
             }
-            guard !table.columns.isEmpty else {
-                throw fail("table '\(table.name)' has no columns", hint: "declare at least one column")
-            }
+            // A table without columns is valid where the engine allows it (see CapabilityCheck).
             var columnNames = Set<String>()
             for column in table.columns {
                 guard !column.name.isEmpty else { throw fail("table '\(table.name)' has a column with an empty name") }
@@ -51,7 +49,7 @@ public enum SchemaValidator {
             }
             for index in table.indexes {
                 guard !index.parts.isEmpty else { throw fail("index '\(index.name)' on table '\(table.name)' has no columns") }
-                try requireColumns(index.columnNames.isEmpty ? [table.columns[0].name] : index.columnNames, "index '\(index.name)'")
+                if !index.columnNames.isEmpty { try requireColumns(index.columnNames, "index '\(index.name)'") }
             }
             for fk in table.foreignKeys {
                 try requireColumns(fk.columns, "foreign key '\(fk.name)'")

@@ -1,11 +1,17 @@
-/// Refuses index, unique-constraint and sequence details a dialect cannot hold (see
-/// ``DialectCapabilities``), so a declared INCLUDE list, operator class or identity start is
-/// never silently dropped on an engine without them.
-public enum IndexFeatureCheck {
-    /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the index and the detail.
+/// Refuses details of a desired schema that the dialect cannot hold (see ``DialectCapabilities``):
+/// index details, NULLS NOT DISTINCT and DEFERRABLE unique constraints, sequence options,
+/// NOT VALID / NO INHERIT / MATCH FULL constraints, tables without columns. So a declared
+/// INCLUDE list or identity start is never silently dropped on an engine without it.
+/// Run by the ``Differ`` on every desired schema.
+public enum CapabilityCheck {
+    /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the object and the detail.
     public static func validate(_ schema: Schema, dialect: any Dialect) throws {
         let features = dialect.capabilities.indexFeatures
         for table in schema.tables {
+            if table.columns.isEmpty, !dialect.capabilities.zeroColumnTables {
+                throw SchemaSyncError(.invalidSchema, "table '\(table.name)' has no columns, which \(dialect.name) does not allow",
+                                      hint: "declare at least one column")
+            }
             for index in table.indexes {
                 if let detail = unsupported(index, features) {
                     throw SchemaSyncError(.invalidSchema,
@@ -33,6 +39,10 @@ public enum IndexFeatureCheck {
                     throw SchemaSyncError(.invalidSchema, "foreign key '\(key.name)' on table '\(table.name)': \(dialect.name) has no NOT VALID constraints",
                                           hint: "remove notValid")
                 }
+            }
+            if !dialect.capabilities.matchFullForeignKeys, let key = table.foreignKeys.first(where: \.matchFull) {
+                throw SchemaSyncError(.invalidSchema, "foreign key '\(key.name)' on table '\(table.name)': \(dialect.name) keeps no MATCH FULL",
+                                      hint: "remove match: full")
             }
             if !dialect.capabilities.noInheritChecks, let check = table.checks.first(where: \.noInherit) {
                 throw SchemaSyncError(.invalidSchema, "check '\(check.name)' on table '\(table.name)': \(dialect.name) has no NO INHERIT checks",
