@@ -5,18 +5,24 @@ that the result is exactly the desired schema, read back independently of Schema
 - SQLite: pragma rows (table_xinfo, index_list/index_xinfo, foreign_key_list) and object list
   of the target versus a reference database where the desired SQL was run by hand;
 - MariaDB: SHOW CREATE TABLE (AUTO_INCREMENT counters removed) and information_schema.VIEWS
-  of the target versus a reference database holding the desired SQL run by hand.
+  of the target versus a reference database holding the desired SQL run by hand;
+- PostgreSQL: `pg_dump --schema-only` of the target versus a reference database holding the
+  desired SQL run by hand, column lines sorted (see postgresql_runner.py).
 
 A case is one file, integration/corpus/<engine>/<name>.sql, with a `-- current` and a
 `-- desired` section (statements separated by `;` at line ends). Exact means apply exited 0
 and the catalogs are equal; a case marked `-- expect: refused` is exact when apply refuses it
 (exit 5) and the database is unchanged. Usage:
 
-    swift build && python3 integration/corpus/run.py [sqlite] [mariadb] [-v] [-k NAME]
+    swift build && python3 integration/corpus/run.py [sqlite] [postgresql] [mariadb] [-v] [-k NAME]
 
-MariaDB uses $SCHEMASYNC_MARIADB_URL (mariadb://user:pass@host:port/db) and the `mariadb` client.
+MariaDB uses $SCHEMASYNC_MARIADB_URL (mariadb://user:pass@host:port/db) and the `mariadb` client;
+PostgreSQL uses $SCHEMASYNC_POSTGRES_URL and the `psql` / `pg_dump` clients.
 """
 import os, re, sqlite3, subprocess, sys, tempfile, urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from postgresql_runner import run_postgresql  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CLI = os.path.join(ROOT, ".build", "debug", "schemasync")
@@ -170,8 +176,10 @@ def main():
     args = sys.argv[1:]
     verbose = "-v" in args
     only = args[args.index("-k") + 1] if "-k" in args else None
-    engines = [e for e in ("sqlite", "mariadb") if e in args] or ["sqlite", "mariadb"]
-    runners = {"sqlite": run_sqlite, "mariadb": run_mariadb}
+    all_engines = ("sqlite", "postgresql", "mariadb")
+    engines = [e for e in all_engines if e in args] or list(all_engines)
+    runners = {"sqlite": run_sqlite, "mariadb": run_mariadb,
+               "postgresql": lambda path, verbose: run_postgresql(path, sections, apply, verbose)}
     for engine in engines:
         folder = os.path.join(HERE, engine)
         cases = sorted(f for f in os.listdir(folder) if f.endswith(".sql") and (not only or only in f))

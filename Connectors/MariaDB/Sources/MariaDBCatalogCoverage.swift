@@ -13,6 +13,8 @@ public enum MariaDBCatalogCoverage {
             "COLLATION_NAME": "model: mariadb.collation attribute", "COLUMN_TYPE": "model: type", "COLUMN_KEY": "ignored: derived from indexes",
             "EXTRA": "model: auto_increment, ON UPDATE, generated; verified: INVISIBLE and the rest", "PRIVILEGES": "ignored: privileges are not schema shape",
             "COLUMN_COMMENT": "model: comment", "IS_GENERATED": "model: generated", "GENERATION_EXPRESSION": "model: generated expression",
+            "IS_SYSTEM_TIME_PERIOD_START": "ignored: system-versioning periods (MariaDB 11.x); the table shows as SYSTEM VERSIONED in TABLE_TYPE, which is verified",
+            "IS_SYSTEM_TIME_PERIOD_END": "ignored: system-versioning periods (MariaDB 11.x); the table shows as SYSTEM VERSIONED in TABLE_TYPE, which is verified",
         ],
         "STATISTICS": [
             "TABLE_CATALOG": identity, "TABLE_SCHEMA": identity, "TABLE_NAME": "model: table", "NON_UNIQUE": "model: unique",

@@ -43,6 +43,15 @@ struct PostgreSQLDefinitionReader {
         return result + rest
     }
 
+    /// Storage or view options in one order, boolean values in one spelling (`on` is `true`).
+    static func sortedOptions(_ column: String) -> String {
+        """
+        (SELECT pg_catalog.string_agg(pg_catalog.regexp_replace(pg_catalog.regexp_replace(o, '=(on|yes)$', '=true', 'i'),
+                                                            '=(off|no)$', '=false', 'i'), ',' ORDER BY o)
+           FROM pg_catalog.unnest(\(column)) AS o)
+        """
+    }
+
     private func managedTables(_ s: String) -> String {
         "n.nspname = \(s) AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
     }
@@ -53,7 +62,7 @@ struct PostgreSQLDefinitionReader {
         """
         SELECT 'table', NULL, c.relname, pg_catalog.concat_ws(' ',
                  'kind=' || c.relkind::text, 'persistence=' || c.relpersistence::text,
-                 'options=' || pg_catalog.array_to_string(c.reloptions, ','),
+                 'options=' || \(Self.sortedOptions("c.reloptions")),
                  'am=' || (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam),
                  'partition by ' || CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
                  'inherits=' || (SELECT pg_catalog.string_agg(p.relname, ',' ORDER BY i.inhseqno)
@@ -133,7 +142,7 @@ struct PostgreSQLDefinitionReader {
         """
         SELECT 'view', NULL, c.relname,
                pg_catalog.concat_ws(' ', pg_catalog.pg_get_viewdef(c.oid, true),
-                 'options=' || pg_catalog.array_to_string(c.reloptions, ','),
+                 'options=' || \(Self.sortedOptions("c.reloptions")),
                  'comment=' || pg_catalog.obj_description(c.oid, 'pg_class'))
         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = \(s) AND c.relkind = 'v'

@@ -94,8 +94,9 @@ public struct SyncEngine {
         var batches = 0
         var lastChecked = false
         // Built before the writer lock and outside the apply transaction, so the scratch copy
-        // holds no locks while the statements run.
-        let expected = try expectedDefinitions(desired: desired)
+        // holds no locks while the statements run. A desired schema that does not build there
+        // fails at verification, after the plan's own checks had their say (they name the fix).
+        let expected = Result { try expectedDefinitions(desired: desired) }
         while true {
             batches += 1
             let batch = try session.withWriterLock { () throws -> SyncReport in
@@ -123,7 +124,7 @@ public struct SyncEngine {
                 // COMMIT: a database that does not match rolls back instead of being committed.
                 let last = options.changesPerTransaction.map { report.plan.applicable.count <= $0 } ?? true
                 if last {
-                    report.engineChecked = try verify(desired: desired, allowDestructive: allowDestructive, expected: expected)
+                    report.engineChecked = try verify(desired: desired, allowDestructive: allowDestructive, expected: expected.get())
                 }
                 return report
             }
