@@ -43,3 +43,16 @@ final class SQLiteVerificationTests: XCTestCase {
                        "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE)")
     }
 }
+
+/// Which of SQLite's stored texts mean the same, without a database.
+final class SQLiteDefinitionEquivalenceTests: XCTestCase {
+    func testDoubledParenthesesAndTheViewColumnListFormAreTheSame() {
+        let d = SQLiteDialect(libraryVersion: 3_040_000)
+        XCTAssertTrue(d.definitionsEquivalent("create index i on t ( ( lower ( k ) ) )", "create index i on t ( lower ( k ) )"))
+        XCTAssertFalse(d.definitionsEquivalent("create index i on t ( lower ( k ) )", "create index i on t ( upper ( k ) )"))
+        XCTAssertFalse(d.definitionsEquivalent("check ( ( a + b ) * c )", "check ( a + b * c )"), "meaningful parentheses stay")
+        XCTAssertTrue(d.definitionsEquivalent(
+            "create view v as with schemasync_view ( x , y ) as ( select a , b from t ) select * from schemasync_view",
+            "create view v ( x , y ) as select a , b from t"))
+    }
+}
