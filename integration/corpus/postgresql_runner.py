@@ -27,21 +27,25 @@ def psql(url, sql):
         raise RuntimeError(p.stderr.strip())
 
 
-def run_by_hand(url, sql):
-    """Runs the statements one by one, retrying those that fail (a view or key before its
-    table) until no more succeed."""
-    pending = [s.strip() for s in re.split(r";\s*$", sql, flags=re.M) if s.strip()]
+def run_retrying(pending, execute):
+    """Runs each statement with `execute`, retrying those that fail (a view or key before its
+    table) until no more succeed; raises when a round makes no progress."""
     while pending:
         failed, error = [], None
         for statement in pending:
             try:
-                psql(url, statement + ";\n")
+                execute(statement)
             except RuntimeError as e:
                 failed.append(statement)
                 error = e
         if len(failed) == len(pending):
             raise RuntimeError(f"cannot run by hand: {error}")
         pending = failed
+
+
+def run_by_hand(url, sql):
+    run_retrying([s.strip() for s in re.split(r";\s*$", sql, flags=re.M) if s.strip()],
+                 lambda statement: psql(url, statement + ";\n"))
 
 
 def catalog(url):

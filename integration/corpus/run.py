@@ -22,7 +22,7 @@ PostgreSQL uses $SCHEMASYNC_POSTGRES_URL and the `psql` / `pg_dump` clients.
 import os, re, sqlite3, subprocess, sys, tempfile, urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from postgresql_runner import run_postgresql  # noqa: E402
+from postgresql_runner import run_postgresql, run_retrying  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CLI = os.path.join(ROOT, ".build", "debug", "schemasync")
@@ -136,18 +136,7 @@ def statements(sql):
 def run_by_hand(db, sql):
     """Runs the statements of `sql` in `db`, retrying those that fail (a view before its
     table) until no more succeed; `mydb.` qualifiers name the database itself."""
-    pending = statements(sql.replace("mydb.", ""))
-    while pending:
-        failed, error = [], None
-        for s in pending:
-            try:
-                mariadb("SET FOREIGN_KEY_CHECKS=0;\n" + s, db)
-            except RuntimeError as e:
-                failed.append(s)
-                error = e
-        if len(failed) == len(pending):
-            raise RuntimeError(f"cannot run by hand: {error}")
-        pending = failed
+    run_retrying(statements(sql.replace("mydb.", "")), lambda s: mariadb("SET FOREIGN_KEY_CHECKS=0;\n" + s, db))
 
 
 def run_mariadb(path, verbose):
