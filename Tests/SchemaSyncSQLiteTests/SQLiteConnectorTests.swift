@@ -143,9 +143,13 @@ final class SQLiteConnectorTests: XCTestCase {
         defer { session.close() }
         var desired = try schema(parentChild)
         desired.views = [View(name: "broken_view", definition: "SELECT FROM WHERE")]
-        XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: desired, allowDestructive: false)) { error in
-            XCTAssertEqual((error as? SchemaSyncError)?.code, .applyFailed, "\(error)")
+        // SQLite rejects the view in a scratch copy at plan time: invalid input, nothing runs.
+        XCTAssertThrowsError(try SyncEngine(session: session).plan(desired: desired, allowDestructive: false)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema, "\(error)")
             XCTAssertTrue("\(error)".contains("broken_view"), "\(error)")
+        }
+        XCTAssertThrowsError(try SyncEngine(session: session).apply(desired: desired, allowDestructive: false)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema, "\(error)")
         }
         XCTAssertEqual(try session.query("SELECT COUNT(*) FROM sqlite_schema"), [["0"]])
         // A statement failing mid-apply (simulated after the first) rolls everything back.

@@ -56,3 +56,27 @@ final class SQLiteDefinitionEquivalenceTests: XCTestCase {
             "create view v ( x , y ) as select a , b from t"))
     }
 }
+
+/// SQLite refuses expressions it cannot run at plan time, like the server engines (exit 5).
+final class SQLitePlanTimeValidationTests: XCTestCase {
+    func testInvalidExpressionsAreRefusedBeforeAnythingRuns() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        let cases: [(String, Table)] = [
+            ("check", Table(name: "t", columns: [Column(name: "a", type: .integer)],
+                            checks: [CheckConstraint(name: "t_a", expression: "a >>> 0")])),
+            ("generated", Table(name: "t", columns: [Column(name: "a", type: .integer),
+                                                     Column(name: "b", type: .integer, generated: .init(expression: "a +", stored: false))])),
+            ("predicate", Table(name: "t", columns: [Column(name: "a", type: .integer)],
+                                indexes: [Index(name: "t_i", columns: ["a"], predicate: "a = = 1")])),
+            ("default", Table(name: "t", columns: [Column(name: "a", type: .integer, defaultValue: .expression("(1 +)"))])),
+        ]
+        for (what, table) in cases {
+            XCTAssertThrowsError(try SyncEngine(session: session).plan(desired: Schema(tables: [table]), allowDestructive: false), what) { error in
+                XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema, "\(what): \(error)")
+            }
+        }
+        XCTAssertEqual(try session.query("SELECT count(*) FROM sqlite_schema"), [["0"]])
+    }
+}

@@ -9,6 +9,8 @@ import SchemaSyncCore
 public final class SQLiteSession: DatabaseSession {
     let database: SQLiteDatabase
     private let sqliteDialect: SQLiteDialect
+    /// The last scratch copy's definitions, reused when the same desired schema comes again (plan, then verify).
+    private var scratchCache: (desired: Schema, definitions: [EngineDefinition])?
 
     init(database: SQLiteDatabase) {
         self.database = database
@@ -89,8 +91,23 @@ public final class SQLiteSession: DatabaseSession {
         try SQLiteDefinitionReader(database: database).read()
     }
 
+    /// Builds the scratch copy of `desired` (see ``engineDefinitions(ofDesired:)``) before
+    /// anything is planned, so a check, predicate, generated or default expression SQLite rejects
+    /// is invalid input (exit 5) at plan time, as on the server engines.
+    public func canonicalize(_ desired: Schema) throws -> Schema {
+        _ = try engineDefinitions(ofDesired: desired)
+        return desired
+    }
+
     /// Creates `desired` in a scratch in-memory database and reads SQLite's definitions there.
     public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? {
+        if let cached = scratchCache, cached.desired == desired { return cached.definitions }
+        let definitions = try buildScratch(of: desired)
+        scratchCache = (desired, definitions)
+        return definitions
+    }
+
+    private func buildScratch(of desired: Schema) throws -> [EngineDefinition] {
         let scratch = try SQLiteDatabase(path: ":memory:", busyTimeoutMilliseconds: 0)
         defer { scratch.close() }
         scratch.confine()

@@ -73,7 +73,15 @@ public struct SyncEngine {
         let names = DataCheckNames(plan: plan)
         for change in plan.applicable {
             for check in change.dataChecks {
-                let count = try session.count(session.dialect.dataCheckQuery(names.current(check)))
+                let count: Int
+                do {
+                    count = try session.count(session.dialect.dataCheckQuery(names.current(check)))
+                } catch let error as SchemaSyncError where error.code == .inspectionFailed {
+                    // The check's own SQL (e.g. a check expression over the current columns) does not run.
+                    throw SchemaSyncError(.invalidSchema,
+                                          "the data check '\(InputEcho.cut(check.description))' for \(change.change.objectPath) cannot run, nothing was changed",
+                                          hint: "fix the expression in the desired schema", cause: error.cause ?? error.message)
+                }
                 if count > 0 {
                     failed.append(DataCheckResult(changeID: change.id, objectPath: change.change.objectPath, check: check, offendingRows: count))
                 }
