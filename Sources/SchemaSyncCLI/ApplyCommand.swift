@@ -23,7 +23,9 @@ struct ApplyCommand: ParsableCommand {
             if !dryRun, let n = changesPerTransaction, n < 1 {
                 throw SchemaSyncError(.usage, "--changes-per-transaction must be at least 1")
             }
-            let run = try PreparedRun.prepare(connection: connection, schemaPath: desired.schema, mayCreate: !dryRun)
+            try desired.checkAllowEmpty()
+            let run = try PreparedRun.prepare(connection: connection, schemaPath: desired.schema, mayCreate: !dryRun,
+                                              allowEmpty: desired.allowEmpty)
             defer { run.session.close() }
             let engine = CLIEnvironment.engine(for: run.session)
             let dialect = run.session.dialect

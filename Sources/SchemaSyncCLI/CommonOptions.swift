@@ -51,6 +51,16 @@ struct DesiredSchemaArguments: ParsableArguments {
     var schema: String
     @Flag(name: .long, help: "Include destructive changes (drop table/column/view, narrowing types).")
     var allowDestructive = false
+    @Flag(name: .long, help: "Accept an empty desired schema, which drops every table and view (needs --allow-destructive).")
+    var allowEmpty = false
+
+    /// `--allow-empty` means "drop everything": refused unless destruction is allowed too.
+    func checkAllowEmpty() throws {
+        if allowEmpty && !allowDestructive {
+            throw SchemaSyncError(.usage, "--allow-empty needs --allow-destructive: an empty desired schema drops every table and view",
+                                  hint: "pass both, or declare the tables to keep")
+        }
+    }
     @Option(name: .long, help: "Output format: text, sql or json.")
     var format: PlanFormat = .text
 

@@ -8,15 +8,17 @@ struct PreparedRun {
     let desired: Schema
 
     /// `mayCreate`: the target database may be created if missing (`apply` only).
-    static func prepare(connection: ConnectionArguments, schemaPath: String, mayCreate: Bool = false) throws -> PreparedRun {
+    /// `allowEmpty`: an empty desired schema is accepted (it plans dropping everything).
+    static func prepare(connection: ConnectionArguments, schemaPath: String, mayCreate: Bool = false,
+                        allowEmpty: Bool = false) throws -> PreparedRun {
         let url = try connection.databaseURL()
         let options = try connection.options(createIfMissing: mayCreate)
         let needsSession = SchemaSource.needsSQLLoader(schemaPath)
         // Neutral files are read (and rejected) before any connection is opened.
-        let early = needsSession ? nil : try SchemaSource.load(path: schemaPath, sqlLoader: nil)
+        let early = needsSession ? nil : try SchemaSource.load(path: schemaPath, sqlLoader: nil, allowEmpty: allowEmpty)
         let session = try CLIEnvironment.registry.connect(to: url, options: options)
         do {
-            let desired = try early ?? SchemaSource.load(path: schemaPath, sqlLoader: session.schema(fromSQL:source:))
+            let desired = try early ?? SchemaSource.load(path: schemaPath, sqlLoader: session.schema(fromSQL:source:), allowEmpty: allowEmpty)
             try session.dialect.validate(desired)
             return PreparedRun(url: url, session: session, desired: desired)
         } catch {

@@ -13,7 +13,8 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let run = try PreparedRun.prepare(connection: connection, schemaPath: desired.schema)
+            try desired.checkAllowEmpty()
+            let run = try PreparedRun.prepare(connection: connection, schemaPath: desired.schema, allowEmpty: desired.allowEmpty)
             defer { run.session.close() }
             let report = try CLIEnvironment.engine(for: run.session).plan(desired: run.desired, allowDestructive: desired.allowDestructive)
             desired.print(PlanPrinter(report: report, dialect: run.session.dialect, url: run.url))

@@ -62,9 +62,9 @@ final class CLIHelpTests: XCTestCase {
     func testHelpShowsOnlyOptionsTheSubcommandUses() throws {
         let expected: [String: Set<String>] = [
             "plan": ["--url", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
-                     "--format", "--exit-code"],
+                     "--allow-empty", "--format", "--exit-code"],
             "apply": ["--url", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
-                      "--format", "--dry-run", "--changes-per-transaction"],
+                      "--allow-empty", "--format", "--dry-run", "--changes-per-transaction"],
             "inspect": ["--url", "--connect-timeout", "--format"],
             "diff": ["--from", "--to", "--format", "--connect-timeout", "--lock-timeout", "--dev-url"],
         ]

@@ -7,10 +7,13 @@ import Yams
 /// `schema.yaml:12: column 'users.email': unknown type 'varchr(320)'`.
 /// Unknown keys are errors too, so a typo (`nulable`) never silently changes meaning.
 /// An empty file, or one that declares no table and no view, is refused: a truncated or wrong
-/// file must never read as "drop everything".
+/// file must never read as "drop everything" — unless ``allowEmpty`` says the caller asked for
+/// exactly that (`--allow-empty`).
 public final class SchemaFileReader {
     /// The name used in error messages (usually the path).
     public let source: String
+    /// An empty file or one declaring nothing is the empty schema instead of an error.
+    public var allowEmpty = false
     /// Caps the values visited, so alias bombs ("billion laughs") fail fast instead of exhausting memory.
     private static let nodeLimit = 2_000_000
     private var nodesRemaining = SchemaFileReader.nodeLimit
@@ -20,7 +23,7 @@ public final class SchemaFileReader {
     }
 
     /// Reads the file at `path`.
-    public static func read(path: String) throws -> Schema {
+    public static func read(path: String, allowEmpty: Bool = false) throws -> Schema {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -33,12 +36,15 @@ public final class SchemaFileReader {
         } catch {
             throw SchemaSyncError(.invalidSchema, "cannot read schema file '\(InputEcho.cut(path))'", cause: error.localizedDescription)
         }
-        return try SchemaFileReader(source: path).parse(text)
+        let reader = SchemaFileReader(source: path)
+        reader.allowEmpty = allowEmpty
+        return try reader.parse(text)
     }
 
     /// Parses schema text.
     public func parse(_ text: String) throws -> Schema {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            if allowEmpty { return Schema() }
             throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): the schema file is empty",
                                   hint: "an empty file is refused so it can never mean 'drop everything'")
         }
@@ -55,12 +61,13 @@ public final class SchemaFileReader {
             throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): malformed YAML/JSON", cause: "\(error)")
         }
         guard let root else {
+            if allowEmpty { return Schema() }
             throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): the schema file is empty")
         }
         let doc = try mapping(root, "the document", allowed: ["tables", "views"])
         let tables = try doc["tables"].map { try sequence($0, "tables").map(table) } ?? []
         let views = try doc["views"].map { try sequence($0, "views").map(view) } ?? []
-        if tables.isEmpty && views.isEmpty {
+        if tables.isEmpty && views.isEmpty && !allowEmpty {
             throw error(root, "the schema declares no tables and no views",
                         hint: "an empty schema is refused so it can never mean 'drop everything'")
         }

@@ -16,7 +16,9 @@ public enum SchemaSource {
 
     /// Loads and merges the schema at `path`, then validates it as a whole.
     /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the file and problem.
-    public static func load(path: String, sqlLoader: SQLLoader?) throws -> Schema {
+    /// - parameter allowEmpty: an empty file, or files declaring nothing, are the empty schema
+    ///   (`--allow-empty`, which the CLI accepts only with `--allow-destructive`).
+    public static func load(path: String, sqlLoader: SQLLoader?, allowEmpty: Bool = false) throws -> Schema {
         var merged = Schema()
         var definitions: [EngineDefinition]? = []
         func merge(_ part: Schema, from file: String) throws {
@@ -45,18 +47,19 @@ public enum SchemaSource {
                 }
                 let sql = try readText(file)
                 guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                    if allowEmpty { continue }
                     throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): the schema file is empty",
                                           hint: "an empty file is refused so it can never mean 'drop everything'")
                 }
                 sqlFiles.append((file, sql))
             } else {
-                try merge(try SchemaFileReader.read(path: file), from: file)
+                try merge(try SchemaFileReader.read(path: file, allowEmpty: allowEmpty), from: file)
             }
         }
         if let sqlLoader, !sqlFiles.isEmpty {
             let source = sqlFiles.count == 1 ? sqlFiles[0].file : "\(path) (\(sqlFiles.count) .sql files)"
             let part = try sqlLoader(joinScripts(sqlFiles.map(\.text)), source)
-            if part.tables.isEmpty && part.views.isEmpty {
+            if part.tables.isEmpty && part.views.isEmpty && !allowEmpty {
                 throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): the SQL creates no tables and no views")
             }
             try merge(part, from: source)
