@@ -51,7 +51,7 @@ struct SQLiteDefinitionReader {
             case "index":
                 result.append(EngineDefinition(kind: "index sql", table: row[2], name: name, text: Self.statementText(sql)))
             default:
-                result.append(EngineDefinition(kind: "view", table: nil, name: name, text: Self.viewBody(sql)))
+                result.append(EngineDefinition(kind: "view", table: nil, name: name, text: Self.statementText(sql)))
             }
         }
         let columns = try database.query("""
@@ -168,9 +168,6 @@ struct SQLiteDefinitionReader {
         }
         return k
     }
-
-    /// A view's stored statement as normalised tokens.
-    static func viewBody(_ sql: String) -> String { statementText(sql) }
 
     /// A stored `CREATE ...` statement as normalised tokens, without `IF NOT EXISTS` (how it was
     /// created, not what it is).

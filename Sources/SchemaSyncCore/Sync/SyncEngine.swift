@@ -46,7 +46,7 @@ public struct SyncEngine {
     /// Data checks run as read-only counting queries.
     ///
     /// When the model finds nothing to apply, the engine's own definitions are compared too
-    /// (see ``engineMismatches(desired:skipped:)``): a difference the model cannot see shows in
+    /// (see ``engineMismatches(expected:skipped:)``): a difference the model cannot see shows in
     /// ``SyncReport/engineMismatches`` and makes ``SyncReport/hasPendingChanges`` true.
     public func plan(desired: Schema, allowDestructive: Bool) throws -> SyncReport {
         let current = try session.inspect()
