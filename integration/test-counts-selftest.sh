@@ -102,13 +102,13 @@ fake_ci() { # test.sh body, matrix.sh body → prints "<last line> exit=<status>
     status=$?
     echo "$(echo "$out" | tail -n 1) exit=$status"
 }
-check "ci sums" "total: 145 passed, 0 failed exit=0" \
+check "ci sums" "145 passed, 0 failed exit=0" \
     "$(fake_ci 'echo "tests: 140 passed, 0 failed"' 'echo "matrix-tests: 5 passed, 0 failed"; echo "removed 4 container(s)" >&2')"
-check "ci failure" "total: 145 passed, 2 failed exit=1" \
+check "ci failure" "145 passed, 2 failed exit=1" \
     "$(fake_ci 'echo "tests: 140 passed, 2 failed"; exit 1' 'echo "matrix-tests: 5 passed, 0 failed"')"
-check "ci runner died" "total: 140 passed, 1 failed exit=1" \
+check "ci runner died" "140 passed, 1 failed exit=1" \
     "$(fake_ci 'echo "tests: 140 passed, 0 failed"' 'echo "building the images failed"; exit 1')"
-check "ci non-zero exit with a green count" "total: 145 passed, 1 failed exit=1" \
+check "ci non-zero exit with a green count" "145 passed, 1 failed exit=1" \
     "$(fake_ci 'echo "tests: 140 passed, 0 failed"; exit 3' 'echo "matrix-tests: 5 passed, 0 failed"')"
 
 echo "counting: $ok passed, $bad failed"
