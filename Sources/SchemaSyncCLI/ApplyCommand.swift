@@ -31,6 +31,8 @@ struct ApplyCommand: ParsableCommand {
             let dialect = run.session.dialect
             // The plan as it stands, shown before anything runs (apply re-plans under the lock and
             // verifies by the engine's definitions there, so the preview skips that comparison).
+            // The scratch copy apply verifies against is built first: the preview reuses it.
+            if !dryRun { _ = try engine.expectedDefinitions(desired: run.desired) }
             var preview = engine
             preview.compareEngineDefinitions = false
             let planned = try preview.plan(desired: run.desired, allowDestructive: desired.allowDestructive)

@@ -31,6 +31,9 @@ public final class BlindedSession: DatabaseSession {
     public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? {
         try base.engineDefinitions(ofDesired: desired)
     }
+    public func canonicalizeWithDefinitions(_ desired: Schema) throws -> (schema: Schema, definitions: [EngineDefinition]?) {
+        try base.canonicalizeWithDefinitions(desired)
+    }
     public func close() { base.close() }
 
     /// A blind spot for tests: every column default is dropped from what the inspector reports.

@@ -85,5 +85,10 @@ final class PostgreSQLDefinitionEquivalenceTests: XCTestCase {
         XCTAssertFalse(d.definitionsEquivalent("CHECK (a = 'x::text')", "CHECK (a = 'x')"), "casts inside literals are data")
         XCTAssertFalse(d.definitionsEquivalent("CREATE INDEX i ON t USING btree (a) INCLUDE (b)", "CREATE INDEX i ON t USING btree (a)"))
         XCTAssertFalse(d.definitionsEquivalent("integer DEFAULT 1", "integer DEFAULT 2"))
+        XCTAssertTrue(d.definitionsEquivalent("CREATE INDEX i ON t USING btree (a) WITH (deduplicate_items='on')",
+                                              "CREATE INDEX i ON t USING btree (a) WITH (deduplicate_items='true')"))
+        XCTAssertFalse(d.definitionsEquivalent("CREATE INDEX i ON t USING btree (a) WITH (deduplicate_items='off')",
+                                               "CREATE INDEX i ON t USING btree (a) WITH (deduplicate_items='true')"))
+        XCTAssertFalse(d.definitionsEquivalent("CHECK (a = 'on')", "CHECK (a = 'true')"), "a value compared is data")
     }
 }

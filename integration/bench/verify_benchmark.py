@@ -9,7 +9,8 @@ writes its schema with `schemasync inspect --format yaml`, then times, as whole 
 and prints medians and the ratio (with / without). Issue 8's budget: at most 1.20x for apply.
 Server engines run when SCHEMASYNC_POSTGRES_URL / SCHEMASYNC_MARIADB_URL are set.
 
-Usage: python3 integration/bench/verify_benchmark.py [--tables 1000] [--runs 3]
+Usage: python3 integration/bench/verify_benchmark.py [--tables 1000] [--runs 3] [--binary PATH]
+       [--engines sqlite,postgresql,mariadb]
 """
 import argparse
 import os
@@ -57,23 +58,27 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--tables", default="1000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--binary", help="a prebuilt release schemasync (default: build one)")
+    parser.add_argument("--engines", default="sqlite,postgresql,mariadb")
     args = parser.parse_args()
-    binary = build()
+    binary = args.binary or build()
+    engines = args.engines.split(",")
     for n in [int(x) for x in args.tables.split(",")]:
-        with tempfile.TemporaryDirectory() as d:
-            source = os.path.join(d, "source.db")
-            db = sqlite3.connect(source)
-            for s in ddl(n, "sqlite"):
-                db.execute(s)
-            db.commit()
-            db.close()
-            counter = [0]
-            def fresh():
-                counter[0] += 1
-                return "sqlite:" + os.path.join(d, f"target{counter[0]}.db")
-            measure("sqlite", n, args.runs, binary, "sqlite:" + source, fresh)
+        if "sqlite" in engines:
+            with tempfile.TemporaryDirectory() as d:
+                source = os.path.join(d, "source.db")
+                db = sqlite3.connect(source)
+                for s in ddl(n, "sqlite"):
+                    db.execute(s)
+                db.commit()
+                db.close()
+                counter = [0]
+                def fresh():
+                    counter[0] += 1
+                    return "sqlite:" + os.path.join(d, f"target{counter[0]}.db")
+                measure("sqlite", n, args.runs, binary, "sqlite:" + source, fresh)
 
-        pg = os.environ.get("SCHEMASYNC_POSTGRES_URL")
+        pg = os.environ.get("SCHEMASYNC_POSTGRES_URL") if "postgresql" in engines else None
         if pg:
             def psql(sql, db="postgres"):
                 subprocess.run(["psql", url_with_database(pg, db), "-q", "-v", "ON_ERROR_STOP=1"], input=sql + ";\n",
@@ -91,7 +96,7 @@ def main():
                 psql("DROP DATABASE IF EXISTS schemasync_vbench_src")
                 psql("DROP DATABASE IF EXISTS schemasync_vbench_dst")
 
-        maria = os.environ.get("SCHEMASYNC_MARIADB_URL")
+        maria = os.environ.get("SCHEMASYNC_MARIADB_URL") if "mariadb" in engines else None
         if maria:
             parts = urllib.parse.urlsplit(maria)
             base = ["-h", parts.hostname or "127.0.0.1", "-P", str(parts.port or 3306), "-u", parts.username or "root"]

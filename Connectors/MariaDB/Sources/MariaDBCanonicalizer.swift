@@ -14,14 +14,7 @@ struct MariaDBCanonicalizer {
     let scratch: () throws -> MariaDBScratchDatabase
 
     func canonicalize(_ desired: Schema) throws -> Schema {
-        var schema = desired
-        for i in schema.tables.indices {
-            let fks = schema.tables[i].foreignKeys
-            schema.tables[i].indexes.removeAll { index in
-                fks.contains { $0.name == index.name && index.columnNames == $0.columns && !index.unique
-                    && index.parts.allSatisfy { $0.prefixLength == nil && !$0.descending } && index.method == nil }
-            }
-        }
+        let schema = withoutImpliedIndexes(desired)
         let needy = schema.tables.filter(needsServer)
         guard !needy.isEmpty || !schema.views.isEmpty else { return schema }
         let tables = schema.views.isEmpty ? needy : schema.tables
@@ -39,6 +32,55 @@ struct MariaDBCanonicalizer {
         }
     }
 
+    /// Canonicalises and reads MariaDB's definitions of the desired schema from one scratch copy:
+    /// the whole schema (keys, indexes and views included) is created in a scratch database from
+    /// the statements a plan from nothing renders, then read back through the inspector (for the
+    /// server's spelling) and the definition reader (for verification). Without a scratch
+    /// database, the definitions are nil and canonicalisation falls back as ``canonicalize(_:)`` does.
+    func canonicalizeWithDefinitions(_ desired: Schema) throws -> (schema: Schema, definitions: [EngineDefinition]?) {
+        let schema = withoutImpliedIndexes(desired)
+        let script = try CreationScript(schema, dialect: dialect)
+        do {
+            let (parsed, definitions) = try scratch().run(purpose: "verifying against the desired schema") { connection, name in
+                try build(script, on: connection)
+                return (try MariaDBCatalogInspector(connection: connection, database: name, dialect: dialect).inspect(),
+                        try MariaDBDefinitionReader(database: name, run: connection.query).read())
+            }
+            return (merge(schema, parsed), definitions)
+        } catch let error as SchemaSyncError where MariaDBScratchDatabase.isUnavailable(error) {
+            return (try canonicalize(desired), nil)
+        }
+    }
+
+    /// Runs `script` a hundred statements per round trip; a failing statement is refused by the
+    /// object it creates, before anything changes on the target.
+    private func build(_ script: CreationScript, on connection: MariaDBConnection) throws {
+        for batch in script.batches(of: 100) {
+            do {
+                try connection.executeBatch(batch.map(\.sql))
+            } catch let failure as MariaDBConnection.BatchFailure {
+                let statement = batch[batch.startIndex + failure.index]
+                let object = script.object(of: statement).map { "'\($0)'" } ?? "a statement"
+                throw SchemaSyncError(.invalidSchema, "\(object) of the desired schema is not valid on MariaDB",
+                                      hint: "fix the object named in the cause; nothing was changed",
+                                      cause: failure.error.cause ?? failure.error.message)
+            }
+        }
+    }
+
+    /// Indexes MariaDB adds for foreign keys (named like the key, same columns) are implied by the key.
+    private func withoutImpliedIndexes(_ desired: Schema) -> Schema {
+        var schema = desired
+        for i in schema.tables.indices {
+            let fks = schema.tables[i].foreignKeys
+            schema.tables[i].indexes.removeAll { index in
+                fks.contains { $0.name == index.name && index.columnNames == $0.columns && !index.unique
+                    && index.parts.allSatisfy { $0.prefixLength == nil && !$0.descending } && index.method == nil }
+            }
+        }
+        return schema
+    }
+
     private func needsServer(_ table: Table) -> Bool {
         !table.checks.isEmpty || table.columns.contains { column in
             if column.generated != nil { return true }
@@ -51,19 +93,24 @@ struct MariaDBCanonicalizer {
     private func serverForm(of tables: [Table], views: [View]) throws -> Schema {
         let renderer = MariaDBRenderer(dialect: dialect, current: Schema(), desired: Schema())
         return try scratch().run(purpose: "comparing expressions") { connection, name in
+            // A table MariaDB rejects here (e.g. another dialect's expression) would fail mid-apply,
+            // where DDL cannot roll back: refuse it now, before anything changes.
+            var statements: [(sql: String, table: String)] = []
             for var table in tables {
                 table.foreignKeys = []
                 table.indexes = []
                 table.uniqueConstraints = []
                 table.attributes = [:]
-                // A table MariaDB rejects here (e.g. another dialect's expression) would fail mid-apply,
-                // where DDL cannot roll back: refuse it now, before anything changes.
+                statements.append((renderer.createTable(table), table.name))
+            }
+            for start in stride(from: 0, to: statements.count, by: 100) {
+                let batch = statements[start..<min(start + 100, statements.count)]
                 do {
-                    try connection.execute(renderer.createTable(table))
-                } catch {
-                    let cause = (error as? SchemaSyncError)?.cause ?? "\(error)"
-                    throw SchemaSyncError(.invalidSchema, "table '\(table.name)' of the desired schema is not valid on MariaDB",
-                                          hint: "fix the check, generated or default expression named in the cause", cause: cause)
+                    try connection.executeBatch(batch.map(\.sql))
+                } catch let failure as MariaDBConnection.BatchFailure {
+                    throw SchemaSyncError(.invalidSchema, "table '\(batch[start + failure.index].table)' of the desired schema is not valid on MariaDB",
+                                          hint: "fix the check, generated or default expression named in the cause",
+                                          cause: failure.error.cause ?? failure.error.message)
                 }
             }
             for view in ViewOrdering.creationOrder(views) {

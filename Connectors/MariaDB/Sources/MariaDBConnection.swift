@@ -102,6 +102,34 @@ final class MariaDBConnection {
         _ = try query(sql)
     }
 
+    /// Runs `statements` in one round trip (multi-statement connections only), discarding results.
+    /// - throws: ``BatchFailure`` naming the index of the statement that failed (the rest did not run).
+    func executeBatch(_ statements: [String]) throws {
+        let sql = statements.joined(separator: ";\n")
+        let mysql = try openHandle()
+        var index = 0
+        do {
+            try send(sql, mysql)
+            repeat {
+                if let result = mysql_store_result(mysql) {
+                    mysql_free_result(result)
+                } else if mysql_field_count(mysql) != 0 {
+                    throw failure(sql: sql, mysql)
+                }
+                index += 1
+            } while try nextResult(mysql, sql)
+        } catch let error as SchemaSyncError {
+            throw BatchFailure(index: min(index, statements.count - 1), error: error)
+        }
+    }
+
+    /// A statement of ``executeBatch(_:)`` failed.
+    struct BatchFailure: Error {
+        /// The index in the batch of the statement that failed.
+        let index: Int
+        let error: SchemaSyncError
+    }
+
     private func nextResult(_ mysql: UnsafeMutablePointer<MYSQL>, _ sql: String) throws -> Bool {
         let status = mysql_next_result(mysql)
         if status > 0 { throw failure(sql: sql, mysql) }

@@ -16,6 +16,13 @@ struct MariaDBScratchDatabase {
     let charset: String?
     let collation: String?
 
+    /// Whether `error` says no scratch database could be made (missing privilege, no dev URL).
+    static func isUnavailable(_ error: SchemaSyncError) -> Bool {
+        error.code == .inspectionFailed && error.message.hasPrefix(unavailableMessage)
+    }
+
+    private static let unavailableMessage = "cannot create a scratch database"
+
     /// Runs `body` with a multi-statement connection whose current database is the scratch one.
     func run<T>(purpose: String, _ body: (MariaDBConnection, String) throws -> T) throws -> T {
         if let dev = options.devURL {
@@ -32,7 +39,7 @@ struct MariaDBScratchDatabase {
         do {
             try connection.execute(create)
         } catch let error as SchemaSyncError {
-            throw SchemaSyncError(.inspectionFailed, "cannot create a scratch database on '\(displayURL)' for \(purpose)",
+            throw SchemaSyncError(.inspectionFailed, "\(Self.unavailableMessage) on '\(displayURL)' for \(purpose)",
                                   hint: "grant the user CREATE and DROP on schemasync_scratch_% databases, or pass --dev-url with an empty database",
                                   cause: error.cause ?? error.message)
         }

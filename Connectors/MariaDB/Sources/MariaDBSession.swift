@@ -16,6 +16,9 @@ public final class MariaDBSession: DatabaseSession {
     public let database: String
     var mariaDialect: MariaDBDialect
     private var databaseCharset: (String?, String?)?
+    /// The last canonicalised desired schema (and its scratch copy's definitions, when read),
+    /// reused when the same desired schema comes again (plan, apply, verify).
+    private var canonicalCache: (desired: Schema, canonical: Schema, definitions: [EngineDefinition]?)?
 
     public var dialect: any Dialect { mariaDialect }
 
@@ -89,7 +92,24 @@ public final class MariaDBSession: DatabaseSession {
     }
 
     public func canonicalize(_ desired: Schema) throws -> Schema {
-        try MariaDBCanonicalizer(dialect: mariaDialect, scratch: { try self.scratch() }).canonicalize(desired)
+        if let cache = canonicalCache, cache.desired == desired { return cache.canonical }
+        let canonical = try canonicalizer.canonicalize(desired)
+        canonicalCache = (desired, canonical, nil)
+        return canonical
+    }
+
+    /// One scratch database for both (see ``MariaDBCanonicalizer/canonicalizeWithDefinitions(_:)``).
+    public func canonicalizeWithDefinitions(_ desired: Schema) throws -> (schema: Schema, definitions: [EngineDefinition]?) {
+        if let cache = canonicalCache, cache.desired == desired, let definitions = cache.definitions {
+            return (cache.canonical, definitions)
+        }
+        let (canonical, definitions) = try canonicalizer.canonicalizeWithDefinitions(desired)
+        canonicalCache = (desired, canonical, definitions)
+        return (canonical, definitions)
+    }
+
+    private var canonicalizer: MariaDBCanonicalizer {
+        MariaDBCanonicalizer(dialect: mariaDialect, scratch: { try self.scratch() })
     }
 
     public func engineDefinitions() throws -> [EngineDefinition]? {
@@ -101,7 +121,7 @@ public final class MariaDBSession: DatabaseSession {
         let statements = try creationStatements(for: desired, dialect: mariaDialect)
         do {
             return try definitions(of: statements)
-        } catch let error as SchemaSyncError where error.code == .inspectionFailed && error.message.contains("cannot create a scratch database") {
+        } catch let error as SchemaSyncError where MariaDBScratchDatabase.isUnavailable(error) {
             // Without a scratch database (no CREATE privilege, no --dev-url) verification rests on the model.
             return nil
         }

@@ -13,16 +13,7 @@ struct PostgreSQLCanonicalizer {
     private var dialectName: String { session.postgresDialect.name }
 
     func canonicalize(_ input: Schema) throws -> Schema {
-        var desired = input
-        for t in desired.tables.indices {
-            normalizeNullability(&desired.tables[t])
-            // An unnamed primary key gets the name PostgreSQL gives it.
-            if desired.tables[t].primaryKey != nil, desired.tables[t].primaryKey?.name == nil {
-                let name = Self.defaultName(desired.tables[t].name, "pkey")
-                desired.tables[t].primaryKey?.name = name
-            }
-            Self.nameUnnamedChecks(&desired.tables[t])
-        }
+        var desired = prepared(input)
         let last = session.lastInspected
         let viewsNeedServer = desired.views.contains { view in
             last?.view(named: view.name)?.definition != view.definition
@@ -35,6 +26,7 @@ struct PostgreSQLCanonicalizer {
 
         let scratchSchema = try session.withScratchSchema { scratch -> Schema in
             let renderer = PostgreSQLRenderer(dialect: scratch)
+            var statements: [(sql: String, object: String)] = []
             for table in needed {
                 var copy = table
                 copy.foreignKeys = []
@@ -44,20 +36,78 @@ struct PostgreSQLCanonicalizer {
                     copy.columns[c].comment = nil
                     copy.columns[c].renamedFrom = nil
                 }
-                for sql in renderer.createTable(copy) {
-                    try run(sql, what: "table '\(table.name)'")
-                }
+                statements += renderer.createTable(copy).map { ($0, "table '\(table.name)'") }
             }
             for view in ViewOrdering.creationOrder(viewsNeedServer ? desired.views : []) {
                 var copy = view
                 copy.comment = nil
-                for sql in try renderer.statements(for: .createView(copy)) {
-                    try run(sql, what: "view '\(view.name)'")
-                }
+                statements += try renderer.statements(for: .createView(copy)).map { ($0, "view '\(view.name)'") }
             }
+            try run(statements)
             return try session.inspect(dialect: scratch)
         }
 
+        merge(scratchSchema, into: &desired)
+        return desired
+    }
+
+    /// Canonicalises and reads PostgreSQL's definitions of the desired schema from one scratch
+    /// copy: every table (foreign keys included) and view is created in a scratch schema from the
+    /// statements a plan from nothing renders, then read back both through the inspector (for the
+    /// server's spelling) and through the definition reader (for verification).
+    func canonicalizeWithDefinitions(_ input: Schema) throws -> (schema: Schema, definitions: [EngineDefinition]) {
+        var desired = prepared(input)
+        let (scratchSchema, definitions) = try session.withScratchSchema { scratch in
+            try build(desired, in: scratch)
+            return (try session.inspect(dialect: scratch), try session.definitionReader(schema: scratch.schema).read())
+        }
+        merge(scratchSchema, into: &desired)
+        return (desired, definitions)
+    }
+
+    /// What PostgreSQL decides without being asked: key and identity columns NOT NULL, names of
+    /// unnamed primary keys and checks.
+    private func prepared(_ input: Schema) -> Schema {
+        var desired = input
+        for t in desired.tables.indices {
+            normalizeNullability(&desired.tables[t])
+            // An unnamed primary key gets the name PostgreSQL gives it.
+            if desired.tables[t].primaryKey != nil, desired.tables[t].primaryKey?.name == nil {
+                let name = Self.defaultName(desired.tables[t].name, "pkey")
+                desired.tables[t].primaryKey?.name = name
+            }
+            Self.nameUnnamedChecks(&desired.tables[t])
+        }
+        return desired
+    }
+
+    /// Creates all of `desired` in the scratch schema.
+    private func build(_ desired: Schema, in scratch: PostgreSQLDialect) throws {
+        let script = try CreationScript(desired, dialect: scratch)
+        try run(script.statements.map { ($0.sql, script.object(of: $0).map { "'\($0)'" } ?? "a statement") })
+    }
+
+    /// Runs `statements` a hundred per round trip; a batch that fails is run again a statement at
+    /// a time to name the object at fault.
+    private func run(_ statements: [(sql: String, object: String)]) throws {
+        for start in stride(from: 0, to: statements.count, by: 100) {
+            let batch = statements[start..<min(start + 100, statements.count)]
+            do {
+                try session.connection.run("SAVEPOINT schemasync_build; " + batch.map(\.sql).joined(separator: ";\n")
+                                           + "; RELEASE SAVEPOINT schemasync_build")
+            } catch {
+                _ = try? session.connection.run("ROLLBACK TO SAVEPOINT schemasync_build")
+                for statement in batch {
+                    try run(statement.sql, what: statement.object)
+                }
+                throw session.fail(error, .invalidSchema, "the desired schema is not valid on PostgreSQL",
+                                   hint: "fix the object named in the cause")
+            }
+        }
+    }
+
+    /// Copies the server's spelling from the scratch copy into `desired`.
+    private func merge(_ scratchSchema: Schema, into desired: inout Schema) {
         for t in desired.tables.indices {
             guard let server = scratchSchema.table(named: desired.tables[t].name) else { continue }
             merge(server, into: &desired.tables[t])
@@ -69,7 +119,6 @@ struct PostgreSQLCanonicalizer {
                     .merging(server.attributes) { a, _ in a }
             }
         }
-        return desired
     }
 
     /// Checks the schema file left unnamed get the names PostgreSQL would give them:

@@ -8,7 +8,8 @@ extension PostgreSQLDialect {
     /// definitions that differ only in such casts (and in white space) mean the same; anything
     /// else — a method, an operator class, INCLUDE, an option, an operator — still differs.
     /// Also the same: `now()` and `CURRENT_TIMESTAMP` (one function), and a number written as a
-    /// quoted literal cast to a numeric type (`'0'::bigint`) and the number.
+    /// quoted literal cast to a numeric type (`'0'::bigint`) and the number; a boolean storage
+    /// parameter spelled `on` / `yes` and `true` (`off` / `no` and `false`).
     public func definitionsEquivalent(_ a: String, _ b: String) -> Bool {
         Self.canonicalSpelling(a) == Self.canonicalSpelling(b)
     }
@@ -17,6 +18,10 @@ extension PostgreSQLDialect {
         var s = text.replacingOccurrences(of: #"'(-?[0-9]+(\.[0-9]+)?)'::(smallint|integer|bigint|numeric|real|double precision)"#,
                                           with: "$1", options: .regularExpression)
         s = s.replacingOccurrences(of: "DEFAULT now()", with: "DEFAULT CURRENT_TIMESTAMP")
+        // A boolean storage parameter is kept as written (`deduplicate_items='on'`); on/yes and
+        // off/no are true and false to the server.
+        s = s.replacingOccurrences(of: #"([(,] ?[a-z_][a-z0-9_.]*)='(on|yes)'"#, with: "$1='true'", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"([(,] ?[a-z_][a-z0-9_.]*)='(off|no)'"#, with: "$1='false'", options: .regularExpression)
         return withoutCasts(s)
     }
 

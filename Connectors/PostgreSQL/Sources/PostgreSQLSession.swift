@@ -23,6 +23,8 @@ public final class PostgreSQLSession: DatabaseSession {
     var lastInspected: Schema?
     /// The last canonicalized schema, reused when the same desired schema comes again (plan, then verify).
     var canonicalCache: (desired: Schema, canonical: Schema)?
+    /// The scratch copy's definitions of the last desired schema canonicalised with them.
+    var desiredDefinitionsCache: (canonical: Schema, definitions: [EngineDefinition])?
 
     /// The advisory lock class shared by every SchemaSync writer ("SSYN").
     static let advisoryLockClass: Int32 = 0x5353_594E
@@ -213,16 +215,34 @@ public final class PostgreSQLSession: DatabaseSession {
         try definitionReader(schema: postgresDialect.schema).read()
     }
 
-    /// Nil when the scratch copy would need more locks than one transaction can hold (the opt-in
-    /// `--changes-per-transaction` case): verification then rests on the model.
-    public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? {
+    /// One scratch copy for both (see ``PostgreSQLCanonicalizer/canonicalizeWithDefinitions(_:)``);
+    /// the definitions are nil when the copy would not fit in one transaction's locks.
+    public func canonicalizeWithDefinitions(_ desired: Schema) throws -> (schema: Schema, definitions: [EngineDefinition]?) {
+        if let cache = canonicalCache, cache.desired == desired,
+           let defined = desiredDefinitionsCache, defined.canonical == cache.canonical {
+            return (cache.canonical, defined.definitions)
+        }
+        guard try scratchCopyFits(desired) else { return (try canonicalize(desired), nil) }
+        let (canonical, definitions) = try PostgreSQLCanonicalizer(session: self).canonicalizeWithDefinitions(desired)
+        canonicalCache = (desired, canonical)
+        desiredDefinitionsCache = (canonical, definitions)
+        return (canonical, definitions)
+    }
+
+    /// Whether creating `desired` from nothing fits in one transaction's locks.
+    private func scratchCopyFits(_ desired: Schema) throws -> Bool {
+        guard let locks = postgresDialect.maxLocksPerTransaction else { return true }
         var scratchDialect = postgresDialect
         scratchDialect.maxLocksPerTransaction = nil
         let creation = try Differ(dialect: scratchDialect).plan(from: Schema(), to: desired, allowDestructive: false)
-        if let locks = postgresDialect.maxLocksPerTransaction,
-           (try? PostgreSQLLockBudget(locksPerTransaction: locks, slots: postgresDialect.lockSlots).check(creation.applicable)) == nil {
-            return nil
-        }
+        return (try? PostgreSQLLockBudget(locksPerTransaction: locks, slots: postgresDialect.lockSlots).check(creation.applicable)) != nil
+    }
+
+    /// Nil when the scratch copy would need more locks than one transaction can hold (the opt-in
+    /// `--changes-per-transaction` case): verification then rests on the model.
+    public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? {
+        if let cache = desiredDefinitionsCache, cache.canonical == desired { return cache.definitions }
+        guard try scratchCopyFits(desired) else { return nil }
         return try withScratchSchema { scratch in
             // Sent a hundred statements per round trip: the scratch copy costs what the server's DDL costs.
             let statements = try creationStatements(for: desired, dialect: scratch).map(\.sql)

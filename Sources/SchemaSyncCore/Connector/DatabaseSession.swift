@@ -40,6 +40,12 @@ public protocol DatabaseSession: AnyObject {
     /// touching this database's objects. Nil when unsupported. The default returns nil.
     func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]?
 
+    /// ``canonicalize(_:)`` and ``engineDefinitions(ofDesired:)`` of its result in one step, for
+    /// verification: a connector whose canonicaliser builds a scratch copy anyway overrides this
+    /// to build it once (whole, foreign keys and views included) and read both the neutral form
+    /// and the engine's definitions from it. The default calls the two in turn.
+    func canonicalizeWithDefinitions(_ desired: Schema) throws -> (schema: Schema, definitions: [EngineDefinition]?)
+
     /// Closes the connection. Safe to call twice.
     func close()
 }
@@ -51,16 +57,15 @@ extension DatabaseSession {
 
     public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? { nil }
 
+    public func canonicalizeWithDefinitions(_ desired: Schema) throws -> (schema: Schema, definitions: [EngineDefinition]?) {
+        let canonical = try canonicalize(desired)
+        return (canonical, try engineDefinitions(ofDesired: canonical))
+    }
+
     /// The statements that create `desired` on an empty database of this dialect, in order:
     /// what a connector runs to build a scratch copy for ``engineDefinitions(ofDesired:)``.
     public func creationStatements(for desired: Schema, dialect: any Dialect) throws -> [RenderedStatement] {
-        var fresh = desired
-        for t in fresh.tables.indices {
-            fresh.tables[t].renamedFrom = nil
-            for c in fresh.tables[t].columns.indices { fresh.tables[t].columns[c].renamedFrom = nil }
-        }
-        let plan = try Differ(dialect: dialect).plan(from: Schema(), to: fresh, allowDestructive: false)
-        return try dialect.render(plan.applicable, current: Schema(), desired: fresh)
+        try CreationScript(desired, dialect: dialect).statements
     }
 
     /// Runs a counting query and returns its single integer.

@@ -103,7 +103,7 @@ public struct SyncEngine {
         var lastChecked = false
         // Built before the writer lock and outside the apply transaction, so the scratch copy
         // holds no locks while the statements run. A desired schema that does not build there
-        // fails at verification, after the plan's own checks had their say (they name the fix).
+        // fails after the plan's own checks had their say (they name the fix), before any statement runs.
         let expected = Result { try expectedDefinitions(desired: desired) }
         while true {
             batches += 1
@@ -118,6 +118,7 @@ public struct SyncEngine {
                             + report.failedChecks.map(\.message).joined(separator: "; "),
                         hint: "fix the offending rows first, then apply again")
                 }
+                let expectedDefinitions = try expected.get()
                 for statement in report.statements {
                     if let limit = options.interruptAfterStatements, executed.count >= limit {
                         throw SchemaSyncError(.applyFailed, "apply interrupted after \(limit) statements (test hook)")
@@ -132,7 +133,7 @@ public struct SyncEngine {
                 // COMMIT: a database that does not match rolls back instead of being committed.
                 let last = options.changesPerTransaction.map { report.plan.applicable.count <= $0 } ?? true
                 if last {
-                    report.engineChecked = try verify(desired: desired, allowDestructive: allowDestructive, expected: expected.get())
+                    report.engineChecked = try verify(desired: desired, allowDestructive: allowDestructive, expected: expectedDefinitions)
                 }
                 return report
             }
@@ -186,7 +187,7 @@ public struct SyncEngine {
     public func expectedDefinitions(desired: Schema) throws -> [EngineDefinition]? {
         guard compareEngineDefinitions else { return nil }
         if let captured = desired.sourceDefinitions { return captured }
-        return try session.engineDefinitions(ofDesired: try session.canonicalize(desired))
+        return try session.canonicalizeWithDefinitions(desired).definitions
     }
 
     /// Compares the engine's own definition of every managed object of the database with
