@@ -3,16 +3,23 @@ import SchemaSyncCore
 
 /// Reads a default expression as PostgreSQL's catalog prints it (`pg_get_expr(adbin, adrelid)`)
 /// into a neutral ``ColumnDefault``: casts the server adds are removed, literals become literals,
-/// `CURRENT_TIMESTAMP` and `now()` become the portable function.
+/// `CURRENT_TIMESTAMP` becomes the portable function.
+///
+/// Spellings the server keeps apart stay apart, so the database ends with the one declared:
+/// `now()` is an expression (not `CURRENT_TIMESTAMP`), and so is a quoted number cast to a
+/// numeric type that PostgreSQL would have printed bare (`'2'::bigint` is not `2`). A quoted
+/// form PostgreSQL also prints for a bare number (`'-1'::integer`, `'5000000000'::bigint`) is
+/// that number.
 enum PostgreSQLDefaultParser {
     /// The neutral default for catalog text `text` on a column of type `type`; nil for `NULL`.
     static func parse(_ text: String, type: DataType) -> ColumnDefault? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if isQuotedNumberSpelling(trimmed) { return .expression(trimmed) }
         let bare = stripCasts(trimmed)
         let lower = bare.lowercased()
         switch lower {
         case "null": return nil
-        case "current_timestamp", "now()", "transaction_timestamp()": return .function(.currentTimestamp)
+        case "current_timestamp": return .function(.currentTimestamp)
         case "current_date": return .function(.currentDate)
         case "current_time": return .function(.currentTime)
         case "true" where type == .boolean || !bare.hasPrefix("'"): return .boolean(true)
@@ -29,6 +36,20 @@ enum PostgreSQLDefaultParser {
         if unwrapped != bare, isNumber(unwrapped) { return .number(unwrapped) }
         return .expression(trimmed)
     }
+
+    /// `'2'::bigint`, `'1.50'::numeric`: a non-negative number in quotes cast to a numeric type,
+    /// which PostgreSQL prints only when it was written so (a bare `2` prints as `2`). Integers
+    /// beyond the 32-bit range print quoted however written, so they are numbers.
+    static func isQuotedNumberSpelling(_ text: String) -> Bool {
+        guard let match = text.wholeMatch(of: quotedNumber) else { return false }
+        let digits = String(match.output.1)
+        if digits.contains(".") { return true }
+        guard let value = Int64(digits) else { return false }
+        return value <= Int64(Int32.max)
+    }
+
+    nonisolated(unsafe) private static let quotedNumber =
+        /'([0-9]+(?:\.[0-9]+)?)'::(?:smallint|integer|bigint|numeric|real|double precision)/
 
     /// Removes trailing `::type` casts from a literal: `'a'::character varying` → `'a'`.
     static func stripCasts(_ text: String) -> String {
