@@ -364,7 +364,7 @@ struct PostgreSQLRenderer {
         if !index.include.isEmpty { sql += " INCLUDE (\(columns(index.include)))" }
         if index.nullsNotDistinct { sql += " NULLS NOT DISTINCT" }
         if !index.storageParameters.isEmpty { sql += " WITH (\(storageParameters(index.storageParameters)))" }
-        if let predicate = index.predicate { sql += " WHERE \(predicate)" }
+        if let predicate = index.predicate { sql += " WHERE \(PostgreSQLInListSpelling.restoringInLists(predicate))" }
         return sql
     }
 
@@ -400,7 +400,7 @@ struct PostgreSQLRenderer {
 
     /// `CHECK (expression) [NO INHERIT]`.
     private func checkBody(_ check: CheckConstraint) -> String {
-        "CHECK (\(check.expression))" + (check.noInherit ? " NO INHERIT" : "")
+        "CHECK (\(PostgreSQLInListSpelling.restoringInLists(check.expression)))" + (check.noInherit ? " NO INHERIT" : "")
     }
 
     private func dropPrimaryKeyByLookup(_ t: String) -> String {
