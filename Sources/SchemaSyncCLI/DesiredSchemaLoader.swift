@@ -20,6 +20,7 @@ struct PreparedRun {
         do {
             let desired = try early ?? SchemaSource.load(path: schemaPath, sqlLoader: session.schema(fromSQL:source:), allowEmpty: allowEmpty)
             try session.dialect.validate(desired)
+            if let place = desired.source?.loadedIn { CLIEnvironment.err("note: the desired SQL ran in \(place)") }
             return PreparedRun(url: url, session: session, desired: desired)
         } catch {
             session.close()

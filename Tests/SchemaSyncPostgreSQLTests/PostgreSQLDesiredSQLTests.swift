@@ -13,6 +13,53 @@ final class PostgreSQLDesiredSQLTests: PostgreSQLTestCase {
         return try session.schema(fromSQL: sql, source: "desired.sql")
     }
 
+    private func scratchDatabases() throws -> String? {
+        try db.raw.value("SELECT count(*) FROM pg_database WHERE datname LIKE 'schemasync\\_scratch\\_%'")
+    }
+
+    /// A user who may create databases gets the SQL run in a scratch database, dropped afterwards;
+    /// the target sees nothing of it (not even a transaction).
+    func testDesiredSQLRunsInAScratchDatabaseWhenTheUserMayCreateOne() throws {
+        let before = try scratchDatabases()
+        let schema = try load("""
+            CREATE SCHEMA IF NOT EXISTS reporting;
+            CREATE TABLE public.users (id bigint PRIMARY KEY, email text NOT NULL);
+            SELECT pg_catalog.set_config('search_path', '', false);
+            CREATE INDEX users_email_idx ON public.users (email);
+            """)
+        XCTAssertEqual(schema.tables.map(\.name), ["users"])
+        XCTAssertEqual(schema.source?.loadedIn?.hasPrefix("a scratch database"), true, schema.source?.loadedIn ?? "nil")
+        XCTAssertEqual(try scratchDatabases(), before, "the scratch database is dropped")
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_namespace WHERE nspname = 'reporting'"), "0")
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_class WHERE relname = 'users'"), "0")
+    }
+
+    /// SQL that needs a type only the target has loads in a scratch schema of the target, and says so.
+    func testDesiredSQLNeedingTheTargetsTypesFallsBackToAScratchSchema() throws {
+        try db.raw.query("CREATE TYPE mood AS ENUM ('ok', 'sad')")
+        let schema = try load("CREATE TABLE people (id integer PRIMARY KEY, feeling mood NOT NULL)")
+        XCTAssertEqual(schema.table(named: "people")?.column(named: "feeling")?.type.description, "mood")
+        XCTAssertEqual(schema.source?.loadedIn?.hasPrefix("a scratch schema of the target database"), true, schema.source?.loadedIn ?? "nil")
+        XCTAssertTrue(schema.source?.loadedIn?.contains("only the target database has") == true)
+    }
+
+    /// A user without CREATEDB gets the scratch schema, and is told why.
+    func testDesiredSQLWithoutCreateDBUsesAScratchSchema() throws {
+        let role = "schemasync_nocreatedb_" + db.name.suffix(8)
+        let admin = db.raw
+        try admin.query("CREATE ROLE \(role) LOGIN NOCREATEDB; GRANT CREATE ON DATABASE \(db.name) TO \(role); GRANT CREATE, USAGE ON SCHEMA public TO \(role)")
+        defer { _ = try? admin.query("REASSIGN OWNED BY \(role) TO CURRENT_USER; DROP OWNED BY \(role); DROP ROLE IF EXISTS \(role)") }
+        var url = db.url
+        url.user = role
+        url.password = nil
+        let session = try PostgreSQLConnector().connect(to: url, options: .init()) as! PostgreSQLSession
+        defer { session.close() }
+        let schema = try session.schema(fromSQL: "CREATE TABLE notes (id integer PRIMARY KEY)", source: "notes.sql")
+        XCTAssertEqual(schema.tables.map(\.name), ["notes"])
+        XCTAssertEqual(schema.source?.loadedIn, "a scratch schema of the target database, rolled back (the user may not create databases)")
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_class WHERE relname = 'notes'"), "0")
+    }
+
     func testStatementsInAnyOrder() throws {
         let schema = try load("""
             CREATE VIEW recent AS SELECT o.id, c.name FROM orders o JOIN customers c ON c.id = o.customer_id;

@@ -166,7 +166,25 @@ public final class PostgreSQLSession: DatabaseSession {
             defer { dev.close() }
             return try dev.schema(fromSQL: sql, source: source)
         }
-        return try PostgreSQLSQLLoader(session: self).load(sql, source: source)
+        let database = PostgreSQLScratchDatabase(session: self)
+        guard database.isAvailable() else { return try loadInScratchSchema(sql, source: source, why: "the user may not create databases") }
+        do {
+            var schema = try database.run { try PostgreSQLSQLLoader(session: $0).load(sql, source: source) }
+            schema.source?.loadedIn = "a scratch database on the same server, dropped afterwards"
+            return schema
+        } catch let error as SchemaSyncError where error.code == .invalidSchema {
+            // The SQL may need what only the target has (a type or extension it does not create itself).
+            guard let schema = try? loadInScratchSchema(sql, source: source, why: "it needs objects only the target database has") else {
+                throw error
+            }
+            return schema
+        }
+    }
+
+    private func loadInScratchSchema(_ sql: String, source: String, why: String) throws -> Schema {
+        var schema = try PostgreSQLSQLLoader(session: self).load(sql, source: source)
+        schema.source?.loadedIn = "a scratch schema of the target database, rolled back (\(why))"
+        return schema
     }
 
     public func canonicalize(_ desired: Schema) throws -> Schema {

@@ -63,6 +63,8 @@ public struct SourceDefinitions: Hashable, Sendable {
     public var definitions: [EngineDefinition]
     public var tables: [Table]
     public var views: [View]
+    /// Where the connector ran the SQL (`a scratch database, dropped afterwards`), for telling the user.
+    public var loadedIn: String? = nil
 }
 
 /// An object in the database that SchemaSync reports but never changes.
