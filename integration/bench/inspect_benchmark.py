@@ -55,18 +55,23 @@ def report(engine, n, ours, theirs, tool):
           f"{tool} {theirs * 1000:8.1f} ms   ratio {ours / theirs:5.2f}x")
 
 
+def sqlite_source(path, n):
+    """Creates the generated schema of n tables in a new SQLite file at path; returns path."""
+    db = sqlite3.connect(path)
+    for s in ddl(n, "sqlite"):
+        db.execute(s)
+    db.commit()
+    db.close()
+    return path
+
+
 def bench_sqlite(binary, sizes, runs):
     if not shutil.which("sqlite3"):
         print("sqlite3 shell not installed (apt-get install sqlite3); skipping SQLite")
         return
     for n in sizes:
         with tempfile.TemporaryDirectory() as d:
-            path = os.path.join(d, "bench.db")
-            db = sqlite3.connect(path)
-            for s in ddl(n, "sqlite"):
-                db.execute(s)
-            db.commit()
-            db.close()
+            path = sqlite_source(os.path.join(d, "bench.db"), n)
             ours = median_seconds([binary, "inspect", "--format", "json", "--url", "sqlite:" + path], runs)
             theirs = median_seconds(["sqlite3", path, ".schema"], runs)
             report("sqlite", n, ours, theirs, "sqlite3 .schema")

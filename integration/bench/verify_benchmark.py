@@ -14,7 +14,6 @@ Usage: python3 integration/bench/verify_benchmark.py [--tables 1000] [--runs 3] 
 """
 import argparse
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from inspect_benchmark import build, ddl, url_with_database  # noqa: E402
+from inspect_benchmark import build, ddl, sqlite_source, url_with_database  # noqa: E402
 
 
 def timed(command, env):
@@ -66,12 +65,7 @@ def main():
     for n in [int(x) for x in args.tables.split(",")]:
         if "sqlite" in engines:
             with tempfile.TemporaryDirectory() as d:
-                source = os.path.join(d, "source.db")
-                db = sqlite3.connect(source)
-                for s in ddl(n, "sqlite"):
-                    db.execute(s)
-                db.commit()
-                db.close()
+                source = sqlite_source(os.path.join(d, "source.db"), n)
                 counter = [0]
                 def fresh():
                     counter[0] += 1

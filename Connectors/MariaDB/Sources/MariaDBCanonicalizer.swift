@@ -55,15 +55,20 @@ struct MariaDBCanonicalizer {
     /// Runs `script` a hundred statements per round trip; a failing statement is refused by the
     /// object it creates, before anything changes on the target.
     private func build(_ script: CreationScript, on connection: MariaDBConnection) throws {
-        for batch in script.batches(of: 100) {
+        try execute(script.statements.map { ($0.sql, script.object(of: $0).map { "'\($0)'" } ?? "a statement") }, on: connection,
+                    hint: "fix the object named in the cause; nothing was changed")
+    }
+
+    /// Runs `statements` a hundred per round trip; the first that fails is refused as invalid
+    /// desired schema, naming its object.
+    private func execute(_ statements: [(sql: String, object: String)], on connection: MariaDBConnection, hint: String) throws {
+        for start in stride(from: 0, to: statements.count, by: 100) {
+            let batch = statements[start..<min(start + 100, statements.count)]
             do {
                 try connection.executeBatch(batch.map(\.sql))
             } catch let failure as MariaDBConnection.BatchFailure {
-                let statement = batch[batch.startIndex + failure.index]
-                let object = script.object(of: statement).map { "'\($0)'" } ?? "a statement"
-                throw SchemaSyncError(.invalidSchema, "\(object) of the desired schema is not valid on MariaDB",
-                                      hint: "fix the object named in the cause; nothing was changed",
-                                      cause: failure.error.cause ?? failure.error.message)
+                throw SchemaSyncError(.invalidSchema, "\(batch[start + failure.index].object) of the desired schema is not valid on MariaDB",
+                                      hint: hint, cause: failure.error.cause ?? failure.error.message)
             }
         }
     }
@@ -95,24 +100,15 @@ struct MariaDBCanonicalizer {
         return try scratch().run(purpose: "comparing expressions") { connection, name in
             // A table MariaDB rejects here (e.g. another dialect's expression) would fail mid-apply,
             // where DDL cannot roll back: refuse it now, before anything changes.
-            var statements: [(sql: String, table: String)] = []
+            var statements: [(sql: String, object: String)] = []
             for var table in tables {
                 table.foreignKeys = []
                 table.indexes = []
                 table.uniqueConstraints = []
                 table.attributes = [:]
-                statements.append((renderer.createTable(table), table.name))
+                statements.append((renderer.createTable(table), "table '\(table.name)'"))
             }
-            for start in stride(from: 0, to: statements.count, by: 100) {
-                let batch = statements[start..<min(start + 100, statements.count)]
-                do {
-                    try connection.executeBatch(batch.map(\.sql))
-                } catch let failure as MariaDBConnection.BatchFailure {
-                    throw SchemaSyncError(.invalidSchema, "table '\(batch[start + failure.index].table)' of the desired schema is not valid on MariaDB",
-                                          hint: "fix the check, generated or default expression named in the cause",
-                                          cause: failure.error.cause ?? failure.error.message)
-                }
-            }
+            try execute(statements, on: connection, hint: "fix the check, generated or default expression named in the cause")
             for view in ViewOrdering.creationOrder(views) {
                 try? connection.execute("CREATE OR REPLACE VIEW \(dialect.quoteIdentifier(view.name)) AS \(view.definition)")
             }

@@ -116,33 +116,10 @@ public final class MariaDBSession: DatabaseSession {
         try MariaDBDefinitionReader(database: database, run: connection.query).read()
     }
 
-    /// Creates `desired` in a scratch database (dropped afterwards) and reads MariaDB's definitions there.
+    /// The definitions of the scratch database ``canonicalizeWithDefinitions(_:)`` builds; nil
+    /// without one (no CREATE privilege, no --dev-url): verification then rests on the model.
     public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? {
-        let statements = try creationStatements(for: desired, dialect: mariaDialect)
-        do {
-            return try definitions(of: statements)
-        } catch let error as SchemaSyncError where MariaDBScratchDatabase.isUnavailable(error) {
-            // Without a scratch database (no CREATE privilege, no --dev-url) verification rests on the model.
-            return nil
-        }
-    }
-
-    private func definitions(of statements: [RenderedStatement]) throws -> [EngineDefinition] {
-        try scratch().run(purpose: "verifying against the desired schema") { connection, name in
-            // Sent a hundred statements per round trip (the scratch connection allows several).
-            let sql = statements.map(\.sql)
-            for start in stride(from: 0, to: sql.count, by: 100) {
-                let batch = sql[start..<min(start + 100, sql.count)]
-                do {
-                    try connection.execute(batch.joined(separator: ";\n"))
-                } catch let error as SchemaSyncError {
-                    throw SchemaSyncError(.invalidSchema, "the desired schema does not build on an empty MariaDB database"
-                        + (batch.count == 1 ? ": " + String(batch[start].prefix(200)) : ""),
-                        hint: "fix the object named in the cause; nothing was changed", cause: error.cause ?? error.message)
-                }
-            }
-            return try MariaDBDefinitionReader(database: name, run: connection.query).read()
-        }
+        try canonicalizeWithDefinitions(desired).definitions
     }
 
     public func close() {

@@ -256,22 +256,13 @@ public final class PostgreSQLSession: DatabaseSession {
         return (try? PostgreSQLLockBudget(locksPerTransaction: locks, slots: postgresDialect.lockSlots).check(creation.applicable)) != nil
     }
 
-    /// Nil when the scratch copy would need more locks than one transaction can hold (the opt-in
-    /// `--changes-per-transaction` case): verification then rests on the model.
+    /// The definitions of the scratch copy ``canonicalizeWithDefinitions(_:)`` builds (canonicalising
+    /// an already canonical schema changes nothing). Nil when the copy would need more locks than
+    /// one transaction can hold (the opt-in `--changes-per-transaction` case): verification then
+    /// rests on the model.
     public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? {
         if let cache = desiredDefinitionsCache, cache.canonical == desired { return cache.definitions }
-        guard try scratchCopyFits(desired) else { return nil }
-        return try withScratchSchema { scratch in
-            // Sent a hundred statements per round trip: the scratch copy costs what the server's DDL costs.
-            let statements = try creationStatements(for: desired, dialect: scratch).map(\.sql)
-            for start in stride(from: 0, to: statements.count, by: 100) {
-                let batch = statements[start..<min(start + 100, statements.count)]
-                try run(batch.joined(separator: ";\n"), .invalidSchema, "the desired schema does not build in an empty PostgreSQL schema"
-                        + (batch.count == 1 ? ": " + Self.excerpt(batch[start]) : ""),
-                        hint: "fix the object named in the cause; nothing was changed")
-            }
-            return try definitionReader(schema: scratch.schema).read()
-        }
+        return try canonicalizeWithDefinitions(desired).definitions
     }
 
     func definitionReader(schema: String) -> PostgreSQLDefinitionReader {
