@@ -230,3 +230,18 @@ extension MariaDBFidelityTests {
         XCTAssertEqual(try definitions(target), try definitions(reference), sql)
     }
 }
+
+extension MariaDBFidelityTests {
+    /// An INVISIBLE column is part of the schema: created, made visible and made invisible as declared.
+    func testInvisibleColumnsConverge() throws {
+        try assertAppliesExactly(current: """
+            CREATE TABLE pets (id int NOT NULL, name varchar(40) NOT NULL, secret varchar(10) INVISIBLE DEFAULT NULL, PRIMARY KEY (id));
+            INSERT INTO pets (id, name, secret) VALUES (1, 'rex', 's')
+            """, desired: """
+            CREATE TABLE pets (id int NOT NULL, name varchar(40) NOT NULL INVISIBLE DEFAULT 'x', secret varchar(10) DEFAULT NULL,
+                               row_hash char(32) INVISIBLE DEFAULT NULL, PRIMARY KEY (id))
+            """)
+        XCTAssertEqual(try target.sql("SELECT * FROM pets"), [["1", "s"]])
+        XCTAssertEqual(try target.sql("SELECT name FROM pets"), [["rex"]])
+    }
+}

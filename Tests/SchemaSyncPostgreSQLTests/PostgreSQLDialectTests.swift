@@ -55,7 +55,9 @@ final class PostgreSQLDialectTests: XCTestCase {
         XCTAssertEqual(PostgreSQLDefaultParser.parse("'5000000000'::bigint", type: .bigint), .number("5000000000"))
         XCTAssertEqual(PostgreSQLDefaultParser.parse("2", type: .bigint), .number("2"))
         XCTAssertEqual(PostgreSQLDefaultParser.parse("CURRENT_DATE", type: .date), .function(.currentDate))
-        XCTAssertNil(PostgreSQLDefaultParser.parse("NULL::character varying", type: .varchar(length: 3)))
+        // A stored explicit DEFAULT NULL is what the catalog holds: kept, so it can be declared or dropped.
+        XCTAssertEqual(PostgreSQLDefaultParser.parse("NULL::character varying", type: .varchar(length: 3)),
+                       .expression("NULL::character varying"))
         XCTAssertEqual(PostgreSQLDefaultParser.parse("gen_random_uuid()", type: .uuid), .expression("gen_random_uuid()"))
         XCTAssertEqual(PostgreSQLDefaultParser.parse("(lower('X'::text) || 'y'::text)", type: .text),
                        .expression("(lower('X'::text) || 'y'::text)"))

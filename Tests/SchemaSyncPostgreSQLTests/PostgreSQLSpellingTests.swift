@@ -109,3 +109,25 @@ final class PostgreSQLSpellingTests: PostgreSQLTestCase {
         XCTAssertEqual(try pendingChanges(changed).map(\.change.objectPath), [])
     }
 }
+
+extension PostgreSQLSpellingTests {
+    /// An explicit `DEFAULT NULL`, which the server stores for a type with a modifier
+    /// (`NULL::character varying`), is part of the column: set when declared, dropped when not.
+    func testExplicitDefaultNullIsKeptAndDropped() throws {
+        try db.raw.query("CREATE TABLE notes (id bigint PRIMARY KEY, body varchar(255), amount numeric(10,2) DEFAULT NULL)")
+        let session = try db.session()
+        defer { session.close() }
+        let desired = try session.schema(fromSQL: """
+            CREATE TABLE notes (id bigint PRIMARY KEY, body varchar(255) DEFAULT NULL, amount numeric(10,2),
+                                ref varchar(40) DEFAULT NULL, at timestamp DEFAULT NULL);
+            """, source: "notes.sql")
+        try apply(desired)
+        let defaults = try db.raw.query("""
+            SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d
+            JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+            WHERE d.adrelid = 'notes'::regclass ORDER BY a.attnum
+            """).map { "\($0[0] ?? "") \($0[1] ?? "")" }
+        XCTAssertEqual(defaults, ["body NULL::character varying", "ref NULL::character varying"])
+        XCTAssertEqual(try pendingChanges(desired).map(\.change.objectPath), [])
+    }
+}

@@ -57,6 +57,56 @@ final class SQLiteFidelityTests: XCTestCase {
         XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT id, amount FROM t"), [["5", "1"]])
     }
 
+    /// Defaults keep the spelling SQLite stores (`false`, `current_timestamp`, an explicit `NULL`),
+    /// on a created table, an added column and a rebuilt table.
+    func testDefaultSpellingsAreKept() throws {
+        let r = try apply(current: "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT); INSERT INTO t VALUES (1, 'x')",
+                          desired: """
+                              CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT DEFAULT NULL, b BOOLEAN NOT NULL DEFAULT false,
+                                              c datetime DEFAULT current_timestamp, d INT DEFAULT ((1)), e TEXT DEFAULT 'it''s');
+                              CREATE TABLE u (id INTEGER PRIMARY KEY, flag BOOLEAN DEFAULT true, note TEXT DEFAULT null)
+                              """)
+        assertSameCatalog(r)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name, dflt_value FROM pragma_table_info('t') WHERE dflt_value IS NOT NULL"),
+                       [["a", "NULL"], ["b", "false"], ["c", "current_timestamp"], ["d", "(1)"], ["e", "'it''s'"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name, dflt_value FROM pragma_table_info('u') WHERE dflt_value IS NOT NULL"),
+                       [["flag", "true"], ["note", "null"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT id, a, b FROM t"), [["1", "x", "0"]])
+        // Only the spelling differs: the stored one is changed to the declared one.
+        let respelled = try apply(current: "CREATE TABLE t (id INTEGER PRIMARY KEY, b BOOLEAN DEFAULT FALSE)",
+                                  desired: "CREATE TABLE t (id INTEGER PRIMARY KEY, b BOOLEAN DEFAULT false)")
+        assertSameCatalog(respelled)
+    }
+
+    /// A key column's own collation (`email COLLATE NOCASE`) is part of the index, spelled as declared.
+    func testIndexColumnCollationIsKept() throws {
+        let r = try apply(current: "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, name TEXT COLLATE NOCASE); CREATE UNIQUE INDEX users_email ON users (email)",
+                          desired: """
+                              CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, name TEXT COLLATE NOCASE);
+                              CREATE UNIQUE INDEX users_email ON users (email COLLATE NOCASE);
+                              CREATE INDEX users_name ON users (name COLLATE BINARY DESC, email)
+                              """)
+        assertSameCatalog(r)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name, coll FROM pragma_index_xinfo('users_email') WHERE key = 1"),
+                       [["email", "NOCASE"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name, coll, \"desc\" FROM pragma_index_xinfo('users_name') WHERE key = 1"),
+                       [["name", "BINARY", "1"], ["email", "BINARY", "0"]])
+    }
+
+    /// WITHOUT ROWID and STRICT are removed when the desired table leaves them out, and their
+    /// order in the declaration does not matter.
+    func testTableOptionsAreAddedAndRemoved() throws {
+        let removed = try apply(current: "CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID; INSERT INTO kv VALUES ('a', x'00')",
+                                desired: "CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB)")
+        assertSameCatalog(removed)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(removed.target, "SELECT wr, strict FROM pragma_table_list('kv')"), [["0", "0"]])
+        XCTAssertEqual(SQLiteCatalogOracle.rows(removed.target, "SELECT k FROM kv"), [["a"]])
+        let added = try apply(current: "CREATE TABLE m (id INTEGER PRIMARY KEY, v REAL)",
+                              desired: "CREATE TABLE m (id INTEGER PRIMARY KEY, v REAL NOT NULL DEFAULT 0.0, x ANY) STRICT, WITHOUT ROWID")
+        assertSameCatalog(added)
+        XCTAssertEqual(SQLiteCatalogOracle.rows(added.target, "SELECT wr, strict FROM pragma_table_list('m')"), [["1", "1"]])
+    }
+
     func testTableLevelUniqueStaysAConstraintInsideCreateTable() throws {
         let r = try apply(current: "CREATE TABLE other (x TEXT)", desired: """
             CREATE TABLE other (x TEXT);

@@ -11,7 +11,7 @@ public enum MariaDBCatalogCoverage {
             "CHARACTER_OCTET_LENGTH": "ignored: derived", "NUMERIC_PRECISION": "ignored: part of COLUMN_TYPE", "NUMERIC_SCALE": "ignored: part of COLUMN_TYPE",
             "DATETIME_PRECISION": "ignored: part of COLUMN_TYPE", "CHARACTER_SET_NAME": "model: mariadb.charset attribute",
             "COLLATION_NAME": "model: mariadb.collation attribute", "COLUMN_TYPE": "model: type", "COLUMN_KEY": "ignored: derived from indexes",
-            "EXTRA": "model: auto_increment, ON UPDATE, generated; verified: INVISIBLE and the rest", "PRIVILEGES": "ignored: privileges are not schema shape",
+            "EXTRA": "model: auto_increment, ON UPDATE, generated, INVISIBLE; verified: the rest", "PRIVILEGES": "ignored: privileges are not schema shape",
             "COLUMN_COMMENT": "model: comment", "IS_GENERATED": "model: generated", "GENERATION_EXPRESSION": "model: generated expression",
             "IS_SYSTEM_TIME_PERIOD_START": "ignored: system-versioning periods (MariaDB 11.x); the table shows as SYSTEM VERSIONED in TABLE_TYPE, which is verified",
             "IS_SYSTEM_TIME_PERIOD_END": "ignored: system-versioning periods (MariaDB 11.x); the table shows as SYSTEM VERSIONED in TABLE_TYPE, which is verified",

@@ -149,6 +149,7 @@ struct MariaDBCatalogInspector {
                     MariaDBDefaultValue.portableFunction(String(extra[range.upperBound...])).map(\.rawValue)
                     ?? String(extra[range.upperBound...])
             }
+            if extra.split(separator: " ").contains("invisible") { column.attributes[MariaDBDialect.Attribute.invisible] = "true" }
             let tableCollation = tables[tableName]!.attributes[MariaDBDialect.Attribute.collation] ?? databaseCollation
             if !isJSON, let collation = row[8], collation != tableCollation {
                 column.attributes[MariaDBDialect.Attribute.collation] = collation

@@ -15,6 +15,8 @@ public struct MariaDBDialect: Dialect {
         public static let charset = "mariadb.charset"
         public static let collation = "mariadb.collation"
         public static let onUpdate = "mariadb.on_update"
+        /// An `INVISIBLE` column (left out of `SELECT *`): `true`; absent: visible.
+        public static let invisible = "mariadb.invisible"
         /// Table `ROW_FORMAT` as declared (`COMPRESSED`, `DYNAMIC`, ...).
         public static let rowFormat = "mariadb.row_format"
         /// Table `KEY_BLOCK_SIZE` as declared.
@@ -173,6 +175,8 @@ public struct MariaDBDialect: Dialect {
                                  options: [.regularExpression, .caseInsensitive]) != nil
             } else if [Attribute.engine, Attribute.charset, Attribute.collation, Attribute.rowFormat, Attribute.keyBlockSize].contains(key) {
                 ok = !value.isEmpty && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            } else if key == Attribute.invisible {
+                ok = value.lowercased() == "true"
             } else if [Attribute.algorithm, Attribute.sqlSecurity, Attribute.checkOption].contains(key) {
                 let allowed = key == Attribute.algorithm ? ["UNDEFINED", "MERGE", "TEMPTABLE"]
                     : key == Attribute.sqlSecurity ? ["DEFINER", "INVOKER"] : ["CASCADED", "LOCAL"]
@@ -184,7 +188,7 @@ public struct MariaDBDialect: Dialect {
                                  options: .regularExpression) != nil
             } else {
                 throw SchemaSyncError(.invalidSchema, "'\(path)': unknown MariaDB attribute '\(key)'",
-                                      hint: "known: \([Attribute.engine, Attribute.charset, Attribute.collation, Attribute.onUpdate, Attribute.rowFormat, Attribute.keyBlockSize, Attribute.options].joined(separator: ", "))")
+                                      hint: "known: \([Attribute.engine, Attribute.charset, Attribute.collation, Attribute.onUpdate, Attribute.invisible, Attribute.rowFormat, Attribute.keyBlockSize, Attribute.options].joined(separator: ", "))")
             }
             if !ok {
                 throw SchemaSyncError(.invalidSchema, "'\(path)': attribute \(key) has an invalid value '\(value)'",

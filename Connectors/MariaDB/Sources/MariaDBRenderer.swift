@@ -272,6 +272,7 @@ struct MariaDBRenderer {
             }
             if column.identity != nil { sql += " AUTO_INCREMENT" }
         }
+        if column.attributes[MariaDBDialect.Attribute.invisible]?.lowercased() == "true" { sql += " INVISIBLE" }
         if let comment = column.comment, !comment.isEmpty { sql += " COMMENT \(dialect.quoteString(comment))" }
         if let check { sql += " CHECK (\(check.expression))" }
         return sql

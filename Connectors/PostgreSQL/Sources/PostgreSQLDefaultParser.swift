@@ -11,14 +11,16 @@ import SchemaSyncCore
 /// form PostgreSQL also prints for a bare number (`'-1'::integer`, `'5000000000'::bigint`) is
 /// that number.
 enum PostgreSQLDefaultParser {
-    /// The neutral default for catalog text `text` on a column of type `type`; nil for `NULL`.
+    /// The neutral default for catalog text `text` on a column of type `type`.
     static func parse(_ text: String, type: DataType) -> ColumnDefault? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if isQuotedNumberSpelling(trimmed) { return .expression(trimmed) }
         let bare = stripCasts(trimmed)
         let lower = bare.lowercased()
         switch lower {
-        case "null": return nil
+        // The server keeps no default for a bare `DEFAULT NULL`; one it printed (`NULL::character
+        // varying`, stored for a type with a modifier) is kept as written so the table reads as declared.
+        case "null": return .expression(trimmed)
         case "current_timestamp": return .function(.currentTimestamp)
         case "current_date": return .function(.currentDate)
         case "current_time": return .function(.currentTime)

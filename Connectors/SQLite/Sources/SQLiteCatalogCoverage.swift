@@ -5,7 +5,7 @@ public enum SQLiteCatalogCoverage {
     public static let fields: [String: [String: String]] = [
         "table_xinfo": [
             "cid": "model: column order (not compared)", "name": "model: column name", "type": "model: declared type",
-            "notnull": "model: nullability", "dflt_value": "model: default", "pk": "model: primary key",
+            "notnull": "model: nullability", "dflt_value": "model: default, and its spelling where it differs from the rendering", "pk": "model: primary key",
             "hidden": "model: generated columns (2, 3); 1 marks virtual-table columns (unmanaged)",
         ],
         "index_list": [
@@ -14,7 +14,7 @@ public enum SQLiteCatalogCoverage {
         ],
         "index_xinfo": [
             "seqno": "model: key order", "cid": "model: column, or -2 for an expression", "name": "model: column name",
-            "desc": "model: DESC", "coll": "verified: collation", "key": "model: key columns; auxiliary ones ignored",
+            "desc": "model: DESC", "coll": "model: a key column's collation when not the column's own; verified: expression parts", "key": "model: key columns; auxiliary ones ignored",
         ],
         "foreign_key_list": [
             "id": "ignored: position", "seq": "model: column order", "table": "model: referenced table", "from": "model: column",

@@ -5,6 +5,8 @@ import SchemaSyncCore
 /// indexes, index columns and foreign keys.
 struct SQLiteCatalogInspector {
     let database: SQLiteDatabase
+    /// Renders defaults, to tell which stored spellings to keep.
+    var dialect = SQLiteDialect(libraryVersion: SQLiteDatabase.libraryVersion)
 
     /// The number of queries ``inspect()`` issues.
     static let queryCount = 5
@@ -33,7 +35,7 @@ struct SQLiteCatalogInspector {
             WHERE \(Self.userTables) ORDER BY m.name, il.name
             """)
         let indexColumnRows = try database.query("""
-            SELECT m.name, il.name, ii.seqno, ii.cid, ii.name, ii."desc"
+            SELECT m.name, il.name, ii.seqno, ii.cid, ii.name, ii."desc", ii.coll
             FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_xinfo(il.name) AS ii
             WHERE \(Self.userTables) AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno
             """)
@@ -80,7 +82,10 @@ struct SQLiteCatalogInspector {
             var column = Column(name: name, type: SQLiteTypeMapping.dataType(declared: row[2] ?? ""),
                                 nullable: row[3] != "1", defaultValue: SQLiteDefaultValue.parse(row[4]))
             if let spelling = SQLiteTypeMapping.spellingToKeep(declared: row[2] ?? "") { column.nativeTypes["sqlite"] = spelling }
-            if let collation = info.collations[name] { column.attributes["sqlite.collation"] = collation.lowercased() }
+            if let collation = info.collations[name] { column.attributes[SQLiteDialect.collationAttribute] = collation }
+            if let spelling = SQLiteDefaultValue.spellingToKeep(row[4], dialect: dialect) {
+                column.attributes[SQLiteDefaultValue.spellingAttribute] = spelling
+            }
             if let generated = info.generated[name], hidden >= 2 {
                 column.generated = Column.Generated(expression: generated.expression, stored: hidden == 3)
                 column.defaultValue = nil
@@ -98,10 +103,17 @@ struct SQLiteCatalogInspector {
             tables[name]!.primaryKey = PrimaryKey(name: tableSQL[name]?.primaryKeyName, columns: columns)
         }
 
-        var indexParts: [String: [(String?, Bool)]] = [:] // index -> (column name or nil for expression, desc)
+        // index -> (column name or nil for expression, desc, collation when not the column's own)
+        var indexParts: [String: [(String?, Bool, String?)]] = [:]
         for row in indexColumnRows {
-            guard let index = row[1] else { continue }
-            indexParts[index, default: []].append((row[3] == "-2" ? nil : row[4], row[5] == "1"))
+            guard let index = row[1], let tableName = row[0] else { continue }
+            let column = row[3] == "-2" ? nil : row[4]
+            var collation: String?
+            if let column, let coll = row[6] {
+                let own = tables[tableName]?.column(named: column)?.attributes[SQLiteDialect.collationAttribute] ?? "BINARY"
+                if coll.caseInsensitiveCompare(own) != .orderedSame { collation = coll }
+            }
+            indexParts[index, default: []].append((column, row[5] == "1", collation))
         }
         for row in indexRows {
             guard let tableName = row[0], let name = row[1], tables[tableName] != nil else { continue }
@@ -119,7 +131,7 @@ struct SQLiteCatalogInspector {
             var parts: [Index.Part] = []
             for (position, part) in (indexParts[name] ?? []).enumerated() {
                 if let column = part.0 {
-                    parts.append(Index.Part(column: column, descending: part.1))
+                    parts.append(Index.Part(column: column, descending: part.1, collation: part.2))
                 } else {
                     let text = parsed.flatMap { position < $0.parts.count ? $0.parts[position].text : nil } ?? "?"
                     parts.append(Index.Part(expression: ExpressionText.stripOuterParentheses(text), descending: part.1))

@@ -18,6 +18,37 @@ enum SQLiteDefaultValue {
         }
     }
 
+    /// The column attribute that keeps a default's spelling exactly as SQLite stores it
+    /// (`false`, `current_timestamp`, an explicit `NULL`) when it differs from the one
+    /// ``render(_:dialect:)`` writes (`FALSE`, `CURRENT_TIMESTAMP`, none), so a table SchemaSync
+    /// creates or rebuilds stores what was declared.
+    static let spellingAttribute = "sqlite.default_text"
+
+    /// The spelling to keep for a stored default `text`, or nil when rendering its neutral value
+    /// stores the same text.
+    static func spellingToKeep(_ text: String?, dialect: SQLiteDialect) -> String? {
+        guard let text else { return nil }
+        let rendered = parse(text).map { storedText(render($0, dialect: dialect)) }
+        return rendered == text ? nil : text
+    }
+
+    /// The `DEFAULT` clause text for `column`: its kept spelling when that still means the
+    /// column's default, else the rendering of the neutral value; nil for no clause.
+    static func clause(for column: Column, dialect: SQLiteDialect) -> String? {
+        if let spelling = column.attributes[spellingAttribute], parse(spelling) == column.defaultValue {
+            return "(" + spelling + ")" // SQLite stores the text inside the parentheses
+        }
+        return column.defaultValue.map { render($0, dialect: dialect) }
+    }
+
+    /// What SQLite stores for `DEFAULT <rendered>`: the expression inside one pair of outer
+    /// parentheses, anything else as written.
+    private static func storedText(_ rendered: String) -> String {
+        guard rendered.hasPrefix("("), rendered.hasSuffix(")"),
+              ExpressionText.stripOuterParentheses(rendered) != rendered else { return rendered }
+        return String(rendered.dropFirst().dropLast())
+    }
+
     /// Parses the default text SQLite stores (exactly as it was written in CREATE TABLE).
     static func parse(_ text: String?) -> ColumnDefault? {
         guard var s = text?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return nil }

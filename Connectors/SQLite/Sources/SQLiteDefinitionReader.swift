@@ -119,7 +119,10 @@ struct SQLiteDefinitionReader {
         let tokens = T.tokenize(sql)
         guard let open = tokens.firstIndex(where: { $0.kind == .symbol && $0.value == "(" }),
               let close = T.matchingParen(tokens, from: open) else { return details }
-        details.options = tokens[(close + 1)...].filter { $0.kind == .word }.map(\.folded)
+        // Table options (`WITHOUT ROWID`, `STRICT`) in any order: SQLite gives the order no meaning.
+        details.options = T.splitTopLevel(tokens, (close + 1)..<tokens.count)
+            .map { tokens[$0].filter { $0.kind == .word }.map(\.folded).joined(separator: " ") }
+            .filter { !$0.isEmpty }.sorted()
         for part in T.splitTopLevel(tokens, (open + 1)..<close) where !part.isEmpty {
             let first = tokens[part.lowerBound]
             let isConstraint = ["constraint", "primary", "unique", "check", "foreign"].contains { first.isKeyword($0) }

@@ -20,7 +20,24 @@ public struct SQLiteDialect: Dialect {
             deferrableForeignKeys: false, identityAlways: false, views: true, comments: false,
             caseInsensitiveTableNames: true, caseInsensitiveColumnNames: true,
             enforcesDeclaredTypes: false, // a rebuild copies every value unchanged, whatever its declared type
-            columnOrder: true)
+            indexFeatures: [.collations], columnOrder: true)
+    }
+
+    /// A column's collation (`COLLATE NOCASE`), spelled as declared.
+    static let collationAttribute = "sqlite.collation"
+    /// Table options fixed at CREATE TABLE: a table without one of them does not have it.
+    static let tableOptionAttributes = ["sqlite.without_rowid", "sqlite.strict"]
+
+    /// Collation names compare without regard to case, as SQLite resolves them; `WITHOUT ROWID`
+    /// and `STRICT` are properties of every table, so a desired table that leaves them out has
+    /// neither. Other attributes compare as in ``Dialect``.
+    public func attributesEquivalent(desired: [String: String], actual: [String: String]) -> Bool {
+        for key in Self.tableOptionAttributes where (desired[key] == "true") != (actual[key] == "true") { return false }
+        return desired.allSatisfy { key, value in
+            guard key.hasPrefix(name + "."), !Self.tableOptionAttributes.contains(key) else { return true }
+            guard let other = actual[key] else { return false }
+            return key == Self.collationAttribute ? value.caseInsensitiveCompare(other) == .orderedSame : value == other
+        }
     }
 
     public func quoteIdentifier(_ name: String) -> String {
@@ -111,12 +128,12 @@ public struct SQLiteDialect: Dialect {
             let declared = declaredType(column)
             if !declared.isEmpty { parts.append(declared) }
         }
-        if let collation = column.attributes["sqlite.collation"] { parts.append("COLLATE \(quoteIdentifier(collation))") }
+        if let collation = column.attributes[Self.collationAttribute] { parts.append("COLLATE \(quoteIdentifier(collation))") }
         if !column.nullable { parts.append("NOT NULL") }
         if let generated = column.generated {
             parts.append("GENERATED ALWAYS AS (\(generated.expression)) \(generated.stored ? "STORED" : "VIRTUAL")")
-        } else if let value = column.defaultValue {
-            parts.append("DEFAULT " + SQLiteDefaultValue.render(value, dialect: self))
+        } else if let value = SQLiteDefaultValue.clause(for: column, dialect: self) {
+            parts.append("DEFAULT " + value)
         }
         return parts.joined(separator: " ")
     }

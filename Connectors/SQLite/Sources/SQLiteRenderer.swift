@@ -214,6 +214,7 @@ struct SQLiteRenderer {
         let q = dialect.quoteIdentifier
         let parts = index.parts.map { part -> String in
             var text = part.column.map(q) ?? "(\(part.expression ?? ""))"
+            if let collation = part.collation { text += " COLLATE \(q(collation))" }
             if part.descending { text += " DESC" }
             return text
         }
