@@ -64,13 +64,13 @@ final class SQLiteFidelityTests: XCTestCase {
                           desired: """
                               CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT DEFAULT NULL, b BOOLEAN NOT NULL DEFAULT false,
                                               c datetime DEFAULT current_timestamp, d INT DEFAULT ((1)), e TEXT DEFAULT 'it''s');
-                              CREATE TABLE u (id INTEGER PRIMARY KEY, flag BOOLEAN DEFAULT true, note TEXT DEFAULT null)
+                              CREATE TABLE u (id INTEGER PRIMARY KEY, flag BOOLEAN DEFAULT true, note TEXT DEFAULT null, code TEXT DEFAULT "abc")
                               """)
         assertSameCatalog(r)
         XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name, dflt_value FROM pragma_table_info('t') WHERE dflt_value IS NOT NULL"),
                        [["a", "NULL"], ["b", "false"], ["c", "current_timestamp"], ["d", "(1)"], ["e", "'it''s'"]])
         XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name, dflt_value FROM pragma_table_info('u') WHERE dflt_value IS NOT NULL"),
-                       [["flag", "true"], ["note", "null"]])
+                       [["flag", "true"], ["note", "null"], ["code", "\"abc\""]])
         XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT id, a, b FROM t"), [["1", "x", "0"]])
         // Only the spelling differs: the stored one is changed to the declared one.
         let respelled = try apply(current: "CREATE TABLE t (id INTEGER PRIMARY KEY, b BOOLEAN DEFAULT FALSE)",

@@ -14,8 +14,16 @@ enum SQLiteDefaultValue {
             case .currentDate: return "CURRENT_DATE"
             case .currentTime: return "CURRENT_TIME"
             }
-        case let .expression(e): return "(\(e))"
+        case let .expression(e): return expressionClause(e)
         }
+    }
+
+    /// `(e)`: SQLite stores the text inside the parentheses. A lone word or double-quoted string
+    /// stays bare, where SQLite takes it for a string (in parentheses it would be a column name).
+    private static func expressionClause(_ e: String) -> String {
+        let tokens = SQLiteTokenizer.tokenize(e)
+        if tokens.count == 1, tokens[0].kind == .word || tokens[0].kind == .quotedIdentifier { return e }
+        return "(" + e + ")"
     }
 
     /// The column attribute that keeps a default's spelling exactly as SQLite stores it
@@ -36,7 +44,7 @@ enum SQLiteDefaultValue {
     /// column's default, else the rendering of the neutral value; nil for no clause.
     static func clause(for column: Column, dialect: SQLiteDialect) -> String? {
         if let spelling = column.attributes[spellingAttribute], parse(spelling) == column.defaultValue {
-            return "(" + spelling + ")" // SQLite stores the text inside the parentheses
+            return expressionClause(spelling)
         }
         return column.defaultValue.map { render($0, dialect: dialect) }
     }
