@@ -1,0 +1,4 @@
+-- current
+CREATE TABLE personal_access_tokens (id bigint unsigned NOT NULL AUTO_INCREMENT, tokenable_type varchar(255) NOT NULL, tokenable_id bigint unsigned NOT NULL, name varchar(255) NOT NULL, abilities text DEFAULT NULL, meta longtext DEFAULT NULL, PRIMARY KEY (id), KEY tokenable (tokenable_type, tokenable_id));
+-- desired
+CREATE TABLE personal_access_tokens (id bigint unsigned NOT NULL AUTO_INCREMENT, tokenable_type varchar(255) NOT NULL, tokenable_id bigint unsigned NOT NULL, name varchar(255) NOT NULL, abilities json DEFAULT NULL, meta longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL DEFAULT '{}' CHECK (json_valid(`meta`)), settings json NOT NULL DEFAULT '[]', scopes longtext DEFAULT NULL, PRIMARY KEY (id), KEY tokenable (tokenable_type, tokenable_id), CONSTRAINT scopes_is_array CHECK (scopes IS NULL OR json_type(scopes) = 'ARRAY'));

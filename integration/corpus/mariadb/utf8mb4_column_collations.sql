@@ -1,0 +1,4 @@
+-- current
+CREATE TABLE users (id bigint unsigned NOT NULL AUTO_INCREMENT, email varchar(191) NOT NULL, username varchar(50) NOT NULL, display_name varchar(100) DEFAULT NULL, token char(64) DEFAULT NULL, PRIMARY KEY (id), UNIQUE KEY users_email_unique (email)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+-- desired
+CREATE TABLE users (id bigint unsigned NOT NULL AUTO_INCREMENT, email varchar(191) COLLATE utf8mb4_general_ci NOT NULL, username varchar(50) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, display_name varchar(100) COLLATE utf8mb4_unicode_520_ci DEFAULT NULL, token char(64) CHARACTER SET ascii COLLATE ascii_bin DEFAULT NULL, bio text COLLATE utf8mb4_unicode_ci, PRIMARY KEY (id), UNIQUE KEY users_email_unique (email), UNIQUE KEY users_username_unique (username), KEY users_token_index (token)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

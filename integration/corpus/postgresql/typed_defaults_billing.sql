@@ -1,0 +1,4 @@
+-- current
+CREATE TABLE subscriptions (id serial PRIMARY KEY, plan text NOT NULL, price numeric(8,2) NOT NULL, started_at timestamp, updated_at timestamp, client_ip varchar(45), signature text);
+-- desired
+CREATE TABLE subscriptions (id serial PRIMARY KEY, plan text NOT NULL DEFAULT 'free', price numeric(8,2) NOT NULL DEFAULT 1.50, discount numeric DEFAULT -0.25, started_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP, trial_period interval NOT NULL DEFAULT '14 days', grace interval DAY TO SECOND DEFAULT '1 day 02:00:00'::interval, client_ip inet, allowed_net cidr DEFAULT '10.0.0.0/8', mac macaddr, signature bytea, nonce bytea NOT NULL DEFAULT '\x00'::bytea, renews_on date DEFAULT (CURRENT_DATE + 30), local_time time(0) without time zone DEFAULT '09:00');
