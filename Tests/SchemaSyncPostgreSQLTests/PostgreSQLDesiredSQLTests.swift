@@ -219,3 +219,47 @@ final class PostgreSQLDesiredSQLTests: PostgreSQLTestCase {
         return text
     }
 }
+
+extension PostgreSQLDesiredSQLTests {
+    /// Extensions are not managed: desired SQL that creates one the target lacks is refused up
+    /// front, naming the extension and the statement to run; one the target has is fine.
+    func testAnExtensionTheTargetLacksIsRefusedByName() throws {
+        let sql = """
+            CREATE EXTENSION IF NOT EXISTS "no_such_ext_ss";
+            CREATE EXTENSION plpgsql;
+            CREATE TABLE t (id bigint PRIMARY KEY);
+            """
+        XCTAssertThrowsError(try load(sql)) { error in
+            let e = error as? SchemaSyncError
+            XCTAssertEqual(e?.code, .invalidSchema)
+            XCTAssertTrue(e?.message.contains("\"no_such_ext_ss\"") == true, e?.message ?? "")
+            XCTAssertFalse(e?.message.contains("plpgsql") == true, "plpgsql is installed: \(e?.message ?? "")")
+            XCTAssertTrue(e?.hint?.contains("CREATE EXTENSION IF NOT EXISTS \"no_such_ext_ss\"") == true, e?.hint ?? "")
+        }
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_extension WHERE extname = 'no_such_ext_ss'"), "0")
+        XCTAssertEqual(try load("CREATE EXTENSION IF NOT EXISTS plpgsql; CREATE TABLE t (id bigint PRIMARY KEY);").tables.map(\.name), ["t"])
+    }
+}
+
+extension PostgreSQLDesiredSQLTests {
+    /// A function, trigger or standalone sequence in desired SQL is never silently left out:
+    /// refused by name while the target lacks it, accepted (and left alone) once it is there.
+    func testUnmanagedObjectsMustAlreadyBeInTheTarget() throws {
+        let sql = """
+            CREATE SEQUENCE invoice_number_seq START WITH 1000;
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.at = now(); RETURN NEW; END $$;
+            CREATE TABLE invoices (id bigint PRIMARY KEY, number bigint NOT NULL DEFAULT nextval('invoice_number_seq'), at timestamptz);
+            CREATE TRIGGER invoices_touch BEFORE UPDATE ON invoices FOR EACH ROW EXECUTE FUNCTION touch();
+            """
+        XCTAssertThrowsError(try load(sql)) { error in
+            let message = (error as? SchemaSyncError)?.message ?? ""
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema)
+            for name in ["sequence invoice_number_seq", "function touch()", "trigger invoices.invoices_touch"] {
+                XCTAssertTrue(message.contains(name), "\(name) in: \(message)")
+            }
+        }
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_class WHERE relname IN ('invoices', 'invoice_number_seq')"), "0")
+        try db.raw.query(sql)
+        XCTAssertEqual(try load(sql).tables.map(\.name), ["invoices"])
+    }
+}

@@ -41,7 +41,6 @@ struct PostgreSQLSQLLoader {
             let live = session.postgresDialect.schema == "public" ? "" : ", " + scratch.quoteIdentifier(session.postgresDialect.schema)
             try session.connection.run("SET LOCAL search_path TO \(scratch.quoteIdentifier(scratch.schema))\(live), public")
             var schema = try session.inspect(dialect: scratch)
-            schema.unmanaged = schema.unmanaged.filter { $0.kind != "sequence" }
             schema.captureSourceDefinitions(try session.definitionReader(schema: scratch.schema).read())
             return schema
         }

@@ -25,6 +25,16 @@ struct PostgreSQLSQLScript {
         }
         var firstWord: String { leadingWords.first ?? "" }
 
+        /// The extension a `CREATE EXTENSION [IF NOT EXISTS] name` statement creates.
+        var createdExtension: String? {
+            guard Array(leadingWords.prefix(2)) == ["create", "extension"],
+                  let match = sql.firstMatch(of: Self.extensionName) else { return nil }
+            return match.output.2.map(String.init) ?? match.output.3.map(String.init)
+        }
+
+        nonisolated(unsafe) private static let extensionName =
+            /(?i)^\s*create\s+extension\s+(if\s+not\s+exists\s+)?(?:"([^"]+)"|([A-Za-z_][A-Za-z0-9_$-]*))/
+
         /// `CREATE SCHEMA`, `ALTER SCHEMA`, `COMMENT ON SCHEMA`: about a schema itself, which the
         /// scratch copy neither needs nor may change (dumps start with `CREATE SCHEMA app`).
         var isAboutSchema: Bool {

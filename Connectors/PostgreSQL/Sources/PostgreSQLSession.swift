@@ -155,6 +155,32 @@ public final class PostgreSQLSession: DatabaseSession {
     // MARK: Scratch schemas
 
     public func schema(fromSQL sql: String, source: String) throws -> Schema {
+        try requireExtensions(of: sql, source: source)
+        var schema = try loadSchema(fromSQL: sql, source: source)
+        try requireUnmanagedObjects(of: schema, source: source)
+        schema.unmanaged = schema.unmanaged.filter { $0.kind != "sequence" }
+        return schema
+    }
+
+    /// Objects the model does not hold (functions, triggers, standalone sequences, policies,
+    /// exclusion constraints, ...) are never created by apply: one the desired SQL declares must
+    /// already be in the target (it is then left as it is); otherwise the SQL is refused by name
+    /// instead of the object being silently left out.
+    private func requireUnmanagedObjects(of schema: Schema, source: String) throws {
+        guard !schema.unmanaged.isEmpty else { return }
+        struct Key: Hashable { let kind: String, name: String, table: String? }
+        let present = Set(try query(PostgreSQLCatalogQueries.unmanaged(postgresDialect.quoteString(postgresDialect.schema)))
+            .compactMap { row in row[0].flatMap { kind in row[1].map { Key(kind: kind, name: $0, table: row[2]) } } })
+        let missing = schema.unmanaged.filter { !present.contains(Key(kind: $0.kind, name: $0.name, table: $0.table)) }
+        guard !missing.isEmpty else { return }
+        let names = missing.prefix(5).map { "\($0.kind) \($0.table.map { "\($0)." } ?? "")\($0.name)" }.joined(separator: ", ")
+            + (missing.count > 5 ? " and \(missing.count - 5) more" : "")
+        throw SchemaSyncError(.invalidSchema,
+            "'\(source)' declares objects SchemaSync does not manage and the target database does not have: \(names)",
+            hint: "create them on the target by hand first (apply then leaves them as they are), or keep them out of the desired schema")
+    }
+
+    private func loadSchema(fromSQL sql: String, source: String) throws -> Schema {
         if let devURL = options.devURL, devURL != url {
             guard PostgreSQLConnector().schemes.contains(devURL.scheme) else {
                 throw SchemaSyncError(.usage, "the dev database '\(devURL)' is not a PostgreSQL URL",
@@ -164,7 +190,7 @@ public final class PostgreSQLSession: DatabaseSession {
             devOptions.devURL = nil
             let dev = try PostgreSQLSession(url: devURL, options: devOptions)
             defer { dev.close() }
-            return try dev.schema(fromSQL: sql, source: source)
+            return try dev.loadSchema(fromSQL: sql, source: source)
         }
         let database = PostgreSQLScratchDatabase(session: self)
         guard database.isAvailable() else { return try loadInScratchSchema(sql, source: source, why: "the user may not create databases") }
@@ -179,6 +205,21 @@ public final class PostgreSQLSession: DatabaseSession {
             }
             return schema
         }
+    }
+
+    /// Extensions are not managed: one the desired SQL creates must already be in the target,
+    /// where the desired schema is built again before planning (and where apply would need it).
+    private func requireExtensions(of sql: String, source: String) throws {
+        let wanted = PostgreSQLSQLScript(sql, schema: postgresDialect.schema, scratch: postgresDialect.schema)
+            .statements.compactMap(\.createdExtension)
+        guard !wanted.isEmpty else { return }
+        let installed = Set(try query("SELECT extname FROM pg_extension").compactMap { $0.first ?? nil })
+        let missing = wanted.filter { !installed.contains($0) }
+        guard !missing.isEmpty else { return }
+        let names = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+        throw SchemaSyncError(.invalidSchema,
+            "'\(source)' creates extension\(missing.count > 1 ? "s" : "") \(names), which the target database does not have; SchemaSync does not manage extensions",
+            hint: "create \(missing.count > 1 ? "them" : "it") on the target first: " + missing.map { "CREATE EXTENSION IF NOT EXISTS \"\($0)\"" }.joined(separator: "; "))
     }
 
     private func loadInScratchSchema(_ sql: String, source: String, why: String) throws -> Schema {
