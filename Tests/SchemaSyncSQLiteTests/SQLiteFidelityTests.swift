@@ -84,8 +84,14 @@ final class SQLiteFidelityTests: XCTestCase {
                           desired: """
                               CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, name TEXT COLLATE NOCASE);
                               CREATE UNIQUE INDEX users_email ON users (email COLLATE NOCASE);
-                              CREATE INDEX users_name ON users (name COLLATE BINARY DESC, email)
+                              CREATE INDEX users_name ON users (name COLLATE BINARY DESC, email);
+                              CREATE INDEX users_name_own ON users (name COLLATE NOCASE, id);
+                              CREATE INDEX users_email_expr ON users (lower(email) COLLATE RTRIM)
                               """)
+        for index in ["users_name_own", "users_email_expr"] {
+            XCTAssertTrue(SQLiteCatalogOracle.rows(r.target, "SELECT sql FROM sqlite_schema WHERE name = '\(index)'")
+                .first?.first?.uppercased().contains("COLLATE") == true, "\(index) keeps its COLLATE")
+        }
         assertSameCatalog(r)
         XCTAssertEqual(SQLiteCatalogOracle.rows(r.target, "SELECT name, coll FROM pragma_index_xinfo('users_email') WHERE key = 1"),
                        [["email", "NOCASE"]])

@@ -130,11 +130,14 @@ struct SQLiteCatalogInspector {
             let parsed = indexSQL[name].map(SQLiteDefinitionParser.index)
             var parts: [Index.Part] = []
             for (position, part) in (indexParts[name] ?? []).enumerated() {
+                let written = parsed.flatMap { position < $0.parts.count ? $0.parts[position] : nil }
+                // A COLLATE written in the index is kept as written, even when it is the column's own.
+                let collation = written?.collation ?? part.2
                 if let column = part.0 {
-                    parts.append(Index.Part(column: column, descending: part.1, collation: part.2))
+                    parts.append(Index.Part(column: column, descending: part.1, collation: collation))
                 } else {
-                    let text = parsed.flatMap { position < $0.parts.count ? $0.parts[position].text : nil } ?? "?"
-                    parts.append(Index.Part(expression: ExpressionText.stripOuterParentheses(text), descending: part.1))
+                    let text = written?.text ?? "?"
+                    parts.append(Index.Part(expression: ExpressionText.stripOuterParentheses(text), descending: part.1, collation: collation))
                 }
             }
             tables[tableName]!.indexes.append(Index(name: name, parts: parts, unique: unique,

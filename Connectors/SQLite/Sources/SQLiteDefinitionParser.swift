@@ -106,7 +106,8 @@ struct SQLiteDefinitionParser {
 
     /// Key parts (verbatim text, descending) and the WHERE predicate of a `CREATE INDEX`.
     struct IndexInfo {
-        var parts: [(text: String, isColumn: Bool, descending: Bool)] = []
+        /// Key parts: the column name or expression text, and the `COLLATE` name written for it.
+        var parts: [(text: String, isColumn: Bool, descending: Bool, collation: String?)] = []
         var predicate: String?
     }
 
@@ -120,10 +121,11 @@ struct SQLiteDefinitionParser {
             var end = part.upperBound
             var descending = false
             if tokens[end - 1].isKeyword("desc") { descending = true; end -= 1 } else if tokens[end - 1].isKeyword("asc") { end -= 1 }
-            if end - 2 >= part.lowerBound, tokens[end - 2].isKeyword("collate") { end -= 2 }
+            var collation: String?
+            if end - 2 >= part.lowerBound, tokens[end - 2].isKeyword("collate") { collation = tokens[end - 1].value; end -= 2 }
             let isColumn = end - part.lowerBound == 1 && tokens[part.lowerBound].isIdentifier
             let text = isColumn ? tokens[part.lowerBound].value : T.text(sql, tokens, part.lowerBound..<end)
-            info.parts.append((text, isColumn, descending))
+            info.parts.append((text, isColumn, descending, collation))
         }
         if let whereIndex = tokens[(close + 1)...].firstIndex(where: { $0.isKeyword("where") }), whereIndex + 1 < tokens.count {
             info.predicate = T.text(sql, tokens, (whereIndex + 1)..<tokens.count)

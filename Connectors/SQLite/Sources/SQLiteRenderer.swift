@@ -213,7 +213,8 @@ struct SQLiteRenderer {
     func createIndex(_ index: Index, on table: String) -> String {
         let q = dialect.quoteIdentifier
         let parts = index.parts.map { part -> String in
-            var text = part.column.map(q) ?? "(\(part.expression ?? ""))"
+            // SQLite takes any expression bare as a key part, and stores the text as written.
+            var text = part.column.map(q) ?? (part.expression ?? "")
             if let collation = part.collation { text += " COLLATE \(q(collation))" }
             if part.descending { text += " DESC" }
             return text

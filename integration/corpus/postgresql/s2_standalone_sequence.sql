@@ -1,0 +1,5 @@
+-- current
+CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric(12,2) NOT NULL DEFAULT 0);
+-- desired
+CREATE SEQUENCE invoice_number_seq START WITH 1000;
+CREATE TABLE invoices (id bigint PRIMARY KEY, number bigint NOT NULL DEFAULT nextval('invoice_number_seq'), total numeric(12,2) NOT NULL DEFAULT 0);
