@@ -245,3 +245,23 @@ extension MariaDBFidelityTests {
         XCTAssertEqual(try target.sql("SELECT name FROM pets"), [["rex"]])
     }
 }
+
+extension MariaDBFidelityTests {
+    /// A foreign key whose actions change is dropped and added back; the plain index it used can
+    /// then go without a stand-in index, so none is left behind next to the new unique key.
+    func testNoStandInIndexForAForeignKeyTheApplyReplaces() throws {
+        try assertAppliesExactly(current: """
+            CREATE TABLE projects (tenant_id int NOT NULL, id int NOT NULL, PRIMARY KEY (tenant_id, id));
+            CREATE TABLE issues (id int NOT NULL, tenant_id int NOT NULL, project_id int NOT NULL, PRIMARY KEY (id),
+                KEY issues_project (tenant_id, project_id),
+                CONSTRAINT issues_project_fk FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id))
+            """, desired: """
+            CREATE TABLE projects (tenant_id int NOT NULL, id int NOT NULL, PRIMARY KEY (tenant_id, id));
+            CREATE TABLE issues (id int NOT NULL, tenant_id int NOT NULL, project_id int NOT NULL, iid int NOT NULL DEFAULT 0, PRIMARY KEY (id),
+                UNIQUE KEY issues_project_iid (tenant_id, project_id, iid),
+                CONSTRAINT issues_project_fk FOREIGN KEY (tenant_id, project_id) REFERENCES projects (tenant_id, id) ON DELETE CASCADE)
+            """)
+        XCTAssertEqual(try target.sql("SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '\(target.name)' AND TABLE_NAME = 'issues' ORDER BY 1"),
+                       [["issues_project_iid"], ["PRIMARY"]])
+    }
+}

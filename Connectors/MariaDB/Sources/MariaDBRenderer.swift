@@ -11,8 +11,22 @@ struct MariaDBRenderer {
     let dialect: MariaDBDialect
     let current: Schema
     let desired: Schema
+    /// Foreign keys (`table.name`) the plan has dropped so far: an index they used may go
+    /// without a stand-in, since each is added back (after the indexes) or is gone for good.
+    private var droppedForeignKeys: Set<String> = []
+
+    init(dialect: MariaDBDialect, current: Schema, desired: Schema) {
+        self.dialect = dialect
+        self.current = current
+        self.desired = desired
+    }
 
     func render(_ changes: [PlannedChange]) throws -> [RenderedStatement] {
+        var renderer = self
+        return try renderer.renderAll(changes)
+    }
+
+    private mutating func renderAll(_ changes: [PlannedChange]) throws -> [RenderedStatement] {
         let changes = Self.tableOptionsFirst(changes)
         let suspended = foreignKeysBlockingTypeChanges(changes)
         let lastTypeChange = changes.lastIndex { if case .alterColumn = $0.change { return true } else { return false } }
@@ -29,6 +43,7 @@ struct MariaDBRenderer {
             for sql in try render(planned.change) {
                 statements.append(RenderedStatement(sql, changeIDs: [planned.id]))
             }
+            if case let .dropForeignKey(table, key) = planned.change { droppedForeignKeys.insert(table + "." + key.name) }
             if position == lastTypeChange {
                 for (owner, key) in suspended where dropped.contains(owner + "." + key.name) {
                     statements.append(RenderedStatement(alter(owner, "ADD " + foreignKeyClause(key, guarded: true)), changeIDs: [planned.id]))
@@ -381,6 +396,7 @@ struct MariaDBRenderer {
         guard let wanted = desired.table(named: table), let existing = current.table(named: table) else { return "" }
         var clauses = ""
         for fk in wanted.foreignKeys where existing.foreignKeys.contains(where: { $0.name == fk.name })
+            && !droppedForeignKeys.contains(table + "." + fk.name)
             && Array(columns.prefix(fk.columns.count)) == fk.columns {
             let otherCover = existing.indexes.contains { other in
                 other.name != name && wanted.indexes.contains { $0.name == other.name }
