@@ -210,6 +210,7 @@ public final class PostgreSQLSession: DatabaseSession {
     /// Extensions are not managed: one the desired SQL creates must already be in the target,
     /// where the desired schema is built again before planning (and where apply would need it).
     private func requireExtensions(of sql: String, source: String) throws {
+        guard sql.range(of: "extension", options: .caseInsensitive) != nil else { return } // no second lexing pass
         let wanted = PostgreSQLSQLScript(sql, schema: postgresDialect.schema, scratch: postgresDialect.schema)
             .statements.compactMap(\.createdExtension)
         guard !wanted.isEmpty else { return }

@@ -83,7 +83,7 @@ struct SQLiteCatalogInspector {
                                 nullable: row[3] != "1", defaultValue: SQLiteDefaultValue.parse(row[4]))
             if let spelling = SQLiteTypeMapping.spellingToKeep(declared: row[2] ?? "") { column.nativeTypes["sqlite"] = spelling }
             if let collation = info.collations[name] { column.attributes[SQLiteDialect.collationAttribute] = collation }
-            if let spelling = SQLiteDefaultValue.spellingToKeep(row[4], dialect: dialect) {
+            if let spelling = SQLiteDefaultValue.spellingToKeep(row[4], value: column.defaultValue, dialect: dialect) {
                 column.attributes[SQLiteDefaultValue.spellingAttribute] = spelling
             }
             if let generated = info.generated[name], hidden >= 2 {

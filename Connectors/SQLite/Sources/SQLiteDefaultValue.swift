@@ -32,11 +32,11 @@ enum SQLiteDefaultValue {
     /// creates or rebuilds stores what was declared.
     static let spellingAttribute = "sqlite.default_text"
 
-    /// The spelling to keep for a stored default `text`, or nil when rendering its neutral value
-    /// stores the same text.
-    static func spellingToKeep(_ text: String?, dialect: SQLiteDialect) -> String? {
+    /// The spelling to keep for a stored default `text` (parsed as `value`), or nil when
+    /// rendering the neutral value stores the same text.
+    static func spellingToKeep(_ text: String?, value: ColumnDefault?, dialect: SQLiteDialect) -> String? {
         guard let text else { return nil }
-        let rendered = parse(text).map { storedText(render($0, dialect: dialect)) }
+        let rendered = value.map { storedText(render($0, dialect: dialect)) }
         return rendered == text ? nil : text
     }
 
