@@ -48,8 +48,9 @@ struct ApplyCommand: ParsableCommand {
             do {
                 report = try engine.apply(desired: run.desired, allowDestructive: desired.allowDestructive, options: options)
             } catch let error as SchemaSyncError {
-                progress.failed(error, transactional: dialect.capabilities.transactionalDDL, batched: changesPerTransaction != nil)
                 let printer = PlanPrinter(report: planned, dialect: dialect, url: run.url)
+                progress.failed(error, transactional: dialect.capabilities.transactionalDDL,
+                                batched: changesPerTransaction != nil || printer.automaticTransactionSize != nil)
                 switch desired.format {
                 case .text: break
                 case .sql: CLIEnvironment.out(printer.sql())
@@ -65,7 +66,8 @@ struct ApplyCommand: ParsableCommand {
                     CLIEnvironment.out("Nothing to apply.")
                 } else {
                     let n = progress.ran.count, ms = progress.ran.reduce(0) { $0 + $1.milliseconds }
-                    CLIEnvironment.out("Applied \(n) statement\(n == 1 ? "" : "s") in \(ApplyProgress.format(ms)); verified: the database matches the desired schema"
+                    let transactions = report.transactions > 1 ? " in \(report.transactions) transactions" : ""
+                    CLIEnvironment.out("Applied \(n) statement\(n == 1 ? "" : "s")\(transactions) in \(ApplyProgress.format(ms)); verified: the database matches the desired schema"
                         + (report.plan.skipped.isEmpty ? "" : " except the skipped changes")
                         + (report.engineChecked ? " (the definitions the engine reports agree)."
                             : " (by the model only: no scratch copy to compare the definitions the engine reports with)."))

@@ -93,7 +93,7 @@ func runReportingErrors(_ body: () throws -> ExitStatus) throws {
     } catch let error as SchemaSyncError {
         // One line, whatever the driver's message holds.
         let line = error.description.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            .map { $0.trimmingWhitespace() }.joined(separator: " ")
         // Redacted first, then every echoed piece of input cut to about 200 characters.
         CLIEnvironment.err("error: \(InputEcho.shorten(line: DatabaseURL.redact(line)))")
         status = ExitStatus.forError(error)

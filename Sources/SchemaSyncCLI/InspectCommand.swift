@@ -26,12 +26,12 @@ struct InspectCommand: ParsableCommand {
             switch format {
             case .yaml:
                 do {
-                    CLIEnvironment.out(try writer.document(schema).yaml().trimmingCharacters(in: .newlines))
+                    CLIEnvironment.out(try writer.document(schema).yaml().trimmingNewlines())
                 } catch {
                     throw SchemaSyncError(.internalError, "cannot write YAML", cause: "\(error)")
                 }
             case .json:
-                CLIEnvironment.out(writer.document(schema).json().trimmingCharacters(in: .newlines))
+                CLIEnvironment.out(writer.document(schema).json().trimmingNewlines())
             case .sql:
                 var creatable = schema
                 creatable.unmanaged = []

@@ -38,12 +38,25 @@ struct PlanPrinter {
         var lines = rows.map { marker, path, detail in
             "\(marker) \(path.padding(toLength: max(width, path.count + 1), withPad: " ", startingAt: 0))\(detail)"
         }
+        if let size = automaticTransactionSize {
+            lines.append("ℹ".cyan + " The plan only creates new objects and needs more locks than one transaction holds on this server: "
+                + "apply runs it in transactions of at most \(size) changes each (nothing that exists changes; "
+                + "after a failure, earlier transactions stay applied and running apply again converges).")
+        }
         if plan.changes.isEmpty && report.engineMismatches.isEmpty {
             lines.append("No changes: the database matches the desired schema"
                 + (report.engineChecked ? " (the definitions the engine reports agree)." : "."))
         }
         lines.append(summaryLine())
         return lines.joined(separator: "\n")
+    }
+
+    /// The transaction size apply splits this plan into by itself, when it does
+    /// (see ``Dialect/changesPerTransaction(creating:)``).
+    var automaticTransactionSize: Int? {
+        let applicable = report.plan.applicable
+        guard Plan.onlyCreatesNewObjects(applicable) else { return nil }
+        return dialect.changesPerTransaction(creating: applicable)
     }
 
     func summaryLine() -> String {
@@ -118,6 +131,6 @@ struct PlanPrinter {
             ])),
         ]
         if let outcome { fields.append(("outcome", outcome)) }
-        return SchemaDocument.map(fields).json().trimmingCharacters(in: .newlines)
+        return SchemaDocument.map(fields).json().trimmingNewlines()
     }
 }

@@ -9,7 +9,7 @@ public enum CIEnvironment {
 
     /// The rule behind ``isCI``, for one value of `CI`.
     public static func isCI(_ value: String?) -> Bool {
-        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return false }
+        guard let value = value?.trimmingWhitespace(), !value.isEmpty else { return false }
         return value != "0" && value.lowercased() != "false"
     }
 }

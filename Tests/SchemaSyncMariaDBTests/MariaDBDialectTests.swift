@@ -11,6 +11,13 @@ final class MariaDBDialectTests: XCTestCase {
         XCTAssertEqual(dialect.quoteString("it's a \\ test"), "'it''s a \\\\ test'")
     }
 
+    /// A quote or backslash followed by a combining mark is one Character but still a quote byte.
+    func testQuotingEscapesAQuoteCarryingACombiningMark() {
+        XCTAssertEqual(dialect.quoteString("a'\u{301}b"), "'a''\u{301}b'")
+        XCTAssertEqual(dialect.quoteString("a\\\u{301}"), "'a\\\\\u{301}'")
+        XCTAssertEqual(dialect.quoteIdentifier("a`\u{301}"), "`a``\u{301}`")
+    }
+
     func testPortableTypesMapBothWays() {
         let cases: [(DataType, String)] = [
             (.boolean, "tinyint(1)"), (.smallint, "smallint"), (.integer, "int"), (.bigint, "bigint"),

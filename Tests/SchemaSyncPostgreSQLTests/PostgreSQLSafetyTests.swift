@@ -1,7 +1,7 @@
 import Foundation
 import SchemaSyncConformance
 import SchemaSyncCore
-import SchemaSyncPostgreSQL
+@testable import SchemaSyncPostgreSQL
 import XCTest
 
 /// Safety rules on PostgreSQL: data checks, one writer at a time, constant inspection cost,
@@ -109,33 +109,55 @@ final class PostgreSQLSafetyTests: PostgreSQLTestCase {
         }
     }
 
-    func testLargePlanIsRefusedUpFront() throws {
-        let tables = (1...3000).map { i in
+    /// 1,500 new tables need more locks than the test server's lock table holds (64 × 100 slots):
+    /// a plan that only creates new objects is split into several transactions by itself; one
+    /// that also alters an existing table stays all-or-nothing and is refused before anything runs.
+    /// (Batches opted in with `changesPerTransaction` are covered by `CLITests.testBatchedApplyConverges`.)
+    func testLargeCreationIsSplitAndLargeAlterationIsRefusedUpFront() throws {
+        let keep = Table(name: "keep", columns: [Column(name: "id", type: .integer)])
+        _ = try apply(Schema(tables: [keep]))
+        let tables = (1...1500).map { i in
             Table(name: "big_\(i)", columns: [Column(name: "id", type: .bigint, identity: .byDefault), Column(name: "body", type: .text)],
                   primaryKey: PrimaryKey(columns: ["id"]))
         }
-        XCTAssertThrowsError(try apply(Schema(tables: tables))) { error in
+        var altered = keep
+        altered.columns.append(Column(name: "note", type: .text))
+        XCTAssertThrowsError(try apply(Schema(tables: [altered] + tables))) { error in
             let e = error as? SchemaSyncError
             XCTAssertEqual(e?.code, .planTooLarge, "\(error)")
             XCTAssertTrue(e?.hint?.contains("max_locks_per_transaction") ?? false)
             XCTAssertTrue(e?.hint?.contains("--changes-per-transaction") ?? false)
         }
-        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"), "0")
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"), "1", "nothing changed")
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM information_schema.columns WHERE table_name = 'keep'"), "1")
 
-        // The opt-in: several transactions, each re-planned from the catalog, converge.
+        let report = try apply(Schema(tables: [keep] + tables))
+        XCTAssertTrue(report.splitAutomatically)
+        XCTAssertGreaterThan(report.transactions, 1)
+        XCTAssertEqual(report.executed, report.statements.count)
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'big\\_%'"), "1500")
+        XCTAssertEqual(try db.raw.value("""
+            SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+            WHERE c.relnamespace = 'public'::regnamespace AND i.indisprimary AND c.relname LIKE 'big\\_%'
+            """), "1500")
         let session = try db.session()
         defer { session.close() }
-        let report = try SyncEngine(session: session).apply(desired: Schema(tables: tables), allowDestructive: false,
-                                                            options: .init(changesPerTransaction: 1000))
-        XCTAssertEqual(report.executed, report.statements.count)
-        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'big\\_%'"), "3000")
-        XCTAssertTrue(try SyncEngine(session: session).plan(desired: Schema(tables: tables), allowDestructive: false).plan.isEmpty)
+        XCTAssertTrue(try SyncEngine(session: session).plan(desired: Schema(tables: [keep] + tables), allowDestructive: false).plan.isEmpty)
 
         // The estimate itself, without a server.
-        let dialect = PostgreSQLDialect(schema: "public", maxLocksPerTransaction: 64, lockSlots: 10)
+        let dialect = PostgreSQLDialect(schema: "public", maxLocksPerTransaction: 64, lockSlots: 5)
         let plan = try Differ(dialect: dialect).plan(from: Schema(), to: Schema(tables: Array(tables.prefix(200))), allowDestructive: false)
-        XCTAssertThrowsError(try dialect.render(plan.applicable, current: Schema(), desired: Schema()))
-        XCTAssertNoThrow(try PostgreSQLDialect().render(plan.applicable, current: Schema(), desired: Schema()))
+        XCTAssertTrue(Plan.onlyCreatesNewObjects(plan.applicable))
+        XCTAssertNoThrow(try dialect.render(plan.applicable, current: Schema(), desired: Schema()), "a creation is split, not refused")
+        let size = try XCTUnwrap(dialect.changesPerTransaction(creating: plan.applicable))
+        XCTAssertLessThan(size, plan.applicable.count)
+        let budget = PostgreSQLLockBudget(locksPerTransaction: 64, slots: 5)
+        XCTAssertLessThanOrEqual(budget.estimate(Array(plan.applicable.prefix(size))), 240)
+        XCTAssertNil(PostgreSQLDialect().changesPerTransaction(creating: plan.applicable))
+        let existing = Schema(tables: [keep])
+        let alteration = try Differ(dialect: dialect).plan(from: existing, to: Schema(tables: [altered] + tables.prefix(200)), allowDestructive: false)
+        XCTAssertFalse(Plan.onlyCreatesNewObjects(alteration.applicable))
+        XCTAssertThrowsError(try dialect.render(alteration.applicable, current: existing, desired: Schema()))
     }
 
     func testSchemaFromSQLLeavesNothingBehind() throws {

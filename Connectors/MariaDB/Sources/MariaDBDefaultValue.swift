@@ -8,7 +8,7 @@ enum MariaDBDefaultValue {
     /// Parses an inspected `COLUMN_DEFAULT`; nil when the column has no default (or DEFAULT NULL).
     static func parse(_ raw: String?) -> ColumnDefault? {
         guard let raw else { return nil }
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         if text.uppercased() == "NULL" { return nil }
         if text.count >= 2, text.hasPrefix("'"), text.hasSuffix("'") {
             return .string(unquote(String(text.dropFirst().dropLast())))
@@ -33,7 +33,7 @@ enum MariaDBDefaultValue {
             case .currentTime: return "(curtime())"
             }
         case let .expression(e):
-            let trimmed = e.trimmingCharacters(in: .whitespaces)
+            let trimmed = e.trimmingWhitespace()
             if portableFunction(trimmed) != nil { return trimmed }
             return "(" + trimmed + ")"
         }
@@ -55,7 +55,7 @@ enum MariaDBDefaultValue {
             return "'" + s
         case let .function(f): return "f:" + f.rawValue
         case let .expression(e):
-            let trimmed = ExpressionText.stripOuterParentheses(e.trimmingCharacters(in: .whitespaces))
+            let trimmed = ExpressionText.stripOuterParentheses(e.trimmingWhitespace())
             if let f = portableFunction(trimmed) { return "f:" + f.rawValue }
             if isNumber(trimmed) { return numeric ? number(trimmed) : "'" + trimmed }
             return "e:" + MariaDBExpression.normalized(trimmed)
@@ -85,11 +85,11 @@ enum MariaDBDefaultValue {
     }
 
     static func isNumber(_ text: String) -> Bool {
-        text.range(of: #"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"#, options: .regularExpression) != nil
+        DecimalLiteral.matches(text)
     }
 
     private static func number(_ text: String) -> String {
-        if let d = Decimal(string: text.trimmingCharacters(in: .whitespaces)) { return "n:" + d.description }
+        if let d = Decimal(string: text.trimmingWhitespace()) { return "n:" + d.description }
         return "n:" + text
     }
 

@@ -79,23 +79,27 @@ public struct MariaDBDialect: Dialect {
     }
 
     public func quoteIdentifier(_ name: String) -> String {
-        "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
+        SQLQuoting.enclosing(name, in: "`")
     }
 
     /// Quotes with single quotes, doubling quotes and escaping backslashes. Sessions opened by
     /// this connector remove `NO_BACKSLASH_ESCAPES` and `ANSI_QUOTES` from their `sql_mode`, so the
     /// text means the same on every server configuration.
+    /// Scans Unicode scalars, not characters: a quote or backslash followed by a combining mark
+    /// is one `Character` but still a quote or backslash byte to the server.
     public func quoteString(_ value: String) -> String {
-        var out = "'"
-        for ch in value {
-            switch ch {
-            case "'": out += "''"
-            case "\\": out += "\\\\"
-            case "\0": out += "\\0"
-            default: out.append(ch)
+        var out = String.UnicodeScalarView()
+        out.append("'")
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "'": out.append(contentsOf: "''".unicodeScalars)
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case "\0": out.append(contentsOf: "\\0".unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out + "'"
+        out.append("'")
+        return String(out)
     }
 
     public func typesEquivalent(desired: Column, actual: Column) -> Bool {
@@ -161,7 +165,7 @@ public struct MariaDBDialect: Dialect {
     }
 
     static func normalizedAttribute(_ key: String, _ value: String) -> String {
-        let lower = value.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = value.lowercased().trimmingWhitespace()
         if key == Attribute.onUpdate, let f = MariaDBDefaultValue.portableFunction(lower) { return f.rawValue }
         return lower
     }

@@ -11,7 +11,7 @@ enum MariaDBSQLScript {
         let chars = Array(sql)
         var i = 0
         func flush() {
-            let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = current.trimmingWhitespaceAndNewlines()
             if !trimmed.isEmpty { result.append(trimmed) }
             current = ""
         }

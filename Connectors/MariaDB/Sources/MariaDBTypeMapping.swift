@@ -143,7 +143,7 @@ public enum MariaDBTypeMapping {
 
     private static func arguments(_ t: String) -> (Int?, Int?) {
         guard let open = t.firstIndex(of: "("), let close = t.firstIndex(of: ")"), open < close else { return (nil, nil) }
-        let parts = t[t.index(after: open)..<close].split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let parts = t[t.index(after: open)..<close].split(separator: ",").map { Int($0.trimmingWhitespace()) }
         return (parts.first ?? nil, parts.count > 1 ? parts[1] : nil)
     }
 

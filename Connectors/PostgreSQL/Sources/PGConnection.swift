@@ -172,7 +172,7 @@ final class PGConnection {
         for secret in secrets where secret.count >= 3 {
             clean = clean.replacingOccurrences(of: secret, with: "***")
         }
-        return clean.trimmingCharacters(in: .whitespacesAndNewlines)
+        return clean.trimmingWhitespaceAndNewlines()
             .replacingOccurrences(of: "\n", with: " ")
     }
 }

@@ -13,7 +13,7 @@ import SchemaSyncCore
 enum PostgreSQLDefaultParser {
     /// The neutral default for catalog text `text` on a column of type `type`.
     static func parse(_ text: String, type: DataType) -> ColumnDefault? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         if isQuotedNumberSpelling(trimmed) { return .expression(trimmed) }
         let bare = stripCasts(trimmed)
         let lower = bare.lowercased()
@@ -58,7 +58,7 @@ enum PostgreSQLDefaultParser {
         var s = text
         while let range = trailingCast(in: s) {
             s = String(s[..<range.lowerBound])
-            s = s.trimmingCharacters(in: .whitespaces)
+            s = s.trimmingWhitespace()
             if s.hasPrefix("("), s.hasSuffix(")") {
                 let inner = ExpressionText.stripOuterParentheses(s)
                 if inner != s, unquote(inner) != nil || isNumber(inner) { s = inner }
@@ -94,7 +94,7 @@ enum PostgreSQLDefaultParser {
         // Only a type name may follow: letters, digits, spaces, quotes, dots, (n,m) and [].
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: " _.\"(),[]"))
         guard !typeText.isEmpty, typeText.unicodeScalars.allSatisfy({ allowed.contains($0) }) else { return nil }
-        let head = s[..<lastCast].trimmingCharacters(in: .whitespaces)
+        let head = s[..<lastCast].trimmingWhitespace()
         guard unquote(head) != nil || isNumber(head) || head.lowercased() == "null"
             || (head.hasPrefix("(") && head.hasSuffix(")")) else { return nil }
         return lastCast..<s.endIndex
@@ -132,8 +132,7 @@ enum PostgreSQLDefaultParser {
     }
 
     static func isNumber(_ text: String) -> Bool {
-        guard !text.isEmpty else { return false }
-        return text.range(of: #"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$"#, options: .regularExpression) != nil
+        DecimalLiteral.matches(text, signs: [UInt8(ascii: "-")])
     }
 
     private static func booleanLiteral(_ text: String) -> Bool? {

@@ -34,12 +34,12 @@ public struct PostgreSQLDialect: Dialect {
     }
 
     public func quoteIdentifier(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        SQLQuoting.enclosing(name, in: "\"")
     }
 
     public func quoteString(_ value: String) -> String {
         // standard_conforming_strings is on since 9.1: only the quote needs doubling.
-        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        SQLQuoting.enclosing(value, in: "'")
     }
 
     /// `"schema"."name"`.
@@ -85,8 +85,8 @@ public struct PostgreSQLDialect: Dialect {
     /// Normalised text for expression comparison: whitespace, case, outer parentheses, a trailing
     /// semicolon, and the casts PostgreSQL adds to literals.
     static func comparable(_ text: String) -> String {
-        var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        while s.hasSuffix(";") { s = String(s.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
+        var s = text.trimmingWhitespaceAndNewlines()
+        while s.hasSuffix(";") { s = String(s.dropLast()).trimmingWhitespaceAndNewlines() }
         s = ExpressionText.normalized(s)
         let casts = #"::(text|character varying|bpchar|integer|bigint|smallint|numeric|jsonb|json|boolean|date|"#
             + #"timestamp with time zone|timestamp without time zone|double precision|real)(\[\])?"#
@@ -173,10 +173,17 @@ public struct PostgreSQLDialect: Dialect {
     public func scriptEpilogue() -> [String] { ["COMMIT"] }
 
     public func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement] {
-        if let maxLocksPerTransaction {
+        // A plan that only creates new objects is split to fit instead (changesPerTransaction(creating:)).
+        if let maxLocksPerTransaction, !Plan.onlyCreatesNewObjects(changes) {
             try PostgreSQLLockBudget(locksPerTransaction: maxLocksPerTransaction, slots: lockSlots).check(changes)
         }
         return try PostgreSQLRenderer(dialect: self).render(changes)
+    }
+
+    /// Splits a creation-only plan that needs more locks than one transaction can hold.
+    public func changesPerTransaction(creating changes: [PlannedChange]) -> Int? {
+        guard let maxLocksPerTransaction else { return nil }
+        return PostgreSQLLockBudget(locksPerTransaction: maxLocksPerTransaction, slots: lockSlots).changesPerTransaction(changes)
     }
 
     public func notes(for change: Change, current: Schema) -> [String] {

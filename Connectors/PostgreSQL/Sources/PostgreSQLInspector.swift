@@ -57,8 +57,8 @@ struct PostgreSQLInspector {
 
     /// `pg_get_viewdef` text without the surrounding whitespace and the final semicolon.
     static func cleanViewDefinition(_ text: String) -> String {
-        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        while body.hasSuffix(";") { body = String(body.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
+        var body = text.trimmingWhitespaceAndNewlines()
+        while body.hasSuffix(";") { body = String(body.dropLast()).trimmingWhitespaceAndNewlines() }
         return body
     }
 
@@ -118,7 +118,7 @@ struct PostgreSQLInspector {
 
     /// Whether `text` is `nextval('seq'::regclass)` of `sequence` (as pg_get_expr prints it).
     static func isNextval(_ text: String, of sequence: OwnedSequence) -> Bool {
-        let lower = text.trimmingCharacters(in: .whitespaces)
+        let lower = text.trimmingWhitespace()
         guard lower.lowercased().hasPrefix("nextval('"), lower.hasSuffix("'::regclass)") else { return false }
         let inner = String(lower.dropFirst("nextval('".count).dropLast("'::regclass)".count)).replacingOccurrences(of: "''", with: "'")
         return inner == sequence.name || inner == sequence.bareName

@@ -65,6 +65,24 @@ struct PostgreSQLLockBudget {
                 + "(each batch is guarded and re-planned, so a re-run after a failure converges, but a failure leaves earlier batches applied)")
     }
 
+    /// Share of the usable lock table one transaction of a split plan fills, leaving room for
+    /// other sessions and for the estimate's error.
+    static let splitShare = 0.75
+
+    /// For a plan that does not fit, the longest run of first changes that fills at most
+    /// ``splitShare`` of the lock table; nil when the whole plan fits.
+    func changesPerTransaction(_ changes: [PlannedChange]) -> Int? {
+        let usable = Int(Double(capacity) * Self.usableShare)
+        guard estimate(changes) > usable else { return nil }
+        let budget = Int(Double(usable) * Self.splitShare)
+        var low = 1, high = changes.count // the estimate grows with the prefix: find the longest that fits
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if estimate(Array(changes.prefix(middle))) <= budget { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
     private func needsToast(_ column: Column) -> Bool {
         switch column.type {
         case .text, .varchar, .binary, .json, .decimal, .native: return true

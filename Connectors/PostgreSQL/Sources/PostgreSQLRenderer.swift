@@ -435,8 +435,8 @@ struct PostgreSQLRenderer {
     }
 
     private func viewBody(_ definition: String) -> String {
-        var body = definition.trimmingCharacters(in: .whitespacesAndNewlines)
-        while body.hasSuffix(";") { body = String(body.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
+        var body = definition.trimmingWhitespaceAndNewlines()
+        while body.hasSuffix(";") { body = String(body.dropLast()).trimmingWhitespaceAndNewlines() }
         return body
     }
 }

@@ -125,7 +125,7 @@ struct PostgreSQLSQLScript {
         }
 
         mutating func finishStatement() {
-            let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = current.trimmingWhitespaceAndNewlines()
             let isTransactionControl: Bool = {
                 guard let first = words.first else { return false }
                 switch first {

@@ -341,7 +341,7 @@ public final class PostgreSQLSession: DatabaseSession {
     }
 
     static func excerpt(_ sql: String) -> String {
-        let flat = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let flat = sql.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.joined(separator: " ")
         return flat.count > 300 ? String(flat.prefix(300)) + "…" : flat
     }
 }

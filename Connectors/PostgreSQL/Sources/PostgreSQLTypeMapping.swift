@@ -53,7 +53,7 @@ enum PostgreSQLTypeMapping {
 
     /// The neutral type for a `format_type(atttypid, atttypmod)` result.
     static func dataType(fromCatalog text: String) -> DataType {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingWhitespace()
         switch t {
         case "boolean": return .boolean
         case "smallint": return .smallint
@@ -85,7 +85,7 @@ enum PostgreSQLTypeMapping {
     private static func arguments(_ text: String, base: String) -> [Int]? {
         guard text.hasPrefix(base + "("), text.hasSuffix(")") else { return nil }
         let inner = text.dropFirst(base.count + 1).dropLast()
-        let parts = inner.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let parts = inner.split(separator: ",").map { Int($0.trimmingWhitespace()) }
         guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
         return parts.map { $0! }
     }

@@ -59,7 +59,7 @@ enum SQLiteDefaultValue {
 
     /// Parses the default text SQLite stores (exactly as it was written in CREATE TABLE).
     static func parse(_ text: String?) -> ColumnDefault? {
-        guard var s = text?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return nil }
+        guard var s = text?.trimmingWhitespace(), !s.isEmpty else { return nil }
         s = ExpressionText.stripOuterParentheses(s)
         let upper = s.uppercased()
         switch upper {
@@ -74,8 +74,7 @@ enum SQLiteDefaultValue {
         if s.hasPrefix("'"), s.hasSuffix("'"), s.count >= 2, isSingleLiteral(s) {
             return .string(String(s.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'"))
         }
-        let numberPattern = #"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"#
-        if s.range(of: numberPattern, options: .regularExpression) != nil {
+        if DecimalLiteral.matches(s) {
             return .number(s.hasPrefix("+") ? String(s.dropFirst()) : s)
         }
         return .expression(s)

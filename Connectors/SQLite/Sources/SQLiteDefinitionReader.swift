@@ -204,7 +204,7 @@ struct SQLiteDefinitionReader {
             switch token.kind {
             case .word: return token.folded
             case .quotedIdentifier: return token.value.lowercased()
-            case .string: return "'" + token.value.replacingOccurrences(of: "'", with: "''") + "'"
+            case .string: return SQLQuoting.enclosing(token.value, in: "'")
             case .symbol: return token.value
             }
         }.joined(separator: " ")

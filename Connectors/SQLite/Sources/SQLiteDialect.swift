@@ -41,7 +41,7 @@ public struct SQLiteDialect: Dialect {
     }
 
     public func quoteIdentifier(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        SQLQuoting.enclosing(name, in: "\"")
     }
 
     /// The type word(s) written in `CREATE TABLE` for `column`: a native `sqlite` spelling

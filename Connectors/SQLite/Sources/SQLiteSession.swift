@@ -102,25 +102,9 @@ public final class SQLiteSession: DatabaseSession {
     /// Creates `desired` in a scratch in-memory database and reads SQLite's definitions there.
     public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? {
         if let cached = scratchCache, cached.desired == desired { return cached.definitions }
-        let definitions = try buildScratch(of: desired)
+        let definitions = try SQLiteScratchBuild(dialect: dialect).definitions(of: desired)
         scratchCache = (desired, definitions)
         return definitions
-    }
-
-    private func buildScratch(of desired: Schema) throws -> [EngineDefinition] {
-        let scratch = try SQLiteDatabase(path: ":memory:", busyTimeoutMilliseconds: 0)
-        defer { scratch.close() }
-        scratch.confine()
-        for statement in try creationStatements(for: desired, dialect: dialect) {
-            do {
-                try scratch.execute(statement.sql)
-            } catch let failure as SQLiteFailure {
-                throw SchemaSyncError(.invalidSchema, "the desired schema does not build on an empty SQLite database: "
-                    + Self.abbreviate(statement.sql), hint: "fix the object named in the statement; nothing was changed",
-                    cause: failure.message)
-            }
-        }
-        return try SQLiteDefinitionReader(database: scratch).read()
     }
 
     public func close() { database.close() }
@@ -134,7 +118,7 @@ public final class SQLiteSession: DatabaseSession {
     }
 
     static func abbreviate(_ sql: String) -> String {
-        let oneLine = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let oneLine = sql.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.joined(separator: " ")
         return oneLine.count > 200 ? String(oneLine.prefix(200)) + "…" : oneLine
     }
 }

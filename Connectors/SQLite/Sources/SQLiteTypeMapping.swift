@@ -31,7 +31,7 @@ enum SQLiteTypeMapping {
 
     /// The neutral type for a declared type; unknown spellings stay native.
     static func dataType(declared: String) -> DataType {
-        let trimmed = declared.trimmingCharacters(in: .whitespaces)
+        let trimmed = declared.trimmingWhitespace()
         if let portable = DataType.parse(trimmed) { return portable }
         return .native(trimmed)
     }
@@ -41,7 +41,7 @@ enum SQLiteTypeMapping {
     /// verbatim and derives affinity and the rowid alias from the words (`INT PRIMARY KEY` is not
     /// the rowid, `INTEGER PRIMARY KEY` is).
     static func spellingToKeep(declared: String) -> String? {
-        let trimmed = declared.trimmingCharacters(in: .whitespaces)
+        let trimmed = declared.trimmingWhitespace()
         guard let portable = DataType.parse(trimmed), declaredType(portable) != trimmed else { return nil }
         return trimmed
     }

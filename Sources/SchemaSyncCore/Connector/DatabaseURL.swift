@@ -28,7 +28,7 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `text`; throws ``SchemaSyncError/Code/invalidURL`` naming the (redacted) URL.
     public init(parsing text: String) throws {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespaceAndNewlines()
         guard let colon = trimmed.firstIndex(of: ":"), colon != trimmed.startIndex else {
             throw SchemaSyncError(.invalidURL, "invalid database URL '\(DatabaseURL.shown(trimmed))'",
                                   hint: "expected SCHEME:..., e.g. sqlite:app.db or postgres://user@localhost/db")

@@ -50,11 +50,16 @@ public protocol Dialect: Sendable {
     /// although they differ, e.g. because the engine prints an expression differently once it
     /// has re-read its own output. The default: only identical texts.
     func definitionsEquivalent(_ a: String, _ b: String) -> Bool
+    /// For a plan that only creates new objects (``Plan/onlyCreatesNewObjects(_:)``) and is too
+    /// large for one transaction on this server, how many of its first changes one transaction
+    /// can hold; apply then runs it in several transactions of that size. Nil when the whole
+    /// plan fits (the default).
+    func changesPerTransaction(creating changes: [PlannedChange]) -> Int?
 }
 
 extension Dialect {
     public func quoteString(_ value: String) -> String {
-        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        SQLQuoting.enclosing(value, in: "'")
     }
 
     public func typesEquivalent(desired: Column, actual: Column) -> Bool {
@@ -102,6 +107,8 @@ extension Dialect {
     public func notes(for change: Change, current: Schema) -> [String] { [] }
 
     public func definitionsEquivalent(_ a: String, _ b: String) -> Bool { a == b }
+
+    public func changesPerTransaction(creating changes: [PlannedChange]) -> Int? { nil }
 
     public func scriptPrologue() -> [String] { [] }
 

@@ -44,7 +44,7 @@ public enum ExpressionText {
     public static func stripOuterParentheses(_ text: String) -> String {
         var s = text
         while s.hasPrefix("("), s.hasSuffix(")"), wrapsWhole(s) {
-            s = String(s.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            s = String(s.dropFirst().dropLast()).trimmingWhitespace()
         }
         return s
     }

@@ -30,7 +30,8 @@ extension Dialect {
 public enum IdentifierRules {
     /// `name` with A–Z folded to a–z and every other character kept (SQLite's rule).
     public static func asciiLowercased(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
+        guard name.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return name }
+        return String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
             (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32)! : scalar
         }))
     }

@@ -21,6 +21,24 @@ public struct Plan: Hashable, Sendable, Codable {
         changes.filter { allowDestructive || $0.safety != .destructive }
     }
 
+    /// Whether `changes` only create objects that do not exist yet: tables and views, and the
+    /// indexes, keys and checks of tables created among them. Split over several transactions
+    /// such a plan changes nothing that exists at any point, and a re-run after a failure
+    /// converges (see ``Dialect/changesPerTransaction(creating:)``).
+    public static func onlyCreatesNewObjects(_ changes: [PlannedChange]) -> Bool {
+        var created = Set<String>()
+        for planned in changes {
+            switch planned.change {
+            case let .createTable(t): created.insert(t.name)
+            case .createView: continue
+            case let .createIndex(t, _), let .addUnique(t, _), let .addPrimaryKey(t, _), let .addForeignKey(t, _), let .addCheck(t, _):
+                guard created.contains(t) else { return false }
+            default: return false
+            }
+        }
+        return !changes.isEmpty
+    }
+
     /// Destructive changes skipped because they were not allowed.
     public var skipped: [PlannedChange] {
         allowDestructive ? [] : changes.filter { $0.safety == .destructive }

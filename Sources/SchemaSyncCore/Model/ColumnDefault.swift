@@ -25,7 +25,7 @@ public enum ColumnDefault: Hashable, Sendable, Codable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case let .string(s): return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+        case let .string(s): return SQLQuoting.enclosing(s, in: "'")
         case let .number(n): return n
         case let .boolean(b): return b ? "true" : "false"
         case let .function(f): return f.rawValue

@@ -64,7 +64,7 @@ public enum DataType: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Parses a portable type name, accepting common aliases (`int`, `bool`, `numeric`,
     /// `character varying(n)`, `blob`, `float8`, ...). Returns nil for anything else.
     public static func parse(_ text: String) -> DataType? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmingWhitespace().lowercased()
         let (base, args) = splitArguments(trimmed)
         guard let args else { return nil }
         func noArgs(_ type: DataType) -> DataType? { args.isEmpty ? type : nil }
@@ -108,7 +108,7 @@ public enum DataType: Hashable, Sendable, Codable, CustomStringConvertible {
         let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
         var values: [Int] = []
         for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let value = Int(part.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+            guard let value = Int(part.trimmingWhitespace()), value >= 0 else {
                 return (base, nil)
             }
             values.append(value)

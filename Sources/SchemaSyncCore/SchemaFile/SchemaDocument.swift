@@ -42,7 +42,7 @@ public indirect enum SchemaDocument: Equatable, Sendable {
             return Node(items.map { $0.node() }, .implicit, flow ? .flow : .block)
         case let .string(s):
             let plainResolvesToString = !Self.mayResolveAsNonString(s) || Resolver.default.resolveTag(of: Node(s)) == .str
-            let safePlain = plainResolvesToString && !s.isEmpty && s == s.trimmingCharacters(in: .whitespaces)
+            let safePlain = plainResolvesToString && !s.isEmpty && s == s.trimmingWhitespace()
                 && !s.contains(": ") && !s.contains(" #") && !s.contains("\n")
                 && !"-?:,[]{}#&*!|>'\"%@`".contains(s.first!)
             return Node(s, Tag(.str), safePlain ? .plain : .doubleQuoted)

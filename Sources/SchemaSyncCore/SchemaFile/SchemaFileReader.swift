@@ -43,7 +43,7 @@ public final class SchemaFileReader {
 
     /// Parses schema text.
     public func parse(_ text: String) throws -> Schema {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !text.trimmingWhitespaceAndNewlines().isEmpty else {
             if allowEmpty { return Schema() }
             throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): the schema file is empty",
                                   hint: "an empty file is refused so it can never mean 'drop everything'")
@@ -221,8 +221,7 @@ public final class SchemaFileReader {
                 if let b = node.bool { return .boolean(b) }
                 if node.int != nil || node.float != nil {
                     // Only plain decimal literals reach SQL; YAML's other number forms would not parse there.
-                    let decimal = #"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"#
-                    guard scalar.string.range(of: decimal, options: .regularExpression) != nil,
+                    guard DecimalLiteral.matches(scalar.string),
                           let value = Double(scalar.string), value.isFinite else {
                         throw error(node, "column '\(path)': default \(scalar.string) is not a plain decimal number",
                                     hint: "write it in decimal (e.g. 31 or 1.5), or quote it to make it a string")

@@ -46,7 +46,7 @@ public enum SchemaSource {
                     throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): a .sql schema needs a database connection to read it")
                 }
                 let sql = try readText(file)
-                guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                guard !sql.trimmingWhitespaceAndNewlines().isEmpty else {
                     if allowEmpty { continue }
                     throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): the schema file is empty",
                                           hint: "an empty file is refused so it can never mean 'drop everything'")
@@ -110,7 +110,7 @@ public enum SchemaSource {
         for (i, script) in scripts.enumerated() {
             out += script
             guard i < scripts.count - 1 else { break }
-            let lines = script.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            let lines = script.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
             let lastCode = lines.last { !$0.isEmpty && !$0.hasPrefix("--") } ?? ""
             out += lastCode.hasSuffix(";") || lastCode.isEmpty ? "\n" : "\n;\n"
         }

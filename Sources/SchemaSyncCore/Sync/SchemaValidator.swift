@@ -65,7 +65,7 @@ public enum SchemaValidator {
                     throw fail("foreign key '\(fk.name)' on table '\(table.name)' references column '\(fk.referencedTable).\(c)', which is not declared")
                 }
             }
-            for check in table.checks where check.expression.trimmingCharacters(in: .whitespaces).isEmpty {
+            for check in table.checks where check.expression.trimmingWhitespace().isEmpty {
                 throw fail("check '\(check.name)' on table '\(table.name)' has an empty expression")
             }
         }
@@ -74,7 +74,7 @@ public enum SchemaValidator {
             guard viewNames.insert(view.name).inserted, !tableNames.contains(view.name) else {
                 throw fail("view '\(view.name)' has the same name as another table or view")
             }
-            guard !view.definition.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard !view.definition.trimmingWhitespaceAndNewlines().isEmpty else {
                 throw fail("view '\(view.name)' has an empty definition")
             }
         }

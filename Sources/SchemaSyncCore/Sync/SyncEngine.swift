@@ -101,6 +101,7 @@ public struct SyncEngine {
         var executed: [RenderedStatement] = []
         var batches = 0
         var lastChecked = false
+        var splitAutomatically = false
         // Built before the writer lock and outside the apply transaction, so the scratch copy
         // holds no locks while the statements run. A desired schema that does not build there
         // fails after the plan's own checks had their say (they name the fix), before any statement runs.
@@ -109,8 +110,17 @@ public struct SyncEngine {
             batches += 1
             let batch = try session.withWriterLock { () throws -> SyncReport in
                 let current = try session.inspect()
-                var report = try self.report(current: current, desired: desired, allowDestructive: allowDestructive,
-                                        limit: options.changesPerTransaction)
+                var limit = options.changesPerTransaction
+                var report = try self.report(current: current, desired: desired, allowDestructive: allowDestructive, limit: limit)
+                // A plan that only creates new objects and does not fit in one transaction on
+                // this server runs in several: nothing that exists changes, a re-run converges.
+                if limit == nil, Plan.onlyCreatesNewObjects(report.plan.applicable),
+                   let size = session.dialect.changesPerTransaction(creating: report.plan.applicable) {
+                    limit = max(1, size)
+                    splitAutomatically = true
+                    report = try self.report(current: current, desired: desired, allowDestructive: allowDestructive, limit: limit)
+                }
+                report.splitAutomatically = splitAutomatically
                 if !report.failedChecks.isEmpty {
                     throw SchemaSyncError(
                         .dataCheckFailed,
@@ -131,16 +141,17 @@ public struct SyncEngine {
                 }
                 // Verify inside the writer lock and, where the engine has transactions, before
                 // COMMIT: a database that does not match rolls back instead of being committed.
-                let last = options.changesPerTransaction.map { report.plan.applicable.count <= $0 } ?? true
+                let last = limit.map { report.plan.applicable.count <= $0 } ?? true
                 if last {
                     report.engineChecked = try verify(desired: desired, allowDestructive: allowDestructive, expected: expectedDefinitions)
                 }
+                report.batchLimit = limit
                 return report
             }
             if result == nil { result = batch }
             lastChecked = batch.engineChecked
-            // One transaction unless batching was asked for; batches stop when nothing is left.
-            guard let size = options.changesPerTransaction, batch.plan.applicable.count > size else { break }
+            // One transaction unless batching was asked for (or needed, see above); batches stop when nothing is left.
+            guard let size = batch.batchLimit, batch.plan.applicable.count > size else { break }
             guard !batch.statements.isEmpty else {
                 throw SchemaSyncError(.notConverged, "batch \(batches) made no progress; still different: "
                     + batch.plan.applicable.prefix(5).map { $0.change.objectPath }.joined(separator: ", "))
@@ -148,6 +159,8 @@ public struct SyncEngine {
         }
         var final = result!
         final.engineChecked = lastChecked
+        final.transactions = batches
+        final.splitAutomatically = splitAutomatically
         final.statements = executed.isEmpty ? final.statements : executed
         final.executed = executed.count
         return final

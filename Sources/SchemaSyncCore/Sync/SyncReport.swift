@@ -15,6 +15,15 @@ public struct SyncReport: Sendable, Codable {
     /// Objects the model finds in sync but whose engine definitions differ (plan only; apply
     /// throws ``SchemaSyncError/Code/notConverged`` instead).
     public var engineMismatches: [DefinitionMismatch] = []
+    /// The transactions apply ran the plan in: 1, or more when it was batched (opted in with
+    /// ``SyncEngine/ApplyOptions/changesPerTransaction``, or because a plan that only creates
+    /// new objects does not fit in one transaction on the server).
+    public var transactions: Int = 1
+    /// Whether apply split the plan into several transactions by itself (a plan that only
+    /// creates new objects, too large for one transaction on this server).
+    public var splitAutomatically: Bool = false
+    /// The most changes this batch's transaction ran (nil: the whole plan in one); apply's own bookkeeping.
+    var batchLimit: Int? = nil
 
     public init(current: Schema, plan: Plan, statements: [RenderedStatement], failedChecks: [DataCheckResult], executed: Int = 0) {
         self.current = current

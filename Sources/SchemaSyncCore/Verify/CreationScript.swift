@@ -8,6 +8,7 @@
 public struct CreationScript: Sendable {
     public let statements: [RenderedStatement]
     private let objects: [Int: String]
+    private let tables: [Int: String]
 
     /// Plans `schema` from nothing (declared renames dropped: a scratch copy has nothing to rename)
     /// and renders it with `dialect`.
@@ -20,11 +21,17 @@ public struct CreationScript: Sendable {
         let plan = try Differ(dialect: dialect).plan(from: Schema(), to: fresh, allowDestructive: false)
         statements = try dialect.render(plan.applicable, current: Schema(), desired: fresh)
         objects = Dictionary(plan.applicable.map { ($0.id, $0.change.objectPath) }, uniquingKeysWith: { a, _ in a })
+        tables = Dictionary(plan.applicable.compactMap { c in c.change.tableName.map { (c.id, $0) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The path of the object `statement` creates (`users`, `users.users_email_key`), for errors.
     public func object(of statement: RenderedStatement) -> String? {
         statement.changeIDs.first.flatMap { objects[$0] }
+    }
+
+    /// The table `statement` creates or belongs to (its index, ...); nil for a view.
+    public func table(of statement: RenderedStatement) -> String? {
+        statement.changeIDs.first.flatMap { tables[$0] }
     }
 
     /// The statements in runs of at most `size`, for sending several per round trip.
