@@ -56,6 +56,30 @@ final class MariaDBFidelityTests: XCTestCase {
         XCTAssertEqual(again.plan.changes.map(\.change.summary), [], file: file, line: line)
     }
 
+    /// Expressions already spelled as the target's catalog spells them (a schema written by
+    /// `inspect`) need no scratch database; a different spelling still gets the server's.
+    func testExpressionsInCatalogSpellingNeedNoScratchDatabase() throws {
+        try run("""
+            CREATE TABLE items (id INT PRIMARY KEY, qty INT NOT NULL DEFAULT (1 + 1), price DECIMAL(10,2),
+              total DECIMAL(12,2) AS (qty * price) VIRTUAL, CONSTRAINT items_qty CHECK (qty >= 0))
+            """, in: target)
+        let session = try target.session()
+        let inspected = try session.inspect()
+        let before = session.queryCount
+        let canonical = try session.canonicalize(inspected)
+        XCTAssertEqual(session.queryCount, before, "no scratch database for a schema in catalog spelling")
+        XCTAssertEqual(canonical.tables, inspected.tables)
+
+        var respelled = inspected
+        respelled.tables[0].checks[0].expression = "qty>=0"
+        let catalogSpelling = inspected.tables[0].checks[0].expression
+        XCTAssertNotEqual(catalogSpelling, "qty>=0")
+        let server = try session.canonicalize(respelled)
+        XCTAssertGreaterThan(session.queryCount, before, "another spelling is sent to the server")
+        XCTAssertEqual(server.tables[0].checks[0].expression, catalogSpelling)
+        XCTAssertTrue(try SyncEngine(session: session).plan(desired: respelled, allowDestructive: false).plan.changes.isEmpty)
+    }
+
     func testColumnsArePlacedInDeclaredOrder() throws {
         try assertAppliesExactly(current: """
             CREATE TABLE users (id int NOT NULL, email varchar(100) NOT NULL, PRIMARY KEY (id));

@@ -9,17 +9,25 @@ import SchemaSyncCore
 ///   created in a scratch database and read back. When no scratch database can be made
 ///   (missing privilege), checks and generated columns are compared by normalised text, and a
 ///   schema with views is refused with a clear error (grant CREATE or pass a dev URL).
+/// - A table or view whose expressions are already spelled exactly as the target's catalog
+///   spells them (a schema written by `inspect`, a re-run after apply) is not sent to the
+///   server: the server's spelling of its own spelling is that spelling.
 struct MariaDBCanonicalizer {
     let dialect: MariaDBDialect
     let scratch: () throws -> MariaDBScratchDatabase
+    /// The target as last inspected, whose spellings need no scratch database.
+    var catalog: Schema? = nil
 
     func canonicalize(_ desired: Schema) throws -> Schema {
         let schema = withoutImpliedIndexes(desired)
-        let needy = schema.tables.filter(needsServer)
-        guard !needy.isEmpty || !schema.views.isEmpty else { return schema }
-        let tables = schema.views.isEmpty ? needy : schema.tables
+        var catalogTables: [String: Table] = [:]
+        for table in catalog?.tables ?? [] { catalogTables[table.name] = table }
+        let needy = schema.tables.filter { needsServer($0) && !alreadyCanonical($0, catalog: catalogTables[$0.name]) }
+        let viewsNeedServer = schema.views.contains { catalog?.view(named: $0.name)?.definition != $0.definition }
+        guard !needy.isEmpty || viewsNeedServer else { return schema }
+        let tables = viewsNeedServer ? schema.tables : needy
         do {
-            return merge(schema, try serverForm(of: tables, views: schema.views))
+            return merge(schema, try serverForm(of: tables, views: viewsNeedServer ? schema.views : []))
         } catch let error as SchemaSyncError where error.code == .invalidSchema {
             throw error // the server rejected a desired table: refuse before anything changes
         } catch let error as SchemaSyncError where schema.views.isEmpty {
@@ -84,6 +92,24 @@ struct MariaDBCanonicalizer {
             }
         }
         return schema
+    }
+
+    /// Whether every expression of `table` that needs the server is spelled as `catalog` spells it.
+    private func alreadyCanonical(_ table: Table, catalog: Table?) -> Bool {
+        guard let catalog else { return false }
+        for check in table.checks where catalog.checks.first(where: { $0.name == check.name })?.expression != check.expression {
+            return false
+        }
+        for column in table.columns {
+            let generated = column.generated != nil
+            var expressionDefault = false
+            if case .expression = column.defaultValue { expressionDefault = true }
+            guard generated || expressionDefault else { continue }
+            guard let actual = catalog.column(named: column.name) else { return false }
+            if generated, actual.generated != column.generated { return false }
+            if expressionDefault, actual.defaultValue != column.defaultValue { return false }
+        }
+        return true
     }
 
     private func needsServer(_ table: Table) -> Bool {

@@ -19,6 +19,8 @@ public final class MariaDBSession: DatabaseSession {
     /// The last canonicalised desired schema (and its scratch copy's definitions, when read),
     /// reused when the same desired schema comes again (plan, apply, verify).
     private var canonicalCache: (desired: Schema, canonical: Schema, definitions: [EngineDefinition]?)?
+    /// The target as last inspected: expressions already spelled as there need no scratch database.
+    private var lastInspected: Schema?
 
     public var dialect: any Dialect { mariaDialect }
 
@@ -45,7 +47,9 @@ public final class MariaDBSession: DatabaseSession {
     }
 
     public func inspect() throws -> Schema {
-        try MariaDBCatalogInspector(connection: connection, database: database, dialect: mariaDialect).inspect()
+        let schema = try MariaDBCatalogInspector(connection: connection, database: database, dialect: mariaDialect).inspect()
+        lastInspected = schema
+        return schema
     }
 
     /// Holds `GET_LOCK('schemasync:<database>')` around `body`; no transaction (MariaDB DDL commits implicitly).
@@ -109,7 +113,7 @@ public final class MariaDBSession: DatabaseSession {
     }
 
     private var canonicalizer: MariaDBCanonicalizer {
-        MariaDBCanonicalizer(dialect: mariaDialect, scratch: { try self.scratch() })
+        MariaDBCanonicalizer(dialect: mariaDialect, scratch: { try self.scratch() }, catalog: lastInspected)
     }
 
     public func engineDefinitions() throws -> [EngineDefinition]? {

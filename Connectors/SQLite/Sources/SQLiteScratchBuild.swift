@@ -13,7 +13,7 @@ import SchemaSyncCore
 /// table they mention, and only the views' own definitions are kept from that part.
 struct SQLiteScratchBuild {
     let dialect: any Dialect
-    var tablesPerPart = 100
+    var tablesPerPart = 50
 
     func definitions(of desired: Schema) throws -> [EngineDefinition] {
         let script = try CreationScript(desired, dialect: dialect)

@@ -7,17 +7,20 @@ enum NestingGuard {
     static let maxIndentation = 512
 
     /// The 1-based line of the first place nested too deeply, or nil.
+    ///
+    /// Scans UTF-8 bytes: every character it looks at is ASCII (and a multi-byte character never
+    /// contains an ASCII byte), which keeps this pass over the whole file cheap.
     static func firstViolation(in text: String) -> Int? {
         var line = 1
         var depth = 0
-        var quote: Character? = nil   // open quote character of a quoted scalar
+        var quote: UInt8? = nil   // open quote character of a quoted scalar
         var inComment = false
         var atLineStart = true
         var indentation = 0
-        var previous: Character = "\n"
-        for ch in text {
-            defer { previous = ch }
-            if ch == "\n" {
+        var previous = UInt8(ascii: "\n")
+        for byte in text.utf8 {
+            defer { previous = byte }
+            if byte == UInt8(ascii: "\n") {
                 line += 1
                 atLineStart = true
                 indentation = 0
@@ -26,31 +29,39 @@ enum NestingGuard {
             }
             if inComment { continue }
             if let q = quote {
-                if ch == q { quote = nil }
+                if byte == q { quote = nil }
                 continue
             }
             if atLineStart {
-                if ch == " " || ch == "\t" || ch == "-" || ch == "?" {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?") {
                     indentation += 1
                     if indentation > maxIndentation { return line }
                 } else {
                     atLineStart = false
                 }
             }
-            switch ch {
-            case "#" where previous == " " || previous == "\t" || previous == "\n":
+            switch byte {
+            case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t") || previous == UInt8(ascii: "\n"):
                 inComment = true
-            case "'", "\"":
+            case UInt8(ascii: "'"), UInt8(ascii: "\""):
                 // Quotes open a scalar only where a scalar can start.
-                if "[{,:- \t\n".contains(previous) { quote = ch }
-            case "[", "{":
+                if scalarCanStart(after: previous) { quote = byte }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maxFlowDepth { return line }
-            case "]", "}":
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth = max(0, depth - 1)
             default: break
             }
         }
         return nil
+    }
+
+    private static func scalarCanStart(after byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-"),
+             UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): return true
+        default: return false
+        }
     }
 }

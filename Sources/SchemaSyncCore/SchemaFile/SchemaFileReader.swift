@@ -54,7 +54,10 @@ public final class SchemaFileReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // No implicit tag resolution (six regular expressions per plain scalar): the reader
+            // asks each node for the type it expects (`node.bool`, `node.int`, ...), which reads
+            // the text itself and looks at no tag.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source)): malformed YAML/JSON", cause: Self.describe(error))
         } catch {
@@ -135,12 +138,13 @@ public final class SchemaFileReader {
                      comment: try optionalString(m, "comment"), attributes: try stringMap(m["attributes"], "attributes"))
     }
 
+    private static let columnKeys: Set<String> = [
+        "name", "type", "native", "nullable", "default", "identity", "generated", "renamedFrom", "comment", "attributes", "sequence",
+    ]
+
     /// A column, and whether the file said `nullable: true` (so a primary key does not override it).
     private func column(_ node: Node, table: String) throws -> (column: Column, saidNullable: Bool) {
-        let m = try mapping(node, "a column of table '\(table)'", allowed: [
-            "name", "type", "native", "nullable", "default", "identity", "generated", "renamedFrom", "comment", "attributes",
-            "sequence",
-        ])
+        let m = try mapping(node, "a column of table '\(table)'", allowed: Self.columnKeys)
         let name = try requiredString(m, "name", in: node, what: "column of table '\(table)'")
         let path = "\(table).\(name)"
         let native = try stringMap(m["native"], "native types of column '\(path)'")
@@ -353,18 +357,18 @@ public final class SchemaFileReader {
         return SchemaSyncError(.invalidSchema, "\(InputEcho.cut(source))\(line): \(message)", hint: hint)
     }
 
-    private func mapping(_ node: Node, _ what: String, allowed: Set<String>) throws -> [String: Node] {
-        guard let map = node.mapping else { throw error(node, "\(what) must be a mapping (key: value)") }
+    private func mapping(_ node: Node, _ what: @autoclosure () -> String, allowed: Set<String>) throws -> [String: Node] {
+        guard let map = node.mapping else { throw error(node, "\(what()) must be a mapping (key: value)") }
         try spend(map.count, at: node)
         var result: [String: Node] = [:]
         for (key, value) in map {
-            guard let name = key.string else { throw error(key, "\(what): keys must be strings") }
+            guard let name = key.string else { throw error(key, "\(what()): keys must be strings") }
             guard allowed.contains(name) else {
                 let suggestion = allowed.min { Self.distance($0, name) < Self.distance($1, name) }
                 let hint = suggestion.map { Self.distance($0, name) <= 3 ? "did you mean '\($0)'?" : nil } ?? nil
-                throw error(key, "\(what): unknown key '\(name)'", hint: hint ?? "allowed: \(allowed.sorted().joined(separator: ", "))")
+                throw error(key, "\(what()): unknown key '\(name)'", hint: hint ?? "allowed: \(allowed.sorted().joined(separator: ", "))")
             }
-            guard result[name] == nil else { throw error(key, "\(what): key '\(name)' appears twice") }
+            guard result[name] == nil else { throw error(key, "\(what()): key '\(name)' appears twice") }
             result[name] = value
         }
         return result
