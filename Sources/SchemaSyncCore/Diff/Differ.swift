@@ -53,8 +53,9 @@ public struct Differ {
         var renamedCurrent = current
         for (old, new) in renamedFrom { SchemaEvolution.apply(.renameTable(from: old, to: new), to: &renamedCurrent) }
         // Declared column renames, applied to the foreign keys that reference those columns.
+        let renamedCurrentByName = Self.byName(renamedCurrent.tables)
         for table in desired.tables {
-            guard let existing = renamedCurrent.table(named: table.name) else { continue }
+            guard let existing = renamedCurrentByName[table.name] else { continue }
             for column in table.columns {
                 guard let old = column.renamedFrom, existing.column(named: column.name) == nil,
                       existing.column(named: old) != nil else { continue }
@@ -68,9 +69,10 @@ public struct Differ {
             }
         }
         var changedExisting = Set<String>()
+        let currentTables = Self.byName(renamedCurrent.tables) // after the column renames above
         for table in desired.tables where !creatingNames.contains(table.name) {
             let oldName = renamedFrom.first { $0.value == table.name }?.key ?? table.name
-            let existing = renamedCurrent.table(named: table.name)!
+            let existing = currentTables[table.name]!
             let before = builder.count
             try TableDiffer(dialect: dialect, current: existing, desired: table).diff(into: &builder)
             if builder.count == before && oldName == table.name { unchanged.append(table.name) }
@@ -82,8 +84,9 @@ public struct Differ {
         // New tables, referenced tables first. Foreign keys closing a cycle, or pointing at an
         // existing table this plan changes (a new column or key), are added after everything else.
         let ordering = ForeignKeyOrdering(tables: creating)
+        let creatingByName = Self.byName(creating)
         for name in ordering.order {
-            var table = creating.first { $0.name == name }!
+            var table = creatingByName[name]!
             let deferred = (ordering.deferred[name] ?? []) + table.foreignKeys.filter { changedExisting.contains($0.referencedTable) }
             table.foreignKeys.removeAll { deferred.contains($0) }
             table.renamedFrom = nil
@@ -100,7 +103,7 @@ public struct Differ {
             if creatingNames.contains(referencedTable) {
                 return .unmatchable(table: table, columns: columns, referencedTable: referencedTable)
             }
-            let target = renamedCurrent.table(named: referencedTable)
+            let target = currentTables[referencedTable]
             if target == nil || !referencedColumns.allSatisfy({ target!.column(named: $0) != nil }) { return nil }
             return check
         }
@@ -148,11 +151,12 @@ public struct Differ {
             if case let .dropForeignKey(t, key) = entry.change { return "\(t).\(key.name)" }
             return nil
         })
-        for table in current.tables where desired.table(named: table.name) != nil {
+        let desiredByName = Self.byName(desired.tables)
+        for table in current.tables where desiredByName[table.name] != nil {
             for key in table.foreignKeys where !alreadyDropped.contains("\(table.name).\(key.name)") {
                 guard droppedKeys.contains(where: { $0.table == key.referencedTable && $0.columns == Set(key.referencedColumns) }) else { continue }
                 builder.add(.dropForeignKey(table: table.name, key: key), phase: .dropForeignKeys, safety: .safe)
-                if let again = desired.table(named: table.name)?.foreignKeys.first(where: { $0.name == key.name }) {
+                if let again = desiredByName[table.name]?.foreignKeys.first(where: { $0.name == key.name }) {
                     builder.add(.addForeignKey(table: table.name, key: again), phase: .addForeignKeys, safety: .safe,
                                 checks: [.orphans(table: table.name, columns: again.columns, referencedTable: again.referencedTable,
                                                   referencedColumns: again.referencedColumns)])
@@ -216,6 +220,12 @@ public struct Differ {
         for (position, view) in ViewOrdering.creationOrder(toCreate).enumerated() {
             builder.add(.createView(view), phase: .createViews, safety: .safe, order: position)
         }
+    }
+
+    /// Tables by name (the first of a name, as `Schema.table(named:)` finds it): one lookup per
+    /// table instead of a scan, so planning stays linear in the number of tables.
+    static func byName(_ tables: [Table]) -> [String: Table] {
+        Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Where the engine has no UNIQUE constraints apart from unique indexes, both sides are

@@ -86,17 +86,19 @@ struct IdentifierMatching {
     func aligning(_ desired: Schema, to current: Schema) -> Schema {
         var currentByKey: [String: Table] = [:]
         for table in current.tables { currentByKey[key(table.name, .table)] = table }
+        let currentByName = Differ.byName(current.tables)
+        let desiredByName = Differ.byName(desired.tables)
         var copy = desired
         for t in copy.tables.indices {
             var table = copy.tables[t]
-            var existing = current.table(named: table.name)
-            if existing == nil, let old = table.renamedFrom { existing = current.table(named: old) }
-            if existing == nil, let old = table.renamedFrom, current.table(named: old) == nil,
+            var existing = currentByName[table.name]
+            if existing == nil, let old = table.renamedFrom { existing = currentByName[old] }
+            if existing == nil, let old = table.renamedFrom, currentByName[old] == nil,
                let match = currentByKey[key(old, .table)] {
                 table.renamedFrom = match.name // a declared rename, spelled as the database does
                 existing = match
             }
-            if existing == nil, let match = currentByKey[key(table.name, .table)], desired.table(named: match.name) == nil {
+            if existing == nil, let match = currentByKey[key(table.name, .table)], desiredByName[match.name] == nil {
                 if dialect.canRespell(.table) {
                     table.renamedFrom = match.name
                 } else {

@@ -14,6 +14,8 @@ public enum SchemaValidator {
             SchemaSyncError(.invalidSchema, message, hint: hint)
         }
         var tableNames = Set<String>()
+        let allTableNames = schema.tables.map(\.name)
+        let tablesByName = Differ.byName(schema.tables)
         for table in schema.tables {
             guard !table.name.isEmpty else { throw fail("a table has an empty name") }
             guard tableNames.insert(table.name).inserted else {
@@ -53,8 +55,8 @@ public enum SchemaValidator {
             }
             for fk in table.foreignKeys {
                 try requireColumns(fk.columns, "foreign key '\(fk.name)'")
-                guard let targetName = lookup(fk.referencedTable, in: schema.tables.map(\.name)),
-                      let target = schema.table(named: targetName) else {
+                guard let targetName = lookup(fk.referencedTable, in: allTableNames, exact: tablesByName[fk.referencedTable] != nil),
+                      let target = tablesByName[targetName] else {
                     throw fail("foreign key '\(fk.name)' on table '\(table.name)' references table '\(fk.referencedTable)', which is not declared",
                                 hint: "declare table '\(fk.referencedTable)' or fix the reference")
                 }
@@ -81,8 +83,10 @@ public enum SchemaValidator {
     }
 
     /// `name` itself when `names` holds it, else the one name equal to it ignoring case, else nil.
-    private static func lookup(_ name: String, in names: [String]) -> String? {
-        if names.contains(name) { return name }
+    /// `name` itself when `names` has it (`exact`, when the caller knows already), else the one
+    /// name equal to it but for ASCII case.
+    private static func lookup(_ name: String, in names: [String], exact: Bool? = nil) -> String? {
+        if exact ?? names.contains(name) { return name }
         let folded = names.filter { IdentifierRules.asciiLowercased($0) == IdentifierRules.asciiLowercased(name) }
         return folded.count == 1 ? folded[0] : nil
     }
