@@ -31,6 +31,17 @@ def build():
     return os.path.join(path, "schemasync")
 
 
+def scale_arguments():
+    """The options the 1,000-table benchmarks share: returns (args, schemasync binary, engines)."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tables", default="1000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--binary", help="a prebuilt release schemasync (default: build one)")
+    parser.add_argument("--engines", default="sqlite,postgresql,mariadb")
+    args = parser.parse_args()
+    return args, args.binary or build(), args.engines.split(",")
+
+
 def ddl(n, dialect):
     statements = []
     for i in range(n):

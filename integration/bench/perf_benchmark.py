@@ -16,7 +16,6 @@ Server engines run when SCHEMASYNC_POSTGRES_URL / SCHEMASYNC_MARIADB_URL are set
 Usage: python3 integration/bench/perf_benchmark.py [--tables 1000] [--runs 3] [--binary PATH]
        [--engines sqlite,postgresql,mariadb]
 """
-import argparse
 import os
 import shutil
 import statistics
@@ -27,7 +26,7 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from inspect_benchmark import build, url_with_database  # noqa: E402
+from inspect_benchmark import scale_arguments, url_with_database  # noqa: E402
 
 
 def ddl(n, engine):
@@ -130,7 +129,7 @@ def bench(engine, n, runs, binary, sql, fresh_target, dump, native_load, reflect
         applied = target
         command, stdin = dump(applied)
         dump_time = measured(command, runs, stdin=stdin)
-        row.add(f"engine dump", dump_time)
+        row.add("engine dump", dump_time)
         yaml_path = os.path.join(d, "schema.yaml")
         with open(yaml_path, "w") as f:
             f.write(subprocess.run([binary, "inspect", "--format", "yaml", "--url", applied], check=True,
@@ -184,14 +183,7 @@ def sqlalchemy_reflection(url, runs):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--tables", default="1000")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--binary", help="a prebuilt release schemasync (default: build one)")
-    parser.add_argument("--engines", default="sqlite,postgresql,mariadb")
-    args = parser.parse_args()
-    binary = args.binary or build()
-    engines = args.engines.split(",")
+    args, binary, engines = scale_arguments()
     for n in [int(x) for x in args.tables.split(",")]:
         if "sqlite" in engines:
             bench_sqlite(binary, n, args.runs)

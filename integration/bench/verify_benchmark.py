@@ -12,7 +12,6 @@ Server engines run when SCHEMASYNC_POSTGRES_URL / SCHEMASYNC_MARIADB_URL are set
 Usage: python3 integration/bench/verify_benchmark.py [--tables 1000] [--runs 3] [--binary PATH]
        [--engines sqlite,postgresql,mariadb]
 """
-import argparse
 import os
 import statistics
 import subprocess
@@ -22,7 +21,7 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from inspect_benchmark import build, ddl, sqlite_source, url_with_database  # noqa: E402
+from inspect_benchmark import ddl, scale_arguments, sqlite_source, url_with_database  # noqa: E402
 
 
 def timed(command, env):
@@ -54,14 +53,7 @@ def measure(engine, n, runs, binary, source_url, fresh_target):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--tables", default="1000")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--binary", help="a prebuilt release schemasync (default: build one)")
-    parser.add_argument("--engines", default="sqlite,postgresql,mariadb")
-    args = parser.parse_args()
-    binary = args.binary or build()
-    engines = args.engines.split(",")
+    args, binary, engines = scale_arguments()
     for n in [int(x) for x in args.tables.split(",")]:
         if "sqlite" in engines:
             with tempfile.TemporaryDirectory() as d:

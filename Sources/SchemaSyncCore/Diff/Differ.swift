@@ -53,7 +53,7 @@ public struct Differ {
         var renamedCurrent = current
         for (old, new) in renamedFrom { SchemaEvolution.apply(.renameTable(from: old, to: new), to: &renamedCurrent) }
         // Declared column renames, applied to the foreign keys that reference those columns.
-        let renamedCurrentByName = Self.byName(renamedCurrent.tables)
+        let renamedCurrentByName = renamedCurrent.tables.byName
         for table in desired.tables {
             guard let existing = renamedCurrentByName[table.name] else { continue }
             for column in table.columns {
@@ -69,7 +69,7 @@ public struct Differ {
             }
         }
         var changedExisting = Set<String>()
-        let currentTables = Self.byName(renamedCurrent.tables) // after the column renames above
+        let currentTables = renamedCurrent.tables.byName // after the column renames above
         for table in desired.tables where !creatingNames.contains(table.name) {
             let oldName = renamedFrom.first { $0.value == table.name }?.key ?? table.name
             let existing = currentTables[table.name]!
@@ -84,7 +84,7 @@ public struct Differ {
         // New tables, referenced tables first. Foreign keys closing a cycle, or pointing at an
         // existing table this plan changes (a new column or key), are added after everything else.
         let ordering = ForeignKeyOrdering(tables: creating)
-        let creatingByName = Self.byName(creating)
+        let creatingByName = creating.byName
         for name in ordering.order {
             var table = creatingByName[name]!
             let deferred = (ordering.deferred[name] ?? []) + table.foreignKeys.filter { changedExisting.contains($0.referencedTable) }
@@ -151,7 +151,7 @@ public struct Differ {
             if case let .dropForeignKey(t, key) = entry.change { return "\(t).\(key.name)" }
             return nil
         })
-        let desiredByName = Self.byName(desired.tables)
+        let desiredByName = desired.tables.byName
         for table in current.tables where desiredByName[table.name] != nil {
             for key in table.foreignKeys where !alreadyDropped.contains("\(table.name).\(key.name)") {
                 guard droppedKeys.contains(where: { $0.table == key.referencedTable && $0.columns == Set(key.referencedColumns) }) else { continue }
@@ -220,12 +220,6 @@ public struct Differ {
         for (position, view) in ViewOrdering.creationOrder(toCreate).enumerated() {
             builder.add(.createView(view), phase: .createViews, safety: .safe, order: position)
         }
-    }
-
-    /// Tables by name (the first of a name, as `Schema.table(named:)` finds it): one lookup per
-    /// table instead of a scan, so planning stays linear in the number of tables.
-    static func byName(_ tables: [Table]) -> [String: Table] {
-        Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Where the engine has no UNIQUE constraints apart from unique indexes, both sides are

@@ -10,7 +10,7 @@ public struct ForeignKeyOrdering {
     /// Orders `tables`; references to tables outside the set (already existing) impose no order.
     public init(tables: [Table]) {
         let names = Set(tables.map(\.name))
-        let byName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let byName = tables.byName
         var created = Set<String>()
         var order: [String] = []
         var deferred: [String: [ForeignKey]] = [:]

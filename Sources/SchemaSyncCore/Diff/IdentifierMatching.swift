@@ -86,8 +86,8 @@ struct IdentifierMatching {
     func aligning(_ desired: Schema, to current: Schema) -> Schema {
         var currentByKey: [String: Table] = [:]
         for table in current.tables { currentByKey[key(table.name, .table)] = table }
-        let currentByName = Differ.byName(current.tables)
-        let desiredByName = Differ.byName(desired.tables)
+        let currentByName = current.tables.byName
+        let desiredByName = desired.tables.byName
         var copy = desired
         for t in copy.tables.indices {
             var table = copy.tables[t]

@@ -36,3 +36,11 @@ public struct Table: Hashable, Sendable, Codable {
         columns.first { $0.name == name }
     }
 }
+
+extension Array where Element == Table {
+    /// The tables by name (the first of a name, as ``Schema/table(named:)`` finds it): one
+    /// lookup per table instead of a scan, so planning stays linear in the number of tables.
+    var byName: [String: Table] {
+        Dictionary(map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

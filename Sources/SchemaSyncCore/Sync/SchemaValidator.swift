@@ -15,7 +15,7 @@ public enum SchemaValidator {
         }
         var tableNames = Set<String>()
         let allTableNames = schema.tables.map(\.name)
-        let tablesByName = Differ.byName(schema.tables)
+        let tablesByName = schema.tables.byName
         for table in schema.tables {
             guard !table.name.isEmpty else { throw fail("a table has an empty name") }
             guard tableNames.insert(table.name).inserted else {

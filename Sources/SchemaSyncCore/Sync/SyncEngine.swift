@@ -60,13 +60,16 @@ public struct SyncEngine {
     }
 
     /// The plan for `desired`, its data checks (always over every applicable change), and the
-    /// statements for the first `limit` applicable changes (all when nil).
-    private func report(current: Schema, desired: Schema, allowDestructive: Bool, limit: Int? = nil) throws -> SyncReport {
+    /// statements for the first `batchSize(applicable)` applicable changes (all when nil; kept in
+    /// ``SyncReport/batchLimit``).
+    private func report(current: Schema, desired: Schema, allowDestructive: Bool,
+                        batchSize: ([PlannedChange]) -> Int? = { _ in nil }) throws -> SyncReport {
         try SchemaValidator.validate(desired)
         try SchemaValidator.validateNativeTypes(desired, dialect: session.dialect.name)
         try session.dialect.validate(desired)
         let canonical = try session.canonicalize(desired)
         let plan = try Differ(dialect: session.dialect).plan(from: current, to: canonical, allowDestructive: allowDestructive)
+        let limit = batchSize(plan.applicable)
         let batch = limit.map { Array(plan.applicable.prefix($0)) } ?? plan.applicable
         let statements = try session.dialect.render(batch, current: current, desired: canonical)
         var failed: [DataCheckResult] = []
@@ -87,7 +90,9 @@ public struct SyncEngine {
                 }
             }
         }
-        return SyncReport(current: current, plan: plan, statements: statements, failedChecks: failed)
+        var report = SyncReport(current: current, plan: plan, statements: statements, failedChecks: failed)
+        report.batchLimit = limit
+        return report
     }
 
     /// Applies what is missing under the writer lock, then verifies by inspecting again.
@@ -110,15 +115,14 @@ public struct SyncEngine {
             batches += 1
             let batch = try session.withWriterLock { () throws -> SyncReport in
                 let current = try session.inspect()
-                var limit = options.changesPerTransaction
-                var report = try self.report(current: current, desired: desired, allowDestructive: allowDestructive, limit: limit)
                 // A plan that only creates new objects and does not fit in one transaction on
                 // this server runs in several: nothing that exists changes, a re-run converges.
-                if limit == nil, Plan.onlyCreatesNewObjects(report.plan.applicable),
-                   let size = session.dialect.changesPerTransaction(creating: report.plan.applicable) {
-                    limit = max(1, size)
+                var report = try self.report(current: current, desired: desired, allowDestructive: allowDestructive) { applicable in
+                    if let size = options.changesPerTransaction { return size }
+                    guard Plan.onlyCreatesNewObjects(applicable),
+                          let size = session.dialect.changesPerTransaction(creating: applicable) else { return nil }
                     splitAutomatically = true
-                    report = try self.report(current: current, desired: desired, allowDestructive: allowDestructive, limit: limit)
+                    return max(1, size)
                 }
                 report.splitAutomatically = splitAutomatically
                 if !report.failedChecks.isEmpty {
@@ -141,11 +145,10 @@ public struct SyncEngine {
                 }
                 // Verify inside the writer lock and, where the engine has transactions, before
                 // COMMIT: a database that does not match rolls back instead of being committed.
-                let last = limit.map { report.plan.applicable.count <= $0 } ?? true
+                let last = report.batchLimit.map { report.plan.applicable.count <= $0 } ?? true
                 if last {
                     report.engineChecked = try verify(desired: desired, allowDestructive: allowDestructive, expected: expectedDefinitions)
                 }
-                report.batchLimit = limit
                 return report
             }
             if result == nil { result = batch }
