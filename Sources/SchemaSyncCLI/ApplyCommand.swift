@@ -32,10 +32,11 @@ struct ApplyCommand: ParsableCommand {
             // The plan as it stands, shown before anything runs (apply re-plans under the lock and
             // verifies by the engine's definitions there, so the preview skips that comparison).
             // The scratch copy apply verifies against is built first: the preview reuses it.
-            if !dryRun { _ = try engine.expectedDefinitions(desired: run.desired) }
+            let current = try run.session.inspect()
+            let baseline = dryRun ? nil : try engine.verificationBaseline(desired: run.desired, current: current)
             var preview = engine
             preview.compareEngineDefinitions = false
-            let planned = try preview.plan(desired: run.desired, allowDestructive: desired.allowDestructive)
+            let planned = try preview.plan(desired: run.desired, allowDestructive: desired.allowDestructive, current: current)
             if dryRun {
                 desired.print(PlanPrinter(report: planned, dialect: dialect, url: run.url))
                 return .success
@@ -44,6 +45,7 @@ struct ApplyCommand: ParsableCommand {
             let progress = ApplyProgress(total: planned.statements.count, format: desired.format)
             var options = SyncEngine.ApplyOptions(onStatement: progress.finished, changesPerTransaction: changesPerTransaction)
             options.onStatementStart = progress.started
+            options.baseline = baseline
             let report: SyncReport
             do {
                 report = try engine.apply(desired: run.desired, allowDestructive: desired.allowDestructive, options: options)
@@ -69,8 +71,7 @@ struct ApplyCommand: ParsableCommand {
                     let transactions = report.transactions > 1 ? " in \(report.transactions) transactions" : ""
                     CLIEnvironment.out("Applied \(n) statement\(n == 1 ? "" : "s")\(transactions) in \(ApplyProgress.format(ms)); verified: the database matches the desired schema"
                         + (report.plan.skipped.isEmpty ? "" : " except the skipped changes")
-                        + (report.engineChecked ? " (the definitions the engine reports agree)."
-                            : " (by the model only: no scratch copy to compare the definitions the engine reports with)."))
+                        + Self.verification(report))
                 }
             case .sql: CLIEnvironment.out(printer.sql())
             case .json: CLIEnvironment.out(printer.json(outcome: progress.outcome(status: status, verified: true, error: nil)))
@@ -81,5 +82,17 @@ struct ApplyCommand: ParsableCommand {
             }
             return status
         }
+    }
+
+    /// How the database was verified, for the closing line.
+    static func verification(_ report: SyncReport) -> String {
+        let modelOnly = report.tablesVerifiedByModelOnly
+        let created = modelOnly == 0 ? ""
+            : "; the \(modelOnly) table\(modelOnly == 1 ? "" : "s") created from the declared model \(modelOnly == 1 ? "was" : "were") checked by the model, "
+                + "as a scratch copy would run the same statements"
+        guard report.engineChecked else {
+            return " (by the model only: no scratch copy to compare the definitions the engine reports with)."
+        }
+        return " (the definitions the engine reports agree\(created))."
     }
 }

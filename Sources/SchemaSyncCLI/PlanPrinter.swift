@@ -113,6 +113,7 @@ struct PlanPrinter {
             ("inSync", .bool(plan.changes.isEmpty && report.engineMismatches.isEmpty)),
             ("changes", .list(changes)),
             ("engineChecked", .bool(report.engineChecked)),
+            ("tablesVerifiedByModelOnly", .number(String(report.tablesVerifiedByModelOnly))),
             ("engineMismatches", .list(report.engineMismatches.map { mismatch in
                 .map([("kind", .string(mismatch.kind)), ("object", .string(mismatch.objectPath))]
                      + (mismatch.actual.map { [("database", SchemaDocument.string($0))] } ?? [])

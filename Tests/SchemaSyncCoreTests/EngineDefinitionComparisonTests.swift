@@ -53,3 +53,36 @@ final class EngineDefinitionComparisonTests: XCTestCase {
         XCTAssertEqual(lenient.mismatches, [])
     }
 }
+
+/// Which new tables apply leaves to the model, and that the comparison then ignores them.
+final class VerificationBaselineTests: XCTestCase {
+    private func table(_ name: String, references: [String] = []) -> Table {
+        Table(name: name, columns: [Column(name: "id", type: .integer)] + references.map { Column(name: "\($0)_id", type: .integer) },
+              foreignKeys: references.map { ForeignKey(name: "\(name)_\($0)_fk", columns: ["\($0)_id"], referencedTable: $0, referencedColumns: ["id"]) })
+    }
+
+    func testNewTablesAnExistingTableOrAViewNeedsStayInTheCopy() {
+        // kept (exists) → b → c (chain of new tables it needs); v mentions d; e refers to kept; a is alone.
+        let desired = Schema(tables: [table("kept", references: ["b"]), table("b", references: ["c"]), table("c"),
+                                      table("d"), table("e", references: ["kept"]), table("a")],
+                             views: [View(name: "v", definition: "SELECT id FROM public.D")])
+        let modelOnly = VerificationBaseline.modelOnlyTables(desired: desired, created: ["a", "b", "c", "d", "e"])
+        XCTAssertEqual(modelOnly, ["a", "e"])
+        XCTAssertEqual(VerificationBaseline.modelOnlyTables(desired: desired, created: []), [])
+        XCTAssertEqual(VerificationBaseline.schema(desired, without: modelOnly).tables.map(\.name), ["kept", "b", "c", "d"])
+    }
+
+    func testForeignKeysMatchTablesWithoutRegardToCase() {
+        let desired = Schema(tables: [table("kept", references: ["Users"]), table("users")])
+        XCTAssertEqual(VerificationBaseline.modelOnlyTables(desired: desired, created: ["users"]), [])
+    }
+
+    func testLeftOutTablesAreIgnoredOnBothSides() {
+        let actual = [EngineDefinition(kind: "table", table: nil, name: "a", text: "heap"),
+                      EngineDefinition(kind: "column", table: "a", name: "x", text: "integer"),
+                      EngineDefinition(kind: "column", table: "t", name: "x", text: "integer")]
+        let expected = [EngineDefinition(kind: "column", table: "t", name: "x", text: "bigint")]
+        let mismatches = EngineDefinitionComparison(actual: actual, expected: expected, leavingOut: ["a"]).mismatches
+        XCTAssertEqual(mismatches.map(\.objectPath), ["t.x"], "a is left out, t is still compared")
+    }
+}

@@ -42,6 +42,67 @@ final class SQLiteVerificationTests: XCTestCase {
         XCTAssertEqual(try raw.query("SELECT sql FROM sqlite_schema WHERE name = 't'").first?.first ?? nil,
                        "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE)")
     }
+
+    /// Tables apply creates from the model are left to the model (a scratch copy would run the
+    /// same statements); tables that exist, or that an existing table or a view needs, are still
+    /// compared. Read back from sqlite_schema, not through the inspector.
+    func testTablesCreatedFromTheModelAreLeftToTheModel() throws {
+        let db = SQLiteTestDatabase()
+        let raw = try SQLiteDatabase(path: db.path, busyTimeoutMilliseconds: 1000)
+        defer { raw.close() }
+        try raw.execute("CREATE TABLE c (id INTEGER PRIMARY KEY, b_id INTEGER)")
+        let session = try db.session()
+        defer { session.close() }
+        let id = Column(name: "id", type: .integer)
+        let desired = Schema(
+            tables: [Table(name: "c", columns: [id, Column(name: "b_id", type: .integer)], primaryKey: PrimaryKey(columns: ["id"]),
+                           foreignKeys: [ForeignKey(name: "c_b_fk", columns: ["b_id"], referencedTable: "b", referencedColumns: ["id"])]),
+                     Table(name: "b", columns: [id], primaryKey: PrimaryKey(columns: ["id"])),
+                     Table(name: "a", columns: [id, Column(name: "n", type: .integer, defaultValue: .number("5"))]),
+                     Table(name: "d", columns: [id])],
+            views: [View(name: "v", definition: "SELECT id FROM d")])
+        let engine = SyncEngine(session: session)
+        let baseline = try engine.verificationBaseline(desired: desired, current: try session.inspect())
+        XCTAssertEqual(baseline.modelOnlyTables, ["a"])
+        let tables = Set((baseline.definitions ?? []).map { $0.table ?? $0.name })
+        XCTAssertTrue(tables.isSuperset(of: ["b", "c", "d", "v"]), "\(tables)")
+        XCTAssertFalse(tables.contains("a"), "a is not built in the scratch copy")
+
+        let report = try engine.apply(desired: desired, allowDestructive: false)
+        XCTAssertTrue(report.engineChecked)
+        XCTAssertEqual(report.tablesVerifiedByModelOnly, 1)
+        XCTAssertEqual(try raw.query("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') ORDER BY name").map { $0[0] ?? "" },
+                       ["a", "b", "c", "d", "v"])
+        XCTAssertEqual(try raw.query("SELECT dflt_value FROM pragma_table_info('a') WHERE name = 'n'"), [["5"]])
+    }
+
+    /// A table left to the model because apply was to create it, created by someone else while
+    /// apply waited, is compared after all: with a blinded inspector its hidden difference is exit
+    /// 4 and the apply's own work rolls back.
+    func testATableAnotherRunCreatedMeanwhileIsComparedAfterAll() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        let desired = Schema(tables: [Table(name: "a", columns: [Column(name: "id", type: .integer), Column(name: "name", type: .text)]),
+                                      Table(name: "b", columns: [Column(name: "id", type: .integer)])])
+        let blinded = BlindedSession(base: session) { schema in
+            var copy = schema
+            for t in copy.tables.indices { for c in copy.tables[t].columns.indices { copy.tables[t].columns[c].attributes = [:] } }
+            return copy
+        }
+        let engine = SyncEngine(session: blinded)
+        var options = SyncEngine.ApplyOptions()
+        options.baseline = try engine.verificationBaseline(desired: desired, current: try session.inspect())
+        XCTAssertEqual(options.baseline?.modelOnlyTables, ["a", "b"])
+        let raw = try SQLiteDatabase(path: db.path, busyTimeoutMilliseconds: 1000)
+        defer { raw.close() }
+        try raw.execute("CREATE TABLE a (id INTEGER, name TEXT COLLATE NOCASE)")
+        XCTAssertThrowsError(try engine.apply(desired: desired, allowDestructive: false, options: options)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .notConverged, "\(error)")
+            XCTAssertTrue("\(error)".contains("a.name"), "\(error)")
+        }
+        XCTAssertEqual(try raw.query("SELECT name FROM sqlite_schema ORDER BY name"), [["a"]], "b was rolled back")
+    }
 }
 
 /// Which of SQLite's stored texts mean the same, without a database.

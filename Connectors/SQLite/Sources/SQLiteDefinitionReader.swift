@@ -16,11 +16,12 @@ struct SQLiteDefinitionReader {
 
     func read() throws -> [EngineDefinition] {
         do {
-            // SQLite ignores the case of names: compare them folded (texts with values keep theirs).
+            // SQLite ignores the case of names (ASCII letters only): compare them folded as it
+            // does (texts with values keep theirs).
             return try readRows().map { definition in
                 var folded = definition
-                folded.table = definition.table?.lowercased()
-                folded.name = definition.name.lowercased()
+                folded.table = definition.table.map(IdentifierRules.asciiLowercased)
+                folded.name = IdentifierRules.asciiLowercased(definition.name)
                 if ["index", "foreign key", EngineDefinition.columnOrderKind].contains(definition.kind) {
                     folded.text = definition.text.lowercased()
                 }

@@ -21,6 +21,9 @@ public struct SyncEngine {
         public var changesPerTransaction: Int?
         /// Called just before each statement runs, with its index (1-based), for progress output.
         public var onStatementStart: (@Sendable (Int, RenderedStatement) -> Void)? = nil
+        /// What verification compares against, from ``SyncEngine/verificationBaseline(desired:current:)``
+        /// (a caller that showed a preview built it already); nil: apply builds it before the lock.
+        public var baseline: VerificationBaseline? = nil
         public init(interruptAfterStatements: Int? = nil, onStatement: (@Sendable (Int, RenderedStatement) -> Void)? = nil,
                     changesPerTransaction: Int? = nil) {
             self.interruptAfterStatements = interruptAfterStatements
@@ -48,8 +51,9 @@ public struct SyncEngine {
     /// When the model finds nothing to apply, the engine's own definitions are compared too
     /// (see ``engineMismatches(expected:skipped:)``): a difference the model cannot see shows in
     /// ``SyncReport/engineMismatches`` and makes ``SyncReport/hasPendingChanges`` true.
-    public func plan(desired: Schema, allowDestructive: Bool) throws -> SyncReport {
-        let current = try session.inspect()
+    /// - parameter current: the database as just inspected, when the caller has it; nil inspects.
+    public func plan(desired: Schema, allowDestructive: Bool, current: Schema? = nil) throws -> SyncReport {
+        let current = try current ?? session.inspect()
         var report = try report(current: current, desired: desired, allowDestructive: allowDestructive)
         if report.plan.applicable.isEmpty {
             let mismatches = try engineMismatches(expected: try expectedDefinitions(desired: desired), skipped: report.plan.skipped)
@@ -106,11 +110,13 @@ public struct SyncEngine {
         var executed: [RenderedStatement] = []
         var batches = 0
         var lastChecked = false
+        var lastModelOnly = 0
         var splitAutomatically = false
+        var created = Set<String>()
         // Built before the writer lock and outside the apply transaction, so the scratch copy
         // holds no locks while the statements run. A desired schema that does not build there
         // fails after the plan's own checks had their say (they name the fix), before any statement runs.
-        let expected = Result { try expectedDefinitions(desired: desired) }
+        let expected = Result { try options.baseline ?? verificationBaseline(desired: desired, current: session.inspect()) }
         while true {
             batches += 1
             let batch = try session.withWriterLock { () throws -> SyncReport in
@@ -143,16 +149,27 @@ public struct SyncEngine {
                     report.executed += 1
                     options.onStatement?(executed.count, statement)
                 }
+                for planned in report.plan.applicable.prefix(report.batchLimit ?? .max) {
+                    if case let .createTable(table) = planned.change { created.insert(table.name) }
+                }
                 // Verify inside the writer lock and, where the engine has transactions, before
                 // COMMIT: a database that does not match rolls back instead of being committed.
                 let last = report.batchLimit.map { report.plan.applicable.count <= $0 } ?? true
                 if last {
-                    report.engineChecked = try verify(desired: desired, allowDestructive: allowDestructive, expected: expectedDefinitions)
+                    var baseline = expectedDefinitions
+                    if !baseline.modelOnlyTables.isSubset(of: created) {
+                        // Another run created a table this one was to create: nothing vouches for it, so the
+                        // whole desired schema is copied after all (inside the lock; a rare race).
+                        baseline = VerificationBaseline(definitions: try session.canonicalizeWithDefinitions(desired).definitions)
+                    }
+                    report.engineChecked = try verify(desired: desired, allowDestructive: allowDestructive, against: baseline)
+                    report.tablesVerifiedByModelOnly = baseline.modelOnlyTables.count
                 }
                 return report
             }
             if result == nil { result = batch }
             lastChecked = batch.engineChecked
+            lastModelOnly = batch.tablesVerifiedByModelOnly
             // One transaction unless batching was asked for (or needed, see above); batches stop when nothing is left.
             guard let size = batch.batchLimit, batch.plan.applicable.count > size else { break }
             guard !batch.statements.isEmpty else {
@@ -162,6 +179,7 @@ public struct SyncEngine {
         }
         var final = result!
         final.engineChecked = lastChecked
+        final.tablesVerifiedByModelOnly = lastModelOnly
         final.transactions = batches
         final.splitAutomatically = splitAutomatically
         final.statements = executed.isEmpty ? final.statements : executed
@@ -176,6 +194,13 @@ public struct SyncEngine {
     /// - parameter expected: the desired schema's engine definitions from ``expectedDefinitions(desired:)``.
     @discardableResult
     public func verify(desired: Schema, allowDestructive: Bool, expected: [EngineDefinition]?) throws -> Bool {
+        try verify(desired: desired, allowDestructive: allowDestructive, against: VerificationBaseline(definitions: expected))
+    }
+
+    /// ``verify(desired:allowDestructive:expected:)`` against `baseline`: the tables it leaves
+    /// to the model are left out of the engine comparison.
+    @discardableResult
+    public func verify(desired: Schema, allowDestructive: Bool, against baseline: VerificationBaseline) throws -> Bool {
         let current = try session.inspect()
         let canonical = try session.canonicalize(desired)
         let plan = try Differ(dialect: session.dialect).plan(from: current, to: canonical, allowDestructive: allowDestructive)
@@ -187,7 +212,8 @@ public struct SyncEngine {
                     + remaining.map { "\($0.change.objectPath) (\($0.change.summary))" }.joined(separator: ", "),
                 hint: "this is a bug in the connector or an unsupported change; please report it with `schemasync inspect` output")
         }
-        guard let mismatches = try engineMismatches(expected: expected, skipped: plan.skipped) else { return false }
+        guard let mismatches = try engineMismatches(expected: baseline.definitions, skipped: plan.skipped,
+                                                    leavingOut: baseline.modelOnlyTables) else { return false }
         guard mismatches.isEmpty else {
             throw SchemaSyncError(
                 .notConverged,
@@ -196,6 +222,26 @@ public struct SyncEngine {
                     + "declare the object as the database has it, or change it by hand")
         }
         return true
+    }
+
+    /// What apply verifies against when it starts from `current`: the engine's definitions of
+    /// `desired` without the tables it creates from the model (see ``VerificationBaseline``).
+    public func verificationBaseline(desired: Schema, current: Schema) throws -> VerificationBaseline {
+        guard compareEngineDefinitions else { return VerificationBaseline(definitions: nil) }
+        if let captured = desired.sourceDefinitions { return VerificationBaseline(definitions: captured) }
+        // Without transactional DDL the copy is also the rehearsal that refuses a table the
+        // engine rejects before anything changes, so there every table stays in.
+        var created = Set<String>()
+        if session.dialect.capabilities.transactionalDDL {
+            let plan = try Differ(dialect: session.dialect).plan(from: current, to: desired, allowDestructive: false)
+            for planned in plan.changes { if case let .createTable(table) = planned.change { created.insert(table.name) } }
+        }
+        let modelOnly = VerificationBaseline.modelOnlyTables(desired: desired, created: created)
+        let rest = VerificationBaseline.schema(desired, without: modelOnly)
+        if !modelOnly.isEmpty && rest.tables.isEmpty && rest.views.isEmpty {
+            return VerificationBaseline(definitions: [], modelOnlyTables: modelOnly)
+        }
+        return VerificationBaseline(definitions: try session.canonicalizeWithDefinitions(rest).definitions, modelOnlyTables: modelOnly)
     }
 
     /// The engine's own definitions of `desired`: those its SQL created when it was read from SQL,
@@ -209,10 +255,13 @@ public struct SyncEngine {
     /// Compares the engine's own definition of every managed object of the database with
     /// `expected`; nil when either side is unavailable. Objects that `skipped` changes leave
     /// different are left out.
-    public func engineMismatches(expected: [EngineDefinition]?, skipped: [PlannedChange]) throws -> [DefinitionMismatch]? {
+    /// `leavingOut`: tables whose definitions are compared by the model alone (both sides).
+    public func engineMismatches(expected: [EngineDefinition]?, skipped: [PlannedChange],
+                                 leavingOut tables: Set<String> = []) throws -> [DefinitionMismatch]? {
         guard let expected, let actual = try session.engineDefinitions() else { return nil }
         let dialect = session.dialect
-        return EngineDefinitionComparison(actual: actual, expected: expected, skipped: skipped,
+        return EngineDefinitionComparison(actual: actual, expected: expected, skipped: skipped, leavingOut: tables,
+                                          tableKey: { dialect.identifierKey($0, kind: .table) },
                                           equivalent: { dialect.definitionsEquivalent($0, $1) }).mismatches
     }
 

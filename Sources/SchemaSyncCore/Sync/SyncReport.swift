@@ -15,6 +15,9 @@ public struct SyncReport: Sendable, Codable {
     /// Objects the model finds in sync but whose engine definitions differ (plan only; apply
     /// throws ``SchemaSyncError/Code/notConverged`` instead).
     public var engineMismatches: [DefinitionMismatch] = []
+    /// Tables apply created from the declared model and verified by the model alone: a scratch
+    /// copy of them would run the same statements (see ``VerificationBaseline``).
+    public var tablesVerifiedByModelOnly: Int = 0
     /// The transactions apply ran the plan in: 1, or more when it was batched (opted in with
     /// ``SyncEngine/ApplyOptions/changesPerTransaction``, or because a plan that only creates
     /// new objects does not fit in one transaction on the server).

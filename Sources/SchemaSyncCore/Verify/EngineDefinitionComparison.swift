@@ -6,21 +6,33 @@ public struct EngineDefinitionComparison: Sendable {
     public let expected: [EngineDefinition]
     /// Changes the plan skips: the objects they touch may differ.
     public let skipped: [PlannedChange]
+    /// Tables verified by the model alone (see ``VerificationBaseline/modelOnlyTables``): their
+    /// definitions are left out on both sides. Matched by ``tableKey``.
+    public let leftOut: Set<String>
+    /// The key a table name is matched by (the dialect's ``Dialect/identifierKey(_:kind:)``).
+    public let tableKey: @Sendable (String) -> String
     /// Whether two definition texts mean the same (the dialect's ``Dialect/definitionsEquivalent(_:_:)``).
     public let equivalent: @Sendable (String, String) -> Bool
 
     public init(actual: [EngineDefinition], expected: [EngineDefinition], skipped: [PlannedChange] = [],
+                leavingOut leftOut: Set<String> = [], tableKey: @escaping @Sendable (String) -> String = { $0 },
                 equivalent: @escaping @Sendable (String, String) -> Bool = { $0 == $1 }) {
+        self.tableKey = tableKey
         self.actual = actual
         self.expected = expected
         self.skipped = skipped
+        self.leftOut = Set(leftOut.map(tableKey))
         self.equivalent = equivalent
     }
 
     /// Every object whose definition differs, is missing, or is extra, in a stable order.
     public var mismatches: [DefinitionMismatch] {
-        let have = Dictionary(actual.map { ($0.key, $0) }, uniquingKeysWith: { a, b in merged(a, b) })
-        let want = Dictionary(expected.map { ($0.key, $0) }, uniquingKeysWith: { a, b in merged(a, b) })
+        let compared: (EngineDefinition) -> Bool = { [leftOut, tableKey] definition in
+            guard !leftOut.isEmpty, let table = definition.table ?? (definition.kind == "table" ? definition.name : nil) else { return true }
+            return !leftOut.contains(tableKey(table))
+        }
+        let have = Dictionary(actual.filter(compared).map { ($0.key, $0) }, uniquingKeysWith: { a, b in merged(a, b) })
+        let want = Dictionary(expected.filter(compared).map { ($0.key, $0) }, uniquingKeysWith: { a, b in merged(a, b) })
         var result: [DefinitionMismatch] = []
         for key in Set(have.keys).union(want.keys).sorted() {
             let a = have[key], e = want[key]
