@@ -46,6 +46,21 @@ public struct MariaDBDialect: Dialect {
     public var databaseCollation: String?
     /// `CURRENT_USER()` of the session (`user@host`): the definer a view gets by default.
     public var currentUser: String?
+    /// The managed database (names the writer lock) and `--lock-timeout` in seconds, for the
+    /// statements apply runs around a plan (also in printed scripts).
+    public var database: String = ""
+    public var lockTimeoutSeconds: Int = 5
+
+    /// `GET_LOCK` on `schemasync:<database>`, the writer lock every SchemaSync apply takes.
+    var writerLockStatement: String { "SELECT GET_LOCK(\(writerLockName), \(max(0, lockTimeoutSeconds)))" }
+    var writerUnlockStatement: String { "SELECT RELEASE_LOCK(\(writerLockName))" }
+    /// Metadata locks wait at most the lock timeout (the server's default is a year).
+    var lockWaitTimeoutStatement: String { "SET SESSION lock_wait_timeout = \(max(1, lockTimeoutSeconds))" }
+    private var writerLockName: String { quoteString(String("schemasync:\(database)".prefix(64))) }
+
+    public func scriptPrologue() -> [String] { [writerLockStatement, lockWaitTimeoutStatement] }
+
+    public func scriptEpilogue() -> [String] { ["SET SESSION lock_wait_timeout = DEFAULT", writerUnlockStatement] }
 
     public init(serverVersion: Int = 101100, lowerCaseTableNames: Int = 0, databaseCharset: String? = nil, databaseCollation: String? = nil) {
         self.serverVersion = serverVersion

@@ -24,6 +24,8 @@ public final class MariaDBSession: DatabaseSession {
 
     public var dialect: any Dialect { mariaDialect }
 
+    public var serverVersion: String? { (try? connection.query("SELECT VERSION()"))?.first?.first ?? nil }
+
     /// How many queries and statements this session has sent (for tests of query counts).
     public var queryCount: Int { connection.roundTrips }
 
@@ -44,6 +46,8 @@ public final class MariaDBSession: DatabaseSession {
         mariaDialect = MariaDBDialect(serverVersion: connection.serverVersion, lowerCaseTableNames: value(0).flatMap { Int($0) } ?? 0,
                                       databaseCharset: value(1), databaseCollation: value(2))
         mariaDialect.currentUser = value(3)
+        mariaDialect.database = settings.database
+        mariaDialect.lockTimeoutSeconds = options.lockTimeout
     }
 
     public func inspect() throws -> Schema {
@@ -55,15 +59,14 @@ public final class MariaDBSession: DatabaseSession {
     /// Holds `GET_LOCK('schemasync:<database>')` around `body`; no transaction (MariaDB DDL commits implicitly).
     /// - throws: ``SchemaSyncError/Code/lockTimeout`` when another apply holds the lock longer than the lock timeout.
     public func withWriterLock<T>(_ body: () throws -> T) throws -> T {
-        let name = mariaDialect.quoteString(String("schemasync:\(database)".prefix(64)))
         let timeout = max(0, options.lockTimeout)
-        let got = try connection.query("SELECT GET_LOCK(\(name), \(timeout))").first?.first ?? nil
+        let got = try connection.query(mariaDialect.writerLockStatement).first?.first ?? nil
         guard got == "1" else {
             throw SchemaSyncError(.lockTimeout, "another SchemaSync apply holds the writer lock on '\(url)' (waited \(timeout) s)",
                                   hint: "wait for it to finish, or raise the lock timeout")
         }
-        defer { _ = try? connection.query("SELECT RELEASE_LOCK(\(name))") }
-        try connection.execute("SET SESSION lock_wait_timeout = \(max(1, options.lockTimeout))")
+        defer { _ = try? connection.query(mariaDialect.writerUnlockStatement) }
+        try connection.execute(mariaDialect.lockWaitTimeoutStatement)
         defer { try? connection.execute("SET SESSION lock_wait_timeout = DEFAULT") }
         return try body()
     }

@@ -11,6 +11,8 @@ public struct PostgreSQLDialect: Dialect {
     public var schema: String
     /// The server's `max_locks_per_transaction`, read at connect time; nil skips the lock estimate.
     public var maxLocksPerTransaction: Int?
+    /// `--lock-timeout` in seconds (at least 1): apply's `SET LOCAL lock_timeout`, also in printed scripts.
+    public var lockTimeoutSeconds: Int = 5
     /// `max_connections` + `max_prepared_transactions`: the lock table holds
     /// `maxLocksPerTransaction` × this many entries.
     public var lockSlots: Int
@@ -167,7 +169,15 @@ public struct PostgreSQLDialect: Dialect {
 
     /// What apply runs around the statements: one transaction holding the schema's advisory lock.
     public func scriptPrologue() -> [String] {
-        ["BEGIN", "SELECT pg_catalog.pg_advisory_xact_lock(\(PostgreSQLSession.advisoryLockClass), pg_catalog.hashtext(\(quoteString(schema))))"]
+        ["BEGIN", lockTimeoutStatement, writerLockStatement]
+    }
+
+    /// What apply runs first in its transaction: table locks wait at most the lock timeout.
+    var lockTimeoutStatement: String { "SET LOCAL lock_timeout = '\(max(lockTimeoutSeconds, 1))s'" }
+
+    /// The writer lock every SchemaSync apply of this schema takes, released at COMMIT.
+    var writerLockStatement: String {
+        "SELECT pg_catalog.pg_advisory_xact_lock(\(PostgreSQLSession.advisoryLockClass), pg_catalog.hashtext(\(quoteString(schema))))"
     }
 
     public func scriptEpilogue() -> [String] { ["COMMIT"] }

@@ -12,6 +12,8 @@ public final class PostgreSQLSession: DatabaseSession {
     /// The dialect bound to this session's schema and server settings.
     public let postgresDialect: PostgreSQLDialect
     public var dialect: any Dialect { postgresDialect }
+
+    public var serverVersion: String? { (try? connection.run("SHOW server_version"))?.first?.first ?? nil }
     /// The URL this session connected to (its description hides the password).
     public let url: DatabaseURL
     let options: ConnectionOptions
@@ -46,6 +48,7 @@ public final class PostgreSQLSession: DatabaseSession {
                                   cause: error.message)
         }
         var dialect = PostgreSQLDialect(schema: parameters.schema)
+        dialect.lockTimeoutSeconds = max(options.lockTimeout, 1)
         do {
             let path = parameters.schema == "public"
                 ? dialect.quoteIdentifier("public")
@@ -128,10 +131,9 @@ public final class PostgreSQLSession: DatabaseSession {
         }
         try run("BEGIN", .applyFailed, "cannot start a transaction on '\(url)'")
         do {
-            try run("SET LOCAL lock_timeout = '\(max(options.lockTimeout, 1))s'", .applyFailed, "cannot set lock_timeout")
+            try run(postgresDialect.lockTimeoutStatement, .applyFailed, "cannot set lock_timeout")
             do {
-                try connection.run("SELECT pg_catalog.pg_advisory_xact_lock(\(Self.advisoryLockClass), "
-                    + "pg_catalog.hashtext(\(postgresDialect.quoteString(postgresDialect.schema))))")
+                try connection.run(postgresDialect.writerLockStatement)
             } catch let error as PGConnection.PGError where error.sqlState == "55P03" {
                 throw SchemaSyncError(.lockTimeout,
                     "another SchemaSync apply holds the writer lock on '\(url)' (schema '\(postgresDialect.schema)')",
