@@ -17,12 +17,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // Core: neutral model, schema files, differ, plan, connector protocols. No database dependency.
         .target(
             name: "SchemaSyncCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Conformance kit: scenarios every connector must pass, given a fresh empty database.
         .target(name: "SchemaSyncConformance", dependencies: ["SchemaSyncCore"]),

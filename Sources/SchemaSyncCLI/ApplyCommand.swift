@@ -17,6 +17,28 @@ struct ApplyCommand: ParsableCommand {
         "Opt in to several transactions of at most N changes each, for plans too large for one.",
         discussion: "Each batch is re-planned from the catalog under the lock; a failure leaves earlier batches applied and a re-run converges."))
     var changesPerTransaction: Int?
+    @Option(name: .long, help: ArgumentHelp(
+        "Run exactly the statements of a plan file written by `plan --out`, if the database has not changed since.",
+        discussion: "Refused with exit 7 when the database or the file changed; --schema, when given, must be the schema the plan was made for."))
+    var plan: String?
+    @Option(name: .long, help: ArgumentHelp(
+        "Run only changes whose hazards are all in this comma-separated list (e.g. blocks-writes,builds-index).",
+        discussion: "Kinds: \(ChangeHazard.Kind.allCases.map(\.rawValue).joined(separator: ", ")). Without it every hazard is allowed."))
+    var allowHazards: String?
+
+    /// The `--allow-hazards` kinds; nil when not given.
+    func allowedHazards() throws -> Set<ChangeHazard.Kind>? {
+        guard let allowHazards else { return nil }
+        var kinds = Set<ChangeHazard.Kind>()
+        for name in allowHazards.split(separator: ",").map({ $0.trimmingWhitespace() }) where !name.isEmpty {
+            guard let kind = ChangeHazard.Kind(rawValue: String(name)) else {
+                throw SchemaSyncError(.usage, "--allow-hazards: unknown hazard '\(InputEcho.cut(String(name)))'",
+                                      hint: "use any of \(ChangeHazard.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            kinds.insert(kind)
+        }
+        return kinds
+    }
 
     func run() throws {
         try runReportingErrors {
@@ -24,8 +46,14 @@ struct ApplyCommand: ParsableCommand {
                 throw SchemaSyncError(.usage, "--changes-per-transaction must be at least 1")
             }
             try desired.checkAllowEmpty()
-            let run = try PreparedRun.prepare(connection: connection, schemaPath: desired.schema, mayCreate: !dryRun,
-                                              allowEmpty: desired.allowEmpty)
+            let allowed = try allowedHazards()
+            let saved = try plan.map(SavedPlanFile.read)
+            if saved != nil && (dryRun || changesPerTransaction != nil || desired.allowDestructive) {
+                throw SchemaSyncError(.usage, "--plan runs the saved plan as it was reviewed: it takes no --dry-run, --changes-per-transaction or --allow-destructive",
+                                      hint: "make a new plan with `schemasync plan --out FILE` for other options")
+            }
+            let run = try PreparedRun.prepare(connection: connection, schemaPath: saved == nil ? try desired.schemaPath() : desired.schema,
+                                              mayCreate: !dryRun, allowEmpty: desired.allowEmpty || saved != nil, fallback: saved?.desiredSchema)
             defer { run.session.close() }
             let engine = CLIEnvironment.engine(for: run.session)
             let dialect = run.session.dialect
@@ -36,7 +64,8 @@ struct ApplyCommand: ParsableCommand {
             let baseline = dryRun ? nil : try engine.verificationBaseline(desired: run.desired, current: current)
             var preview = engine
             preview.compareEngineDefinitions = false
-            let planned = try preview.plan(desired: run.desired, allowDestructive: desired.allowDestructive, current: current)
+            let planned = try saved.map { SavedPlanFile.report(of: $0, current: current) }
+                ?? preview.plan(desired: run.desired, allowDestructive: desired.allowDestructive, current: current)
             if dryRun {
                 desired.print(PlanPrinter(report: planned, dialect: dialect, url: run.url))
                 return .success
@@ -46,9 +75,14 @@ struct ApplyCommand: ParsableCommand {
             var options = SyncEngine.ApplyOptions(onStatement: progress.finished, changesPerTransaction: changesPerTransaction)
             options.onStatementStart = progress.started
             options.baseline = baseline
+            options.allowedHazards = allowed
             let report: SyncReport
             do {
-                report = try engine.apply(desired: run.desired, allowDestructive: desired.allowDestructive, options: options)
+                if let saved {
+                    report = try engine.apply(saved: saved, desired: desired.schema == nil ? nil : run.desired, options: options)
+                } else {
+                    report = try engine.apply(desired: run.desired, allowDestructive: desired.allowDestructive, options: options)
+                }
             } catch let error as SchemaSyncError {
                 let printer = PlanPrinter(report: planned, dialect: dialect, url: run.url)
                 progress.failed(error, transactional: dialect.capabilities.transactionalDDL,

@@ -76,8 +76,12 @@ final class ApplyProgress: Sendable {
         let one = count == 1
         let summary: String
         switch ExitStatus.forError(error) {
+        case .blocked where error.code == .hazardNotAllowed:
+            summary = "Nothing was changed: a change has a hazard --allow-hazards does not list."
         case .blocked:
             summary = "Nothing was changed: a data check found rows that the plan cannot keep (see ✗ above)."
+        case .planStale:
+            summary = "Nothing was changed: the saved plan no longer matches the database."
         case .notConverged:
             summary = "Ran \(count) statement\(count == 1 ? "" : "s"); verification failed: the database does not match the desired schema."
         default:

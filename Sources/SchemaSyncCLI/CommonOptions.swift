@@ -48,7 +48,13 @@ struct ConnectionArguments: ParsableArguments {
 /// `--schema`, `--allow-destructive` and `--format`, shared by `plan` and `apply`.
 struct DesiredSchemaArguments: ParsableArguments {
     @Option(name: .long, help: "Desired schema: a .yaml/.yml/.json file, a .sql file, or a directory of them.")
-    var schema: String
+    var schema: String?
+
+    /// `--schema`, which every command but `apply --plan` needs.
+    func schemaPath() throws -> String {
+        guard let schema else { throw SchemaSyncError(.usage, "missing --schema", hint: "pass --schema PATH (a .yaml/.json/.sql file or a directory)") }
+        return schema
+    }
     @Flag(name: .long, help: "Include destructive changes (drop table/column/view, narrowing types).")
     var allowDestructive = false
     @Flag(name: .long, help: "Accept an empty desired schema, which drops every table and view (needs --allow-destructive).")

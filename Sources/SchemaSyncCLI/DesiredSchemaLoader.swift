@@ -9,10 +9,15 @@ struct PreparedRun {
 
     /// `mayCreate`: the target database may be created if missing (`apply` only).
     /// `allowEmpty`: an empty desired schema is accepted (it plans dropping everything).
-    static func prepare(connection: ConnectionArguments, schemaPath: String, mayCreate: Bool = false,
-                        allowEmpty: Bool = false) throws -> PreparedRun {
+    /// `schemaPath` nil: the desired schema is `fallback` (the one a saved plan holds).
+    static func prepare(connection: ConnectionArguments, schemaPath: String?, mayCreate: Bool = false,
+                        allowEmpty: Bool = false, fallback: Schema? = nil) throws -> PreparedRun {
         let url = try connection.databaseURL()
         let options = try connection.options(createIfMissing: mayCreate)
+        guard let schemaPath else {
+            guard let fallback else { throw SchemaSyncError(.usage, "missing --schema", hint: "pass --schema PATH") }
+            return PreparedRun(url: url, session: try CLIEnvironment.registry.connect(to: url, options: options), desired: fallback)
+        }
         let needsSession = SchemaSource.needsSQLLoader(schemaPath)
         // Neutral files are read (and rejected) before any connection is opened.
         let early = needsSession ? nil : try SchemaSource.load(path: schemaPath, sqlLoader: nil, allowEmpty: allowEmpty)

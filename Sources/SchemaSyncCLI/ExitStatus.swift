@@ -16,6 +16,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case invalidInput = 5
     /// Cannot connect, timed out, or could not take the writer lock.
     case cannotConnect = 6
+    /// `apply --plan`: the database changed since the plan was made, or the plan file was edited.
+    case planStale = 7
     /// Wrong command-line usage.
     case usage = 64
 
@@ -23,7 +25,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     public static func forError(_ error: SchemaSyncError) -> ExitStatus {
         switch error.code {
         case .applyFailed, .inspectionFailed, .internalError: return .applyFailed
-        case .dataCheckFailed, .destructiveBlocked: return .blocked
+        case .dataCheckFailed, .destructiveBlocked, .hazardNotAllowed: return .blocked
+        case .planStale: return .planStale
         case .notConverged: return .notConverged
         case .invalidSchema, .invalidURL, .unknownScheme, .unsupportedChange, .planTooLarge: return .invalidInput
         case .connectionFailed, .timeout, .lockTimeout: return .cannotConnect

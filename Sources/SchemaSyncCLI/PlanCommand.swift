@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SchemaSyncCore
 
 /// `schemasync plan`: shows what apply would change; touches nothing.
@@ -10,13 +11,28 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var desired: DesiredSchemaArguments
     @Flag(name: .long, help: "Exit 2 when changes are pending, 0 when the database matches.")
     var exitCode = false
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write the plan to FILE for review; `apply --plan FILE` runs exactly it.",
+        discussion: "The file binds the statements to a fingerprint of the database; apply refuses (exit 7) once either changed."))
+    var out: String?
 
     func run() throws {
         try runReportingErrors {
             try desired.checkAllowEmpty()
-            let run = try PreparedRun.prepare(connection: connection, schemaPath: desired.schema, allowEmpty: desired.allowEmpty)
+            let run = try PreparedRun.prepare(connection: connection, schemaPath: try desired.schemaPath(), allowEmpty: desired.allowEmpty)
             defer { run.session.close() }
-            let report = try CLIEnvironment.engine(for: run.session).plan(desired: run.desired, allowDestructive: desired.allowDestructive)
+            let engine = CLIEnvironment.engine(for: run.session)
+            let report = try engine.plan(desired: run.desired, allowDestructive: desired.allowDestructive)
+            if let out {
+                let saved = try engine.savedPlan(of: report, desired: run.desired, tool: "schemasync \(SchemaSyncCommand.configuration.version)",
+                                                 database: run.url.description, createdAt: ISO8601DateFormatter().string(from: Date()))
+                do {
+                    try saved.encoded().write(to: URL(fileURLWithPath: out), options: .atomic)
+                } catch {
+                    throw SchemaSyncError(.usage, "cannot write the plan to '\(InputEcho.cut(out))'", hint: "pick a writable path", cause: "\(error)")
+                }
+                CLIEnvironment.err("note: plan written to \(out); review it, then run `schemasync apply --plan \(out)`")
+            }
             desired.print(PlanPrinter(report: report, dialect: run.session.dialect, url: run.url))
             return exitCode && report.hasPendingChanges ? .changesPending : .success
         }

@@ -13,6 +13,7 @@ struct PlanPrinter {
         let plan = report.plan
         let blocked = Dictionary(grouping: report.failedChecks, by: \.changeID)
         var rows: [(String, String, String)] = []
+        var hazardLines: [Int: [String]] = [:]
         for name in plan.unchanged { rows.append(("✓".green, name, "unchanged")) }
         for change in plan.changes {
             var detail = change.change.summary
@@ -26,6 +27,9 @@ struct PlanPrinter {
                 let marker = change.safety == .destructive ? "⚠".yellow : "ℹ".cyan
                 rows.append((marker, change.change.objectPath, detail + (change.safety == .destructive ? " — destructive" : "")))
             }
+            if let hazards = report.hazards[change.id], !(change.safety == .destructive && !plan.allowDestructive) {
+                hazardLines[rows.count - 1] = hazards.map { "    hazard \($0.kind.rawValue): \($0.detail)" }
+            }
         }
         for mismatch in report.engineMismatches {
             rows.append(("✗".red, mismatch.objectPath, "\(mismatch.kind): in sync according to the model, but the engine reports another definition: \(mismatch.detail)"))
@@ -35,8 +39,10 @@ struct PlanPrinter {
             rows.append(("•".lightBlack, object.name, "\(object.kind)\(on): not managed, left untouched"))
         }
         let width = min(40, (rows.map { $0.1.count }.max() ?? 0) + 2)
-        var lines = rows.map { marker, path, detail in
-            "\(marker) \(path.padding(toLength: max(width, path.count + 1), withPad: " ", startingAt: 0))\(detail)"
+        var lines: [String] = []
+        for (index, (marker, path, detail)) in rows.enumerated() {
+            lines.append("\(marker) \(path.padding(toLength: max(width, path.count + 1), withPad: " ", startingAt: 0))\(detail)")
+            lines += (hazardLines[index] ?? []).map { $0.lightBlack }
         }
         if let size = automaticTransactionSize {
             lines.append("ℹ".cyan + " The plan only creates new objects and needs more locks than one transaction holds on this server: "
@@ -99,6 +105,9 @@ struct PlanPrinter {
                 ("safety", .string(change.safety.rawValue)),
                 ("action", .string(skippedIDs.contains(change.id) ? "skip" : (checks.isEmpty ? "apply" : "blocked"))),
                 ("notes", .list(change.notes.map { .string($0) })),
+                ("hazards", .list((report.hazards[change.id] ?? []).map { hazard in
+                    .map([("kind", .string(hazard.kind.rawValue)), ("detail", .string(hazard.detail))])
+                })),
                 ("dataChecks", .list(change.dataChecks.map { check in
                     let failed = checks.first { $0.check == check }
                     return .map([("check", .string(check.description)), ("offendingRows", .number(String(failed?.offendingRows ?? 0)))])

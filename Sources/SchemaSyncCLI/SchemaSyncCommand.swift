@@ -12,10 +12,11 @@ public struct SchemaSyncCommand: ParsableCommand {
           0   success; plan --exit-code: the database matches
           1   apply failed (transactional engines rolled back)
           2   plan --exit-code: changes are pending
-          3   blocked: destructive changes skipped, or a data check found rows
+          3   blocked: destructive changes skipped, a data check found rows, or a hazard not allowed
           4   did not converge after apply
           5   invalid input (schema file, URL, unsupported change)
           6   cannot connect, timed out, or could not take the lock
+          7   apply --plan: the database changed since the plan was made, or the file was edited
           64  usage error
         """,
         version: "0.1.0",

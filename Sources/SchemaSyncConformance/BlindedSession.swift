@@ -21,6 +21,7 @@ public final class BlindedSession: DatabaseSession {
     }
 
     public var dialect: any Dialect { base.dialect }
+    public var serverVersion: String? { base.serverVersion }
     public func inspect() throws -> Schema { blind(try base.inspect()) }
     public func withWriterLock<T>(_ body: () throws -> T) throws -> T { try base.withWriterLock(body) }
     public func execute(_ statement: RenderedStatement) throws { try base.execute(statement) }

@@ -12,7 +12,7 @@ enum ConformanceScenarios {
             destructiveChangesBlockedByDefault, dataCheckNulls, dataCheckDuplicates, dataCheckOrphans,
             dataCheckViolations, foreignKeyCycle, viewChangeReplacesView, hostileIdentifiers,
             partialIndexWhereSupported, commentsWhereSupported,
-        ] + ConformanceVerificationScenarios.all
+        ] + ConformanceVerificationScenarios.all + ConformanceSavedPlanScenarios.all
     }
 
     static let createFromEmpty = ConformanceScenario(name: "create schema from empty") { c in

@@ -38,7 +38,7 @@ final class CLIHelpTests: XCTestCase {
         // The parser's own description of every subcommand: each option that takes one value
         // must be in RepeatedOptions.singleValued (mirrored here, as the CLI target is internal).
         let guarded: Set<String> = ["url", "schema", "format", "lock-timeout", "connect-timeout", "dev-url",
-                                    "changes-per-transaction", "from", "to"]
+                                    "changes-per-transaction", "from", "to", "out", "plan", "allow-hazards"]
         let dump = try cli.run(["--experimental-dump-help"])
         XCTAssertEqual(dump.status, 0, dump.stderr)
         let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
@@ -62,9 +62,9 @@ final class CLIHelpTests: XCTestCase {
     func testHelpShowsOnlyOptionsTheSubcommandUses() throws {
         let expected: [String: Set<String>] = [
             "plan": ["--url", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
-                     "--allow-empty", "--format", "--exit-code"],
+                     "--allow-empty", "--format", "--exit-code", "--out"],
             "apply": ["--url", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
-                      "--allow-empty", "--format", "--dry-run", "--changes-per-transaction"],
+                      "--allow-empty", "--format", "--dry-run", "--changes-per-transaction", "--plan", "--allow-hazards"],
             "inspect": ["--url", "--connect-timeout", "--format"],
             "diff": ["--from", "--to", "--format", "--connect-timeout", "--lock-timeout", "--dev-url"],
         ]

@@ -19,6 +19,8 @@ public final class SQLiteSession: DatabaseSession {
 
     public var dialect: any Dialect { sqliteDialect }
 
+    public var serverVersion: String? { (try? query("SELECT sqlite_version()"))?.first?.first ?? nil }
+
     /// Queries run so far (catalog inspection costs a constant number).
     public var queryCount: Int { database.queryCount }
 

@@ -46,12 +46,18 @@ public protocol DatabaseSession: AnyObject {
     /// and the engine's definitions from it. The default calls the two in turn.
     func canonicalizeWithDefinitions(_ desired: Schema) throws -> (schema: Schema, definitions: [EngineDefinition]?)
 
+    /// The server's own version string (`15.4`, `10.11.6-MariaDB`, `3.40.1`), recorded in saved
+    /// plans; nil when unknown (the default).
+    var serverVersion: String? { get }
+
     /// Closes the connection. Safe to call twice.
     func close()
 }
 
 extension DatabaseSession {
     public func canonicalize(_ desired: Schema) throws -> Schema { desired }
+
+    public var serverVersion: String? { nil }
 
     public func engineDefinitions() throws -> [EngineDefinition]? { nil }
 

@@ -55,6 +55,11 @@ public protocol Dialect: Sendable {
     /// can hold; apply then runs it in several transactions of that size. Nil when the whole
     /// plan fits (the default).
     func changesPerTransaction(creating changes: [PlannedChange]) -> Int?
+
+    /// The hazards of `planned` on this engine (its locks, rewrites, scans), named alike on every
+    /// engine, planned from `current`; `tableExists` is false for a table the same plan creates. The default is
+    /// ``ChangeHazard/standard(for:tableExists:capabilities:)``.
+    func hazards(of planned: PlannedChange, current: Schema, tableExists: Bool) -> [ChangeHazard]
 }
 
 extension Dialect {
@@ -109,6 +114,10 @@ extension Dialect {
     public func definitionsEquivalent(_ a: String, _ b: String) -> Bool { a == b }
 
     public func changesPerTransaction(creating changes: [PlannedChange]) -> Int? { nil }
+
+    public func hazards(of planned: PlannedChange, current: Schema, tableExists: Bool) -> [ChangeHazard] {
+        ChangeHazard.standard(for: planned, tableExists: tableExists, capabilities: capabilities)
+    }
 
     public func scriptPrologue() -> [String] { [] }
 

@@ -12,7 +12,7 @@ public struct SchemaSyncError: Error, CustomStringConvertible, Sendable, Equatab
             case invalidSchema, invalidURL, unknownScheme, connectionFailed, timeout
             case inspectionFailed, unsupportedChange, dataCheckFailed, destructiveBlocked
             case applyFailed, notConverged, lockTimeout, usage, registry, internalError
-            case planTooLarge
+            case planTooLarge, planStale, hazardNotAllowed
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -34,6 +34,10 @@ public struct SchemaSyncError: Error, CustomStringConvertible, Sendable, Equatab
         public static let unsupportedChange = Code(.unsupportedChange)
         /// A data check found rows that would violate the change.
         public static let dataCheckFailed = Code(.dataCheckFailed)
+        /// A saved plan no longer matches the database it was made from, or was edited.
+        public static let planStale = Code(.planStale)
+        /// A change has a hazard `--allow-hazards` did not list; nothing was changed.
+        public static let hazardNotAllowed = Code(.hazardNotAllowed)
         /// A destructive change was skipped because `--allow-destructive` was not given.
         public static let destructiveBlocked = Code(.destructiveBlocked)
         /// A statement failed while applying.

@@ -24,6 +24,9 @@ public struct SyncEngine {
         /// What verification compares against, from ``SyncEngine/verificationBaseline(desired:current:)``
         /// (a caller that showed a preview built it already); nil: apply builds it before the lock.
         public var baseline: VerificationBaseline? = nil
+        /// The hazard kinds apply may run (`--allow-hazards`); a change with any other is refused
+        /// before anything runs (``SchemaSyncError/Code/hazardNotAllowed``). Nil: every kind.
+        public var allowedHazards: Set<ChangeHazard.Kind>? = nil
         public init(interruptAfterStatements: Int? = nil, onStatement: (@Sendable (Int, RenderedStatement) -> Void)? = nil,
                     changesPerTransaction: Int? = nil) {
             self.interruptAfterStatements = interruptAfterStatements
@@ -76,6 +79,46 @@ public struct SyncEngine {
         let limit = batchSize(plan.applicable)
         let batch = limit.map { Array(plan.applicable.prefix($0)) } ?? plan.applicable
         let statements = try session.dialect.render(batch, current: current, desired: canonical)
+        var report = SyncReport(current: current, plan: plan, statements: statements, failedChecks: try failedDataChecks(of: plan))
+        report.batchLimit = limit
+        report.hazards = Self.hazards(of: plan, current: current, dialect: session.dialect)
+        return report
+    }
+
+    /// The hazards of each change of `plan` on `dialect`, by change id (see ``Dialect/hazards(of:current:tableExists:)``).
+    public static func hazards(of plan: Plan, current: Schema, dialect: any Dialect) -> [Int: [ChangeHazard]] {
+        let key = { (name: String) in dialect.identifierKey(name, kind: .table) }
+        var existing = Set(current.tables.map { key($0.name) })
+        for planned in plan.changes {
+            if case let .renameTable(from, to) = planned.change, existing.contains(key(from)) { existing.insert(key(to)) }
+        }
+        var result: [Int: [ChangeHazard]] = [:]
+        for planned in plan.changes {
+            let exists = planned.change.tableName.map { existing.contains(key($0)) } ?? true
+            let hazards = dialect.hazards(of: planned, current: current, tableExists: exists)
+            if !hazards.isEmpty { result[planned.id] = hazards }
+        }
+        return result
+    }
+
+    /// Refuses, before anything runs, an applicable change with a hazard `allowed` does not list.
+    private func requireAllowedHazards(_ allowed: Set<ChangeHazard.Kind>?, plan: Plan, hazards: [Int: [ChangeHazard]]) throws {
+        guard let allowed else { return }
+        var refused: [(PlannedChange, ChangeHazard)] = []
+        for planned in plan.applicable {
+            for hazard in hazards[planned.id] ?? [] where !allowed.contains(hazard.kind) { refused.append((planned, hazard)) }
+        }
+        guard !refused.isEmpty else { return }
+        let kinds = Set(refused.map(\.1.kind.rawValue)).union(allowed.map(\.rawValue)).sorted()
+        throw SchemaSyncError(
+            .hazardNotAllowed,
+            "nothing was changed: " + refused.prefix(8).map { "\($0.0.change.objectPath) (\($0.0.change.summary)) \($0.1.kind.rawValue): \($0.1.detail)" }
+                .joined(separator: "; ") + (refused.count > 8 ? "; and \(refused.count - 8) more" : ""),
+            hint: "review these hazards; to run them anyway pass --allow-hazards \(kinds.joined(separator: ","))")
+    }
+
+    /// The data checks of `plan`'s applicable changes that find offending rows.
+    private func failedDataChecks(of plan: Plan) throws -> [DataCheckResult] {
         var failed: [DataCheckResult] = []
         let names = DataCheckNames(plan: plan)
         for change in plan.applicable {
@@ -94,9 +137,7 @@ public struct SyncEngine {
                 }
             }
         }
-        var report = SyncReport(current: current, plan: plan, statements: statements, failedChecks: failed)
-        report.batchLimit = limit
-        return report
+        return failed
     }
 
     /// Applies what is missing under the writer lock, then verifies by inspecting again.
@@ -131,6 +172,7 @@ public struct SyncEngine {
                     return max(1, size)
                 }
                 report.splitAutomatically = splitAutomatically
+                try requireAllowedHazards(options.allowedHazards, plan: report.plan, hazards: report.hazards)
                 if !report.failedChecks.isEmpty {
                     throw SchemaSyncError(
                         .dataCheckFailed,
@@ -156,12 +198,7 @@ public struct SyncEngine {
                 // COMMIT: a database that does not match rolls back instead of being committed.
                 let last = report.batchLimit.map { report.plan.applicable.count <= $0 } ?? true
                 if last {
-                    var baseline = expectedDefinitions
-                    if !baseline.modelOnlyTables.isSubset(of: created) {
-                        // Another run created a table this one was to create: nothing vouches for it, so the
-                        // whole desired schema is copied after all (inside the lock; a rare race).
-                        baseline = VerificationBaseline(definitions: try session.canonicalizeWithDefinitions(desired).definitions)
-                    }
+                    let baseline = try confirmed(expectedDefinitions, created: created, desired: desired)
                     report.engineChecked = try verify(desired: desired, allowDestructive: allowDestructive, against: baseline)
                     report.tablesVerifiedByModelOnly = baseline.modelOnlyTables.count
                 }
@@ -185,6 +222,84 @@ public struct SyncEngine {
         final.statements = executed.isEmpty ? final.statements : executed
         final.executed = executed.count
         return final
+    }
+
+    /// `baseline`, unless a table it leaves to the model was not created by this apply: another
+    /// run created it meanwhile and nothing vouches for it, so the whole desired schema is copied
+    /// after all (inside the lock; a rare race).
+    private func confirmed(_ baseline: VerificationBaseline, created: Set<String>, desired: Schema) throws -> VerificationBaseline {
+        guard !baseline.modelOnlyTables.isSubset(of: created) else { return baseline }
+        return VerificationBaseline(definitions: try session.canonicalizeWithDefinitions(desired).definitions)
+    }
+
+    /// Runs exactly the statements of a reviewed plan (``SavedPlan``), then verifies as
+    /// ``apply(desired:allowDestructive:options:)`` does.
+    ///
+    /// Under the writer lock the catalog is inspected again; when its ``CatalogFingerprint`` differs
+    /// from the one the plan was made from, nothing runs (``SchemaSyncError/Code/planStale``, naming
+    /// what changed). The plan's data checks run again, and its hazards meet
+    /// ``ApplyOptions/allowedHazards``. The plan runs in one transaction.
+    /// - parameter desired: the desired schema as read again (its hash must match the plan's); nil
+    ///   uses the one the plan file holds.
+    @discardableResult
+    public func apply(saved: SavedPlan, desired: Schema? = nil, options: ApplyOptions = .init()) throws -> SyncReport {
+        guard saved.dialect == session.dialect.name else {
+            throw SchemaSyncError(.invalidSchema, "the saved plan was made for a \(saved.dialect) database (\(saved.database)), this one is \(session.dialect.name)",
+                                  hint: "make the plan against this database with `schemasync plan --out FILE`")
+        }
+        let desired = desired ?? saved.desiredSchema
+        guard SavedPlan.hash(of: desired) == saved.desiredSchemaHash else {
+            throw SchemaSyncError(.planStale, "the desired schema differs from the one the saved plan was made for; nothing was changed",
+                                  hint: "make and review the plan again with `schemasync plan --out FILE`, or apply it without --schema")
+        }
+        let expected = Result { try options.baseline ?? verificationBaseline(desired: desired, current: session.inspect()) }
+        return try session.withWriterLock { () throws -> SyncReport in
+            let current = try session.inspect()
+            let drift = CatalogFingerprint(schema: current, definitions: try session.engineDefinitions()).changes(since: saved.catalog)
+            guard drift.isEmpty else {
+                throw SchemaSyncError(
+                    .planStale,
+                    "the database changed since the plan was made, nothing was changed: " + drift.prefix(8).joined(separator: "; ")
+                        + (drift.count > 8 ? "; and \(drift.count - 8) more" : ""),
+                    hint: "make and review the plan again with `schemasync plan --out FILE`")
+            }
+            var hazards: [Int: [ChangeHazard]] = [:]
+            for (id, list) in saved.hazards { if let n = Int(id) { hazards[n] = list } }
+            try requireAllowedHazards(options.allowedHazards, plan: saved.plan, hazards: hazards)
+            var report = SyncReport(current: current, plan: saved.plan, statements: saved.statements, failedChecks: try failedDataChecks(of: saved.plan))
+            report.hazards = hazards
+            if !report.failedChecks.isEmpty {
+                throw SchemaSyncError(.dataCheckFailed, "data check failed, nothing was changed: " + report.failedChecks.map(\.message).joined(separator: "; "),
+                                      hint: "fix the offending rows first, then apply the plan again")
+            }
+            let baseline = try expected.get()
+            for statement in saved.statements {
+                if let limit = options.interruptAfterStatements, report.executed >= limit {
+                    throw SchemaSyncError(.applyFailed, "apply interrupted after \(limit) statements (test hook)")
+                }
+                options.onStatementStart?(report.executed + 1, statement)
+                try session.execute(statement)
+                report.executed += 1
+                options.onStatement?(report.executed, statement)
+            }
+            var created = Set<String>()
+            for planned in saved.plan.applicable { if case let .createTable(table) = planned.change { created.insert(table.name) } }
+            let confirmedBaseline = try confirmed(baseline, created: created, desired: desired)
+            report.engineChecked = try verify(desired: desired, allowDestructive: saved.allowDestructive, against: confirmedBaseline)
+            report.tablesVerifiedByModelOnly = confirmedBaseline.modelOnlyTables.count
+            return report
+        }
+    }
+
+    /// A plan file for `report` (from ``plan(desired:allowDestructive:current:)``) of `desired`:
+    /// its statements bound to the fingerprint of the catalog it was planned from.
+    public func savedPlan(of report: SyncReport, desired: Schema, tool: String, database: String, createdAt: String) throws -> SavedPlan {
+        let fingerprint = CatalogFingerprint(schema: report.current, definitions: try session.engineDefinitions())
+        return SavedPlan(tool: tool, createdAt: createdAt, dialect: session.dialect.name, serverVersion: session.serverVersion,
+                         database: database, allowDestructive: report.plan.allowDestructive, desiredSchema: desired,
+                         catalog: fingerprint, plan: report.plan,
+                         hazards: Dictionary(uniqueKeysWithValues: report.hazards.map { (String($0.key), $0.value) }),
+                         statements: report.statements)
     }
 
     /// Inspects again and fails with ``SchemaSyncError/Code/notConverged`` naming what still differs:

@@ -18,6 +18,8 @@ public struct SyncReport: Sendable, Codable {
     /// Tables apply created from the declared model and verified by the model alone: a scratch
     /// copy of them would run the same statements (see ``VerificationBaseline``).
     public var tablesVerifiedByModelOnly: Int = 0
+    /// The hazards of each change, by ``PlannedChange/id`` (changes without any are absent).
+    public var hazards: [Int: [ChangeHazard]] = [:]
     /// The transactions apply ran the plan in: 1, or more when it was batched (opted in with
     /// ``SyncEngine/ApplyOptions/changesPerTransaction``, or because a plan that only creates
     /// new objects does not fit in one transaction on the server).

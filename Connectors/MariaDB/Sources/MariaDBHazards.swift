@@ -1,0 +1,24 @@
+import SchemaSyncCore
+
+extension MariaDBDialect {
+    /// MariaDB's online DDL: indexes are built in place while writes go on (a metadata lock only
+    /// at the start and the end); adding a foreign key, or changing a column's type, copies the
+    /// table and blocks writes for the whole copy. Every statement commits by itself.
+    public func hazards(of planned: PlannedChange, current: Schema, tableExists: Bool) -> [ChangeHazard] {
+        var hazards = ChangeHazard.standard(for: planned, tableExists: tableExists, capabilities: capabilities)
+        guard let table = planned.change.tableName, hazards.contains(where: { $0.kind == .blocksWrites }) else { return hazards }
+        hazards.removeAll { $0.kind == .blocksWrites }
+        switch planned.change {
+        case .createIndex, .addUnique:
+            hazards.append(ChangeHazard(.blocksWrites, "briefly: a metadata lock on \(table) at the start and end of the in-place build"))
+        case .addForeignKey:
+            hazards.append(ChangeHazard(.rewritesTable, "\(table) is copied to add the foreign key (foreign key checks on)"))
+            hazards.append(ChangeHazard(.blocksWrites, "writes to \(table) wait for the whole table copy"))
+        case let .alterColumn(_, _, _, aspects) where aspects.contains(.type):
+            hazards.append(ChangeHazard(.blocksWrites, "writes to \(table) wait for the whole table copy"))
+        default:
+            hazards.append(ChangeHazard(.blocksWrites, "a metadata lock on \(table) while the statement runs"))
+        }
+        return hazards
+    }
+}
