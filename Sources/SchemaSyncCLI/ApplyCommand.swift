@@ -85,8 +85,10 @@ struct ApplyCommand: ParsableCommand {
                 }
             } catch let error as SchemaSyncError {
                 let printer = PlanPrinter(report: planned, dialect: dialect, url: run.url)
+                let inTransaction = planned.statements.filter { $0.phase != .afterTransaction }.count
                 progress.failed(error, transactional: dialect.capabilities.transactionalDDL,
-                                batched: changesPerTransaction != nil || printer.automaticTransactionSize != nil)
+                                batched: changesPerTransaction != nil || printer.automaticTransactionSize != nil,
+                                firstAfterCommit: inTransaction < planned.statements.count ? inTransaction + 1 : nil)
                 switch desired.format {
                 case .text: break
                 case .sql: CLIEnvironment.out(printer.sql())

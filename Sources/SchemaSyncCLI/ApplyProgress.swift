@@ -65,7 +65,8 @@ final class ApplyProgress: Sendable {
     }
 
     /// Ends a failed apply's progress: the statement that failed and what had run before it.
-    func failed(_ error: SchemaSyncError, transactional: Bool, batched: Bool) {
+    /// `firstAfterCommit`: the index (1-based) of the first statement that runs after COMMIT, if any.
+    func failed(_ error: SchemaSyncError, transactional: Bool, batched: Bool, firstAfterCommit: Int? = nil) {
         let (running, count) = state.withLock { ($0.running, $0.ran.count) }
         if let running {
             let ms = Self.milliseconds(ContinuousClock.now - running.started)
@@ -87,6 +88,9 @@ final class ApplyProgress: Sendable {
         default:
             if running == nil {
                 summary = "Apply failed after \(count) statement\(count == 1 ? "" : "s")."
+            } else if let first = firstAfterCommit, running!.index >= first {
+                summary = "Apply failed at statement \(running!.index), after COMMIT; \(ran) it and \(one ? "stays" : "stay") applied "
+                    + "(the online steps run one by one); run apply again to finish."
             } else if transactional && !batched {
                 summary = "Apply failed at statement \(running!.index); \(ran) it and \(one ? "was" : "were") rolled back: nothing was changed."
             } else if transactional {

@@ -14,16 +14,30 @@ struct ConnectionArguments: ParsableArguments {
     @Option(name: .long, help: "Seconds to wait for the server to accept a connection.")
     var connectTimeout: Int = 10
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Seconds any one statement may run (0: no limit), apart from --lock-timeout.",
+        discussion: "Raise it for index builds and validations on large tables (e.g. with --online)."))
+    var statementTimeout: Int = 300
+
     @Option(name: .long, help: "Scratch database used to read .sql desired schemas (server engines).")
     var devURL: String?
+
+    @Flag(name: .long, help: ArgumentHelp(
+        "Let writers go on: PostgreSQL builds indexes concurrently and validates after COMMIT; MariaDB refuses table copies.",
+        discussion: "PostgreSQL runs those steps after the transaction, one by one (an interrupted run is finished by running apply again); MariaDB adds ALGORITHM=INPLACE, LOCK=NONE to each change of an existing table."))
+    var online = false
 
     /// The parsed URL; a usage or invalid-input error before anything connects.
     func databaseURL() throws -> DatabaseURL { try Self.databaseURL(url) }
 
     /// The connection options; `createIfMissing` only for a command that writes (`apply`).
     func options(createIfMissing: Bool = false) throws -> ConnectionOptions {
-        try Self.options(connectTimeout: connectTimeout, lockTimeout: lockTimeout, devURL: devURL,
-                         createIfMissing: createIfMissing)
+        var options = try Self.options(connectTimeout: connectTimeout, lockTimeout: lockTimeout, devURL: devURL,
+                                       createIfMissing: createIfMissing)
+        guard statementTimeout >= 0 else { throw SchemaSyncError(.usage, "--statement-timeout must be 0 (no limit) or a positive number of seconds") }
+        options.online = online
+        options.queryTimeout = statementTimeout
+        return options
     }
 
     /// `url`, else `$DATABASE_URL`, parsed.

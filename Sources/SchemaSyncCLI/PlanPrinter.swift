@@ -78,7 +78,7 @@ struct PlanPrinter {
         guard !report.statements.isEmpty else { return "-- no changes" }
         var lines = dialect.scriptPrologue().map { $0 + ";" }
         var lastIDs: [Int] = []
-        for statement in report.statements {
+        func append(_ statement: RenderedStatement) {
             if statement.changeIDs != lastIDs {
                 let changes = statement.changeIDs.compactMap { id in report.plan.changes.first { $0.id == id } }
                 lines.append("-- " + changes.map { "\($0.change.objectPath): \($0.change.summary)" }.joined(separator: "; "))
@@ -86,7 +86,16 @@ struct PlanPrinter {
             }
             lines.append(statement.sql + ";")
         }
+        report.statements.filter { $0.phase != .afterTransaction }.forEach(append)
         lines += dialect.scriptEpilogue().map { $0 + ";" }
+        let after = report.statements.filter { $0.phase == .afterTransaction }
+        if !after.isEmpty {
+            lines.append("-- after COMMIT, one statement at a time (they cannot run in a transaction):")
+            lines += dialect.outsideTransactionPrologue().map { $0 + ";" }
+            lastIDs = []
+            after.forEach(append)
+            lines += dialect.outsideTransactionEpilogue().map { $0 + ";" }
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -8,7 +8,7 @@ enum RepeatedOptions {
     /// harmlessly.) `CLIHelpTests` checks this list against the parser's own description.
     static let singleValued: Set<String> = [
         "--url", "--schema", "--format", "--lock-timeout", "--connect-timeout", "--dev-url",
-        "--changes-per-transaction", "--from", "--to", "--out", "--plan", "--allow-hazards",
+        "--changes-per-transaction", "--from", "--to", "--out", "--plan", "--allow-hazards", "--statement-timeout",
     ]
 
     /// Throws a usage error naming the first option that appears twice in `arguments`.

@@ -24,6 +24,7 @@ public final class BlindedSession: DatabaseSession {
     public var serverVersion: String? { base.serverVersion }
     public func inspect() throws -> Schema { blind(try base.inspect()) }
     public func withWriterLock<T>(_ body: () throws -> T) throws -> T { try base.withWriterLock(body) }
+    public func withWriterLockOutsideTransaction<T>(_ body: () throws -> T) throws -> T { try base.withWriterLockOutsideTransaction(body) }
     public func execute(_ statement: RenderedStatement) throws { try base.execute(statement) }
     public func query(_ sql: String) throws -> [[String?]] { try base.query(sql) }
     public func schema(fromSQL sql: String, source: String) throws -> Schema { try base.schema(fromSQL: sql, source: source) }

@@ -24,7 +24,8 @@ final class MariaDBConnection {
     init(settings: MariaDBConnectionSettings, options: ConnectionOptions, displayURL: String,
          database: String?, multiStatements: Bool = false) throws {
         self.displayURL = displayURL
-        self.readTimeout = max(1, options.queryTimeout)
+        // 0: no limit (`--statement-timeout 0`); the read and write timeouts are then not set.
+        self.readTimeout = max(0, options.queryTimeout)
         guard MariaDBClientLibrary.ensureInitialized() else {
             throw SchemaSyncError(.connectionFailed, "cannot connect to '\(displayURL)': the MariaDB client library failed to initialise")
         }
@@ -36,8 +37,10 @@ final class MariaDBConnection {
         var readTimeout = UInt32(self.readTimeout)
         var writeTimeout = UInt32(self.readTimeout)
         mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
-        mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
-        mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout)
+        if self.readTimeout > 0 {
+            mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
+            mysql_options(mysql, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout)
+        }
         var tcp = UInt32(MYSQL_PROTOCOL_TCP.rawValue)
         mysql_options(mysql, MYSQL_OPT_PROTOCOL, &tcp)
         _ = "utf8mb4".withCString { mysql_options(mysql, MYSQL_SET_CHARSET_NAME, $0) }

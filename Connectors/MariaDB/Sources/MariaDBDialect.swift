@@ -50,6 +50,9 @@ public struct MariaDBDialect: Dialect {
     /// statements apply runs around a plan (also in printed scripts).
     public var database: String = ""
     public var lockTimeoutSeconds: Int = 5
+    /// `--online`: changes to existing tables carry `ALGORITHM=INPLACE, LOCK=NONE` guards, and a
+    /// change that would copy the table is refused up front (see ``MariaDBOnlineGuards``).
+    public var online = false
 
     /// `GET_LOCK` on `schemasync:<database>`, the writer lock every SchemaSync apply takes.
     var writerLockStatement: String { "SELECT GET_LOCK(\(writerLockName), \(max(0, lockTimeoutSeconds)))" }
@@ -264,7 +267,8 @@ public struct MariaDBDialect: Dialect {
     }
 
     public func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement] {
-        try MariaDBRenderer(dialect: self, current: current, desired: desired).render(changes)
+        let statements = try MariaDBRenderer(dialect: self, current: current, desired: desired).render(changes)
+        return online ? try MariaDBOnlineGuards(dialect: self, plan: changes, current: current).guarded(statements) : statements
     }
 
     public func notes(for change: Change, current: Schema) -> [String] {

@@ -48,6 +48,7 @@ public final class MariaDBSession: DatabaseSession {
         mariaDialect.currentUser = value(3)
         mariaDialect.database = settings.database
         mariaDialect.lockTimeoutSeconds = options.lockTimeout
+        mariaDialect.online = options.online
     }
 
     public func inspect() throws -> Schema {
@@ -75,7 +76,9 @@ public final class MariaDBSession: DatabaseSession {
         do {
             try connection.execute(statement.sql)
         } catch let error as SchemaSyncError where error.code == .applyFailed {
-            throw SchemaSyncError(.applyFailed, "statement failed on '\(url)': \(statement.sql)", hint: error.hint, cause: error.cause)
+            let guarded = error.message.hasPrefix("MariaDB cannot make this change")
+            throw SchemaSyncError(.applyFailed, guarded ? error.message : "statement failed on '\(url)': \(statement.sql)",
+                                  hint: error.hint, cause: error.cause)
         }
     }
 

@@ -13,6 +13,9 @@ public struct PostgreSQLDialect: Dialect {
     public var maxLocksPerTransaction: Int?
     /// `--lock-timeout` in seconds (at least 1): apply's `SET LOCAL lock_timeout`, also in printed scripts.
     public var lockTimeoutSeconds: Int = 5
+    /// `--online`: index builds, validations and SET NOT NULL on existing tables let writes go
+    /// on (see ``PostgreSQLOnlineSteps``), partly after COMMIT.
+    public var online = false
     /// `max_connections` + `max_prepared_transactions`: the lock table holds
     /// `maxLocksPerTransaction` × this many entries.
     public var lockSlots: Int
@@ -175,6 +178,16 @@ public struct PostgreSQLDialect: Dialect {
     /// What apply runs first in its transaction: table locks wait at most the lock timeout.
     var lockTimeoutStatement: String { "SET LOCAL lock_timeout = '\(max(lockTimeoutSeconds, 1))s'" }
 
+    /// Around the statements `--online` runs after COMMIT: each waits at most the lock timeout
+    /// for its table lock, under a session-level writer lock.
+    public func outsideTransactionPrologue() -> [String] {
+        ["SET lock_timeout = '\(max(lockTimeoutSeconds, 1))s'", writerLockStatement.replacingOccurrences(of: "pg_advisory_xact_lock", with: "pg_advisory_lock")]
+    }
+
+    public func outsideTransactionEpilogue() -> [String] {
+        [writerLockStatement.replacingOccurrences(of: "pg_advisory_xact_lock", with: "pg_advisory_unlock"), "RESET lock_timeout"]
+    }
+
     /// The writer lock every SchemaSync apply of this schema takes, released at COMMIT.
     var writerLockStatement: String {
         "SELECT pg_catalog.pg_advisory_xact_lock(\(PostgreSQLSession.advisoryLockClass), pg_catalog.hashtext(\(quoteString(schema))))"
@@ -187,7 +200,7 @@ public struct PostgreSQLDialect: Dialect {
         if let maxLocksPerTransaction, !Plan.onlyCreatesNewObjects(changes) {
             try PostgreSQLLockBudget(locksPerTransaction: maxLocksPerTransaction, slots: lockSlots).check(changes)
         }
-        return try PostgreSQLRenderer(dialect: self).render(changes)
+        return try PostgreSQLRenderer(dialect: self).render(changes, current: current)
     }
 
     /// Splits a creation-only plan that needs more locks than one transaction can hold.

@@ -10,12 +10,19 @@ struct PostgreSQLRenderer {
     private func table(_ name: String) -> String { dialect.qualified(name) }
     private func literal(_ text: String) -> String { dialect.quoteString(text) }
 
-    func render(_ changes: [PlannedChange]) throws -> [RenderedStatement] {
+    /// `current`: the schema the changes start from; with the dialect's `online`, changes to its
+    /// tables take the steps of ``PostgreSQLOnlineSteps``.
+    func render(_ changes: [PlannedChange], current: Schema = Schema()) throws -> [RenderedStatement] {
         var out: [RenderedStatement] = []
         if dialect.schema != "public", let first = changes.first(where: { creates($0.change) }) {
             out.append(RenderedStatement("CREATE SCHEMA IF NOT EXISTS \(q(dialect.schema))", changeIDs: [first.id]))
         }
+        let online = dialect.online ? PostgreSQLOnlineSteps(renderer: self, plan: changes, current: current) : nil
         for planned in changes {
+            if let steps = try online?.statements(for: planned) {
+                out += steps
+                continue
+            }
             for sql in try statements(for: planned.change) {
                 out.append(RenderedStatement(sql, changeIDs: [planned.id]))
             }

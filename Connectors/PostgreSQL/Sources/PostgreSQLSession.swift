@@ -49,6 +49,7 @@ public final class PostgreSQLSession: DatabaseSession {
         }
         var dialect = PostgreSQLDialect(schema: parameters.schema)
         dialect.lockTimeoutSeconds = max(options.lockTimeout, 1)
+        dialect.online = options.online
         do {
             let path = parameters.schema == "public"
                 ? dialect.quoteIdentifier("public")
@@ -99,20 +100,60 @@ public final class PostgreSQLSession: DatabaseSession {
 
     // MARK: Statements
 
+    /// Outside a transaction (the `--online` steps after COMMIT) a statement that waited the
+    /// whole lock timeout for its table lock is tried again, up to three more times with a growing
+    /// pause, so a busy table delays the step instead of failing it; inside the transaction a lock
+    /// timeout fails the apply, which rolls back.
     public func execute(_ statement: RenderedStatement) throws {
-        do {
-            try connection.run(statement.sql)
-        } catch let error as PGConnection.PGError {
-            var hint: String? = nil
-            if error.sqlState == "55P03" {
-                hint = "another session holds a lock on this object; retry later or raise the lock timeout (now \(options.lockTimeout) s)"
-            } else if error.sqlState == "57014" {
-                hint = "the statement ran longer than the query timeout (\(options.queryTimeout) s)"
+        var attempt = 0
+        while true {
+            do {
+                try connection.run(statement.sql)
+                return
+            } catch let error as PGConnection.PGError where error.sqlState == "55P03" && !connection.inTransaction && attempt < Self.lockRetries {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.25 * Double(1 << attempt))
+            } catch {
+                throw failure(statement, error, attempts: attempt + 1)
             }
-            throw SchemaSyncError(error.timedOut ? .timeout : .applyFailed,
-                                  "statement failed on '\(url)': \(connection.scrub(Self.excerpt(statement.sql)))",
-                                  hint: hint, cause: error.message)
         }
+    }
+
+    /// How often a statement outside the transaction is tried again after a lock timeout.
+    static let lockRetries = 3
+
+    /// The error a failed statement is reported as: its SQL (scrubbed), the server's cause and a hint.
+    private func failure(_ statement: RenderedStatement, _ error: Error, attempts: Int) -> Error {
+        guard let error = error as? PGConnection.PGError else { return error }
+        var hint: String? = nil
+        if error.sqlState == "55P03" {
+            hint = "another session holds a lock on this object; retry later or raise the lock timeout (now \(options.lockTimeout) s)"
+        } else if error.sqlState == "57014" {
+            hint = "the statement ran longer than the query timeout (\(options.queryTimeout) s)"
+        }
+        return SchemaSyncError(error.timedOut ? .timeout : .applyFailed,
+                               "statement failed on '\(url)'\(attempts > 1 ? " after \(attempts) attempts" : ""): \(connection.scrub(Self.excerpt(statement.sql)))",
+                               hint: hint, cause: error.message)
+    }
+
+    /// Holds a session-level advisory lock on the same key as ``withWriterLock(_:)``, with
+    /// `lock_timeout` set for the session, around statements that must run outside a transaction.
+    public func withWriterLockOutsideTransaction<T>(_ body: () throws -> T) throws -> T {
+        guard !connection.inTransaction else {
+            throw SchemaSyncError(.internalError, "withWriterLockOutsideTransaction called inside an open transaction on '\(url)'")
+        }
+        let prologue = postgresDialect.outsideTransactionPrologue(), epilogue = postgresDialect.outsideTransactionEpilogue()
+        try run(prologue[0], .applyFailed, "cannot set lock_timeout")
+        defer { _ = try? connection.run(epilogue[1]) }
+        do {
+            try connection.run(prologue[1])
+        } catch let error as PGConnection.PGError where error.sqlState == "55P03" {
+            throw SchemaSyncError(.lockTimeout,
+                "another SchemaSync apply holds the writer lock on '\(url)' (schema '\(postgresDialect.schema)')",
+                hint: "the first part of this apply is committed; run apply again to finish it", cause: error.message)
+        }
+        defer { _ = try? connection.run(epilogue[0]) }
+        return try body()
     }
 
     public func query(_ sql: String) throws -> [[String?]] {

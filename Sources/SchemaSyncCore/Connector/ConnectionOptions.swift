@@ -12,9 +12,13 @@ public struct ConnectionOptions: Hashable, Sendable {
     /// SQLite). Commands that only read (`plan`, `inspect`, `diff`, `apply --dry-run`) pass
     /// false, so a mistyped path is an error instead of a new empty file.
     public var createIfMissing: Bool
+    /// `--online`: render changes to existing tables so their writers are not held up by scans
+    /// and index builds, where the connector knows how (PostgreSQL); others ignore it.
+    public var online: Bool
 
     public init(connectTimeout: Int = 10, queryTimeout: Int = 300, lockTimeout: Int = 5, devURL: DatabaseURL? = nil,
-                createIfMissing: Bool = true) {
+                createIfMissing: Bool = true, online: Bool = false) {
+        self.online = online
         self.connectTimeout = connectTimeout
         self.queryTimeout = queryTimeout
         self.lockTimeout = lockTimeout

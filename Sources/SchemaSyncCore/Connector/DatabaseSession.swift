@@ -15,6 +15,12 @@ public protocol DatabaseSession: AnyObject {
     /// to handle (the core passes them in `body` through ``execute(_:)`` in order).
     func withWriterLock<T>(_ body: () throws -> T) throws -> T
 
+    /// Runs `body` holding the writer lock outside any transaction, for the statements of phase
+    /// ``RenderedStatement/Phase/afterTransaction`` (PostgreSQL `CREATE INDEX CONCURRENTLY`),
+    /// each of which commits by itself. The default is ``withWriterLock(_:)``, for connectors
+    /// that render no such statements.
+    func withWriterLockOutsideTransaction<T>(_ body: () throws -> T) throws -> T
+
     /// Executes one statement; throws ``SchemaSyncError/Code/applyFailed`` naming the statement.
     func execute(_ statement: RenderedStatement) throws
 
@@ -58,6 +64,10 @@ extension DatabaseSession {
     public func canonicalize(_ desired: Schema) throws -> Schema { desired }
 
     public var serverVersion: String? { nil }
+
+    public func withWriterLockOutsideTransaction<T>(_ body: () throws -> T) throws -> T {
+        try withWriterLock(body)
+    }
 
     public func engineDefinitions() throws -> [EngineDefinition]? { nil }
 

@@ -56,10 +56,16 @@ public protocol Dialect: Sendable {
     /// plan fits (the default).
     func changesPerTransaction(creating changes: [PlannedChange]) -> Int?
 
+    /// What apply runs before and after the statements of phase
+    /// ``RenderedStatement/Phase/afterTransaction`` (their lock and timeouts), for printed
+    /// scripts. The defaults are empty.
+    func outsideTransactionPrologue() -> [String]
+    func outsideTransactionEpilogue() -> [String]
+
     /// The hazards of `planned` on this engine (its locks, rewrites, scans), named alike on every
-    /// engine, planned from `current`; `tableExists` is false for a table the same plan creates. The default is
+    /// engine, one of the applicable changes `plan` makes from `current`; `tableExists` is false for a table the same plan creates. The default is
     /// ``ChangeHazard/standard(for:tableExists:capabilities:)``.
-    func hazards(of planned: PlannedChange, current: Schema, tableExists: Bool) -> [ChangeHazard]
+    func hazards(of planned: PlannedChange, in plan: [PlannedChange], current: Schema, tableExists: Bool) -> [ChangeHazard]
 }
 
 extension Dialect {
@@ -115,7 +121,11 @@ extension Dialect {
 
     public func changesPerTransaction(creating changes: [PlannedChange]) -> Int? { nil }
 
-    public func hazards(of planned: PlannedChange, current: Schema, tableExists: Bool) -> [ChangeHazard] {
+    public func outsideTransactionPrologue() -> [String] { [] }
+
+    public func outsideTransactionEpilogue() -> [String] { [] }
+
+    public func hazards(of planned: PlannedChange, in plan: [PlannedChange], current: Schema, tableExists: Bool) -> [ChangeHazard] {
         ChangeHazard.standard(for: planned, tableExists: tableExists, capabilities: capabilities)
     }
 

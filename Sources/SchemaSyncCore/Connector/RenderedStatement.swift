@@ -11,6 +11,8 @@ public struct RenderedStatement: Hashable, Sendable, Codable {
     public enum Phase: String, Hashable, Sendable, Codable {
         case beforeTransaction = "before"
         case inTransaction = "in"
+        /// After COMMIT, still under the writer lock, each statement committing by itself
+        /// (see ``DatabaseSession/withWriterLockOutsideTransaction(_:)``); verification follows them.
         case afterTransaction = "after"
     }
 

@@ -36,7 +36,7 @@ public struct ChangeHazard: Hashable, Sendable, Codable, CustomStringConvertible
     /// does to existing rows. New tables and views, and changes to a table the same plan creates
     /// (`tableExists` false), have none; every change to an existing table is taken to block its
     /// writers; engines without transactional DDL add `not-transactional`. A dialect refines
-    /// these in ``Dialect/hazards(of:current:tableExists:)``.
+    /// these in ``Dialect/hazards(of:in:current:tableExists:)``.
     public static func standard(for planned: PlannedChange, tableExists: Bool, capabilities: DialectCapabilities) -> [ChangeHazard] {
         var result: [ChangeHazard] = []
         let change = planned.change

@@ -85,7 +85,7 @@ public struct SyncEngine {
         return report
     }
 
-    /// The hazards of each change of `plan` on `dialect`, by change id (see ``Dialect/hazards(of:current:tableExists:)``).
+    /// The hazards of each change of `plan` on `dialect`, by change id (see ``Dialect/hazards(of:in:current:tableExists:)``).
     public static func hazards(of plan: Plan, current: Schema, dialect: any Dialect) -> [Int: [ChangeHazard]] {
         let key = { (name: String) in dialect.identifierKey(name, kind: .table) }
         var existing = Set(current.tables.map { key($0.name) })
@@ -95,7 +95,7 @@ public struct SyncEngine {
         var result: [Int: [ChangeHazard]] = [:]
         for planned in plan.changes {
             let exists = planned.change.tableName.map { existing.contains(key($0)) } ?? true
-            let hazards = dialect.hazards(of: planned, current: current, tableExists: exists)
+            let hazards = dialect.hazards(of: planned, in: plan.applicable, current: current, tableExists: exists)
             if !hazards.isEmpty { result[planned.id] = hazards }
         }
         return result
@@ -160,7 +160,8 @@ public struct SyncEngine {
         let expected = Result { try options.baseline ?? verificationBaseline(desired: desired, current: session.inspect()) }
         while true {
             batches += 1
-            let batch = try session.withWriterLock { () throws -> SyncReport in
+            var afterCommit: [RenderedStatement] = []
+            var batch = try session.withWriterLock { () throws -> SyncReport in
                 let current = try session.inspect()
                 // A plan that only creates new objects and does not fit in one transaction on
                 // this server runs in several: nothing that exists changes, a re-run converges.
@@ -181,28 +182,37 @@ public struct SyncEngine {
                         hint: "fix the offending rows first, then apply again")
                 }
                 let expectedDefinitions = try expected.get()
-                for statement in report.statements {
-                    if let limit = options.interruptAfterStatements, executed.count >= limit {
-                        throw SchemaSyncError(.applyFailed, "apply interrupted after \(limit) statements (test hook)")
-                    }
-                    options.onStatementStart?(executed.count + 1, statement)
-                    try session.execute(statement)
-                    executed.append(statement)
-                    report.executed += 1
-                    options.onStatement?(executed.count, statement)
-                }
+                afterCommit = report.statements.filter { $0.phase == .afterTransaction }
+                try run(report.statements.filter { $0.phase != .afterTransaction }, options: options, executed: &executed)
+                report.executed = executed.count
                 for planned in report.plan.applicable.prefix(report.batchLimit ?? .max) {
                     if case let .createTable(table) = planned.change { created.insert(table.name) }
                 }
                 // Verify inside the writer lock and, where the engine has transactions, before
                 // COMMIT: a database that does not match rolls back instead of being committed.
                 let last = report.batchLimit.map { report.plan.applicable.count <= $0 } ?? true
-                if last {
+                if last && afterCommit.isEmpty {
                     let baseline = try confirmed(expectedDefinitions, created: created, desired: desired)
                     report.engineChecked = try verify(desired: desired, allowDestructive: allowDestructive, against: baseline)
                     report.tablesVerifiedByModelOnly = baseline.modelOnlyTables.count
                 }
                 return report
+            }
+            if !afterCommit.isEmpty {
+                // Statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY, VALIDATE
+                // CONSTRAINT in its own step) run after COMMIT, still under the writer lock; then verify.
+                let last = batch.batchLimit.map { batch.plan.applicable.count <= $0 } ?? true
+                let verified = try session.withWriterLockOutsideTransaction { () throws -> (Bool, Int)? in
+                    try run(afterCommit, options: options, executed: &executed)
+                    guard last else { return nil }
+                    let baseline = try confirmed(try expected.get(), created: created, desired: desired)
+                    return (try verify(desired: desired, allowDestructive: allowDestructive, against: baseline), baseline.modelOnlyTables.count)
+                }
+                batch.executed = executed.count
+                if let (checked, modelOnly) = verified {
+                    batch.engineChecked = checked
+                    batch.tablesVerifiedByModelOnly = modelOnly
+                }
             }
             if result == nil { result = batch }
             lastChecked = batch.engineChecked
@@ -253,7 +263,11 @@ public struct SyncEngine {
                                   hint: "make and review the plan again with `schemasync plan --out FILE`, or apply it without --schema")
         }
         let expected = Result { try options.baseline ?? verificationBaseline(desired: desired, current: session.inspect()) }
-        return try session.withWriterLock { () throws -> SyncReport in
+        var created = Set<String>()
+        for planned in saved.plan.applicable { if case let .createTable(table) = planned.change { created.insert(table.name) } }
+        let afterCommit = saved.statements.filter { $0.phase == .afterTransaction }
+        var executed: [RenderedStatement] = []
+        var report = try session.withWriterLock { () throws -> SyncReport in
             let current = try session.inspect()
             let drift = CatalogFingerprint(schema: current, definitions: try session.engineDefinitions()).changes(since: saved.catalog)
             guard drift.isEmpty else {
@@ -273,21 +287,39 @@ public struct SyncEngine {
                                       hint: "fix the offending rows first, then apply the plan again")
             }
             let baseline = try expected.get()
-            for statement in saved.statements {
-                if let limit = options.interruptAfterStatements, report.executed >= limit {
-                    throw SchemaSyncError(.applyFailed, "apply interrupted after \(limit) statements (test hook)")
-                }
-                options.onStatementStart?(report.executed + 1, statement)
-                try session.execute(statement)
-                report.executed += 1
-                options.onStatement?(report.executed, statement)
+            try run(saved.statements.filter { $0.phase != .afterTransaction }, options: options, executed: &executed)
+            if afterCommit.isEmpty {
+                let confirmedBaseline = try confirmed(baseline, created: created, desired: desired)
+                report.engineChecked = try verify(desired: desired, allowDestructive: saved.allowDestructive, against: confirmedBaseline)
+                report.tablesVerifiedByModelOnly = confirmedBaseline.modelOnlyTables.count
             }
-            var created = Set<String>()
-            for planned in saved.plan.applicable { if case let .createTable(table) = planned.change { created.insert(table.name) } }
-            let confirmedBaseline = try confirmed(baseline, created: created, desired: desired)
-            report.engineChecked = try verify(desired: desired, allowDestructive: saved.allowDestructive, against: confirmedBaseline)
-            report.tablesVerifiedByModelOnly = confirmedBaseline.modelOnlyTables.count
             return report
+        }
+        if !afterCommit.isEmpty {
+            let (checked, modelOnly) = try session.withWriterLockOutsideTransaction { () throws -> (Bool, Int) in
+                try run(afterCommit, options: options, executed: &executed)
+                let confirmedBaseline = try confirmed(try expected.get(), created: created, desired: desired)
+                return (try verify(desired: desired, allowDestructive: saved.allowDestructive, against: confirmedBaseline),
+                        confirmedBaseline.modelOnlyTables.count)
+            }
+            report.engineChecked = checked
+            report.tablesVerifiedByModelOnly = modelOnly
+        }
+        report.executed = executed.count
+        return report
+    }
+
+    /// Runs `statements` in order through the session, with the test hook and the callbacks,
+    /// appending each to `executed`.
+    private func run(_ statements: [RenderedStatement], options: ApplyOptions, executed: inout [RenderedStatement]) throws {
+        for statement in statements {
+            if let limit = options.interruptAfterStatements, executed.count >= limit {
+                throw SchemaSyncError(.applyFailed, "apply interrupted after \(limit) statements (test hook)")
+            }
+            options.onStatementStart?(executed.count + 1, statement)
+            try session.execute(statement)
+            executed.append(statement)
+            options.onStatement?(executed.count, statement)
         }
     }
 
