@@ -48,13 +48,18 @@ struct ApplyCommand: ParsableCommand {
             try desired.checkAllowEmpty()
             let allowed = try allowedHazards()
             let saved = try plan.map(SavedPlanFile.read)
-            if saved != nil && (dryRun || changesPerTransaction != nil || desired.allowDestructive) {
-                throw SchemaSyncError(.usage, "--plan runs the saved plan as it was reviewed: it takes no --dry-run, --changes-per-transaction or --allow-destructive",
+            if saved != nil && (dryRun || changesPerTransaction != nil || desired.allowDestructive || connection.online) {
+                throw SchemaSyncError(.usage, "--plan runs the saved plan as it was reviewed: it takes no --dry-run, --changes-per-transaction, --allow-destructive or --online",
                                       hint: "make a new plan with `schemasync plan --out FILE` for other options")
             }
             let run = try PreparedRun.prepare(connection: connection, schemaPath: saved == nil ? try desired.schemaPath() : desired.schema,
-                                              mayCreate: !dryRun, allowEmpty: desired.allowEmpty || saved != nil, fallback: saved?.desiredSchema)
+                                              mayCreate: !dryRun && saved == nil, allowEmpty: desired.allowEmpty || saved != nil,
+                                              fallback: saved?.desiredSchema)
             defer { run.session.close() }
+            if let saved, saved.dialect != run.session.dialect.name {
+                throw SchemaSyncError(.invalidSchema, "the saved plan was made for a \(saved.dialect) database (\(saved.database)), this one is \(run.session.dialect.name)",
+                                      hint: "make the plan against this database with `schemasync plan --out FILE`")
+            }
             let engine = CLIEnvironment.engine(for: run.session)
             let dialect = run.session.dialect
             // The plan as it stands, shown before anything runs (apply re-plans under the lock and
@@ -86,9 +91,9 @@ struct ApplyCommand: ParsableCommand {
             } catch let error as SchemaSyncError {
                 let printer = PlanPrinter(report: planned, dialect: dialect, url: run.url)
                 let inTransaction = planned.statements.filter { $0.phase != .afterTransaction }.count
-                progress.failed(error, transactional: dialect.capabilities.transactionalDDL,
-                                batched: changesPerTransaction != nil || printer.automaticTransactionSize != nil,
-                                firstAfterCommit: inTransaction < planned.statements.count ? inTransaction + 1 : nil)
+                let batched = changesPerTransaction != nil || printer.automaticTransactionSize != nil
+                progress.failed(error, transactional: dialect.capabilities.transactionalDDL, batched: batched,
+                                firstAfterCommit: !batched && inTransaction < planned.statements.count ? inTransaction + 1 : nil)
                 switch desired.format {
                 case .text: break
                 case .sql: CLIEnvironment.out(printer.sql())

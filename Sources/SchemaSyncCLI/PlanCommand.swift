@@ -24,6 +24,11 @@ struct PlanCommand: ParsableCommand {
             let engine = CLIEnvironment.engine(for: run.session)
             let report = try engine.plan(desired: run.desired, allowDestructive: desired.allowDestructive)
             if let out {
+                let printer = PlanPrinter(report: report, dialect: run.session.dialect, url: run.url)
+                if let size = printer.automaticTransactionSize {
+                    throw SchemaSyncError(.planTooLarge, "the plan needs more locks than one transaction holds on this server, and a saved plan runs in one transaction; no plan file was written",
+                                          hint: "apply it with `schemasync apply` (it splits such a plan into transactions of \(size) changes), or raise max_locks_per_transaction")
+                }
                 let saved = try engine.savedPlan(of: report, desired: run.desired, tool: "schemasync \(SchemaSyncCommand.configuration.version)",
                                                  database: run.url.description, createdAt: ISO8601DateFormatter().string(from: Date()))
                 do {

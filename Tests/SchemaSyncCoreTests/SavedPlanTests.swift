@@ -43,13 +43,25 @@ final class SavedPlanTests: XCTestCase {
             .changes(since: before), ["table b was dropped", "table c was added"])
     }
 
+    func testUnmanagedObjectsCountAndSessionDependentAttributesDoNot() {
+        var view = View(name: "v", definition: "SELECT 1")
+        let trigger = UnmanagedObject(kind: "trigger", name: "audit", table: "t", definition: "CREATE TRIGGER audit ... BEGIN SELECT 1; END")
+        let before = CatalogFingerprint(schema: Schema(views: [view], unmanaged: [trigger]), definitions: nil, ignoring: ["x.definer"])
+        var edited = trigger
+        edited.definition = "CREATE TRIGGER audit ... BEGIN SELECT 2; END"
+        XCTAssertEqual(CatalogFingerprint(schema: Schema(views: [view], unmanaged: [edited]), definitions: nil, ignoring: ["x.definer"])
+            .changes(since: before), ["trigger audit on t changed"])
+        view.attributes["x.definer"] = "deploy@%"
+        XCTAssertEqual(CatalogFingerprint(schema: Schema(views: [view], unmanaged: [trigger]), definitions: nil, ignoring: ["x.definer"]), before)
+    }
+
     /// docs/plan-file.schema.json lists every field the tool writes and every hazard kind.
     func testThePublishedJSONSchemaMatchesTheFormat() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let schema = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("docs/plan-file.schema.json"))) as? [String: Any])
         let written = try XCTUnwrap(try JSONSerialization.jsonObject(with: sample().encoded()) as? [String: Any])
         let properties = try XCTUnwrap(schema["properties"] as? [String: Any])
-        XCTAssertEqual(Set(properties.keys), Set(written.keys).union(["serverVersion"]))
+        XCTAssertEqual(Set(properties.keys), Set(written.keys).union(["serverVersion", "scope"]))
         XCTAssertEqual(Set(try XCTUnwrap(schema["required"] as? [String])), Set(written.keys))
         let hazards = try XCTUnwrap(((((properties["hazards"] as? [String: Any])?["additionalProperties"] as? [String: Any])?["items"] as? [String: Any])?["properties"] as? [String: Any])?["kind"] as? [String: Any])
         XCTAssertEqual(hazards["enum"] as? [String], ChangeHazard.Kind.allCases.map(\.rawValue))

@@ -49,4 +49,22 @@ final class MariaDBOnlineTests: XCTestCase {
         try SyncEngine(session: try db.session()).apply(desired: copying, allowDestructive: false)
         XCTAssertEqual(try db.columnInfo("t", "COLUMN_TYPE")["a"], "bigint(20)")
     }
+
+    /// Widening a key column suspends its foreign key, and MariaDB adds a key back only by copying:
+    /// refused up front with --online, so the key is never left dropped.
+    func testATypeChangeThatSuspendsAForeignKeyIsRefusedOnline() throws {
+        try db.sql("CREATE TABLE p (id varchar(10) PRIMARY KEY)")
+        try db.sql("CREATE TABLE c (id int PRIMARY KEY, p_id varchar(10), CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id))")
+        let desired = Schema(tables: [
+            Table(name: "p", columns: [Column(name: "id", type: .varchar(length: 20), nullable: false)], primaryKey: PrimaryKey(columns: ["id"])),
+            Table(name: "c", columns: [Column(name: "id", type: .integer, nullable: false), Column(name: "p_id", type: .varchar(length: 20))],
+                  primaryKey: PrimaryKey(columns: ["id"]),
+                  foreignKeys: [ForeignKey(name: "c_p", columns: ["p_id"], referencedTable: "p", referencedColumns: ["id"])]),
+        ])
+        XCTAssertThrowsError(try SyncEngine(session: try db.session(ConnectionOptions(online: true))).apply(desired: desired, allowDestructive: false)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .unsupportedChange, "\(error)")
+        }
+        XCTAssertEqual(try db.sql("SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = '\(db.name)' AND CONSTRAINT_NAME = 'c_p'").first?.first, "1")
+        XCTAssertEqual(try db.columnInfo("p", "COLUMN_TYPE")["id"], "varchar(10)")
+    }
 }

@@ -72,6 +72,25 @@ final class PostgreSQLOnlineTests: PostgreSQLTestCase {
         XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_constraint WHERE conname LIKE 'schemasync_nn_%'"), "0")
     }
 
+    /// A saved plan names its schema: applied through a URL managing another schema it is refused.
+    func testASavedPlanIsRefusedForAnotherSchema() throws {
+        try apply(schema(online: false), schemaName: "staging")
+        try apply(schema(online: false), schemaName: "prod")
+        let staging = try db.session(schema: "staging")
+        defer { staging.close() }
+        let engine = SyncEngine(session: staging)
+        let report = try engine.plan(desired: schema(online: true), allowDestructive: false)
+        let saved = try engine.savedPlan(of: report, desired: schema(online: true), tool: "test", database: "x", createdAt: "2026-01-01T00:00:00Z")
+        let prod = try db.session(schema: "prod")
+        defer { prod.close() }
+        XCTAssertThrowsError(try SyncEngine(session: prod).apply(saved: saved)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .planStale, "\(error)")
+        }
+        XCTAssertEqual(try db.raw.value("SELECT count(*) FROM pg_indexes WHERE indexname = 'events_account_payload'"), "0")
+        try SyncEngine(session: staging).apply(saved: saved)
+        XCTAssertEqual(try db.raw.value("SELECT schemaname FROM pg_indexes WHERE indexname = 'events_account_payload'"), "staging")
+    }
+
     /// An index left invalid (as an interrupted CREATE INDEX CONCURRENTLY leaves it) is dropped
     /// and built again concurrently, and the printed plan puts those steps after COMMIT.
     func testAnInvalidIndexIsRebuiltConcurrently() throws {

@@ -64,4 +64,14 @@ final class PostgreSQLScriptTests: XCTestCase {
             """, schema: "public", scratch: "scr")
         XCTAssertEqual(script.statements.map(\.isOptional), [true, true, true, true, true, false])
     }
+
+    func testOnlineStepNamesStayApartAndParse() {
+        let long = String(repeating: "a", count: 60)
+        let one = PostgreSQLOnlineSteps.notNullCheckName(long + "x"), two = PostgreSQLOnlineSteps.notNullCheckName(long + "y")
+        XCTAssertNotEqual(one, two)
+        XCTAssertLessThanOrEqual(one.utf8.count, 63)
+        XCTAssertEqual(PostgreSQLOnlineSteps.notNullCheckName("email"), "schemasync_nn_email")
+        XCTAssertEqual(PostgreSQLOnlineSteps.indexName(inConcurrentCreate: #"CREATE INDEX CONCURRENTLY IF NOT EXISTS "we""ird" ON "public"."t" ("a")"#), #"we"ird"#)
+        XCTAssertNil(PostgreSQLOnlineSteps.indexName(inConcurrentCreate: #"CREATE INDEX IF NOT EXISTS "i" ON t (a)"#))
+    }
 }

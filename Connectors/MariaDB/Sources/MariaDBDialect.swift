@@ -63,6 +63,9 @@ public struct MariaDBDialect: Dialect {
 
     public func scriptPrologue() -> [String] { [writerLockStatement, lockWaitTimeoutStatement] }
 
+    /// The view definer is recorded only when it is not the connecting user.
+    public var sessionDependentAttributes: Set<String> { [Attribute.definer] }
+
     public func scriptEpilogue() -> [String] { ["SET SESSION lock_wait_timeout = DEFAULT", writerUnlockStatement] }
 
     public init(serverVersion: Int = 101100, lowerCaseTableNames: Int = 0, databaseCharset: String? = nil, databaseCollation: String? = nil) {

@@ -19,7 +19,7 @@ extension MariaDBDialect {
         case let .alterColumn(_, from, to, aspects) where aspects.contains(.type):
             if case let (.varchar(a?), .varchar(b?)) = (from.type, to.type), b >= a {
                 hazards.removeAll { $0.kind == .rewritesTable }
-                hazards.append(ChangeHazard(.blocksWrites, "briefly: a metadata lock on \(table); a longer varchar is made in place"))
+                hazards.append(ChangeHazard(.blocksWrites, "briefly: a metadata lock on \(table); a longer varchar is made in place while writes go on (rebuilt in place when its length crosses 255 bytes)"))
             } else {
                 hazards.append(ChangeHazard(.blocksWrites, "writes to \(table) wait for the whole table copy"))
             }

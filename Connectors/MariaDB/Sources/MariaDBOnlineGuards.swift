@@ -23,7 +23,14 @@ struct MariaDBOnlineGuards {
         for planned in plan {
             guard let table = planned.change.tableName, existing.contains(dialect.identifierKey(table, kind: .table)) else { continue }
             let hazards = dialect.hazards(of: planned, in: plan, current: current, tableExists: true)
-            if hazards.contains(where: { $0.kind == .rewritesTable }) {
+            // A type change on a key column suspends foreign keys, and adding one back copies the table.
+            let suspendsKeys: Bool
+            if case .alterColumn = planned.change {
+                suspendsKeys = statements.contains { $0.changeIDs.contains(planned.id) && $0.sql.contains(" DROP FOREIGN KEY ") }
+            } else {
+                suspendsKeys = false
+            }
+            if hazards.contains(where: { $0.kind == .rewritesTable }) || suspendsKeys {
                 copies.append("\(planned.change.objectPath) (\(planned.change.summary))")
             } else if !Self.hasOwnLockRules(planned.change) {
                 onExisting.insert(planned.id)

@@ -188,6 +188,9 @@ public struct PostgreSQLDialect: Dialect {
         [writerLockStatement.replacingOccurrences(of: "pg_advisory_xact_lock", with: "pg_advisory_unlock"), "RESET lock_timeout"]
     }
 
+    /// Statements name the managed schema.
+    public var statementScope: String? { schema }
+
     /// The writer lock every SchemaSync apply of this schema takes, released at COMMIT.
     var writerLockStatement: String {
         "SELECT pg_catalog.pg_advisory_xact_lock(\(PostgreSQLSession.advisoryLockClass), pg_catalog.hashtext(\(quoteString(schema))))"

@@ -9,7 +9,7 @@ extension PostgreSQLDialect {
         var hazards = ChangeHazard.standard(for: planned, tableExists: tableExists, capabilities: capabilities)
         guard let table = planned.change.tableName, hazards.contains(where: { $0.kind == .blocksWrites }) else { return hazards }
         hazards.removeAll { $0.kind == .blocksWrites }
-        if online, PostgreSQLOnlineSteps.isOnline(planned, in: plan, existing: PostgreSQLOnlineSteps.existingTables(plan: plan, current: current)) {
+        if online, PostgreSQLOnlineSteps.isOnline(planned, in: plan, existing: PostgreSQLOnlineSteps.existingTables(plan: plan, current: current), current: current) {
             return hazards + onlineHazards(of: planned.change, table: table)
         }
         switch planned.change {

@@ -20,10 +20,12 @@ struct PostgreSQLOnlineSteps {
     /// Tables of the current schema (and their new names when the plan renames them).
     let existing: Set<String>
     let plan: [PlannedChange]
+    let current: Schema
 
     init(renderer: PostgreSQLRenderer, plan: [PlannedChange], current: Schema) {
         self.renderer = renderer
         self.plan = plan
+        self.current = current
         existing = Self.existingTables(plan: plan, current: current)
     }
 
@@ -35,19 +37,17 @@ struct PostgreSQLOnlineSteps {
         return names
     }
 
-    /// Whether `planned` takes the online path (see the type's description).
-    static func isOnline(_ planned: PlannedChange, in plan: [PlannedChange], existing: Set<String>) -> Bool {
-        guard let table = planned.change.tableName, existing.contains(table) else { return false }
+    /// Whether `planned` takes the online path (see the type's description). Partitioned tables
+    /// never do: PostgreSQL builds no index concurrently on them, nor adds a foreign key NOT VALID.
+    static func isOnline(_ planned: PlannedChange, in plan: [PlannedChange], existing: Set<String>, current: Schema) -> Bool {
+        guard let table = planned.change.tableName, existing.contains(table),
+              current.table(named: table)?.attributes[PostgreSQLTableAttributes.partitionBy] == nil else { return false }
         switch planned.change {
         case let .createIndex(_, index):
             return !index.unique
         case let .dropIndex(_, index):
-            // A unique index of the same name built again in the transaction needs the old one gone first.
-            let rebuiltUnique = plan.contains { other in
-                if case let .createIndex(t, i) = other.change { return t == table && i.name == index.name && i.unique }
-                return false
-            }
-            return !index.unique && !rebuiltUnique
+            // A relation the transaction creates under the same name needs the old index gone first.
+            return !index.unique && !relationNamesCreatedInTransaction(plan, existing: existing, current: current).contains(index.name)
         case let .addForeignKey(_, key): return !key.notValid
         case let .addCheck(_, check): return !check.notValid
         case let .alterColumn(_, from, to, aspects):
@@ -57,9 +57,27 @@ struct PostgreSQLOnlineSteps {
         }
     }
 
+    /// Names of relations (tables, indexes, key and unique constraints' indexes) that changes
+    /// staying in the transaction create.
+    static func relationNamesCreatedInTransaction(_ plan: [PlannedChange], existing: Set<String>, current: Schema) -> Set<String> {
+        var names = Set<String>()
+        for planned in plan {
+            switch planned.change {
+            case let .createIndex(_, index) where !isOnline(planned, in: [], existing: existing, current: current): names.insert(index.name)
+            case let .addUnique(_, unique): names.insert(unique.name)
+            case let .addPrimaryKey(_, key): if let name = key.name { names.insert(name) }
+            case let .renameConstraint(_, _, to): names.insert(to)
+            case let .createTable(table): names.insert(table.name)
+            case let .renameTable(_, to): names.insert(to)
+            default: continue
+            }
+        }
+        return names
+    }
+
     /// The statements for `planned` when it takes the online path, else nil.
     func statements(for planned: PlannedChange) throws -> [RenderedStatement]? {
-        guard Self.isOnline(planned, in: plan, existing: existing), let t = planned.change.tableName else { return nil }
+        guard Self.isOnline(planned, in: plan, existing: existing, current: current), let t = planned.change.tableName else { return nil }
         let id = [planned.id]
         func inTransaction(_ change: Change) throws -> [RenderedStatement] {
             try renderer.statements(for: change).map { RenderedStatement($0, changeIDs: id) }
@@ -95,14 +113,36 @@ struct PostgreSQLOnlineSteps {
         }
     }
 
-    /// The temporary check that stands for NOT NULL while rows are validated (63 bytes at most).
+    /// The temporary check that stands for NOT NULL while rows are validated (63 bytes at most;
+    /// a cut name ends in a digest of the whole column name, so two long names stay apart).
     static func notNullCheckName(_ column: String) -> String {
-        var name = "schemasync_nn_"
-        for character in column {
-            guard name.utf8.count + character.utf8.count <= 63 else { break }
+        let full = "schemasync_nn_" + column
+        guard full.utf8.count > 63 else { return full }
+        var name = ""
+        for character in full {
+            guard name.utf8.count + character.utf8.count <= 54 else { break }
             name.append(character)
         }
-        return name
+        return name + "_" + String(CatalogFingerprint.sha256(Data(column.utf8)).prefix(8))
+    }
+
+    /// The index a `CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS "name" ...` statement builds.
+    static func indexName(inConcurrentCreate sql: String) -> String? {
+        var rest = Substring(sql)
+        for prefix in ["CREATE INDEX CONCURRENTLY IF NOT EXISTS \"", "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \""] where rest.hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+            var name = ""
+            while let c = rest.first {
+                rest = rest.dropFirst()
+                if c == "\"" {
+                    guard rest.first == "\"" else { return name }
+                    rest = rest.dropFirst()
+                }
+                name.append(c)
+            }
+            return nil
+        }
+        return nil
     }
 }
 

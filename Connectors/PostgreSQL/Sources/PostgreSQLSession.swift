@@ -113,6 +113,10 @@ public final class PostgreSQLSession: DatabaseSession {
             } catch let error as PGConnection.PGError where error.sqlState == "55P03" && !connection.inTransaction && attempt < Self.lockRetries {
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.25 * Double(1 << attempt))
+                // A concurrent build that timed out leaves an invalid index, which IF NOT EXISTS would keep.
+                if let name = PostgreSQLOnlineSteps.indexName(inConcurrentCreate: statement.sql) {
+                    _ = try? connection.run("DROP INDEX CONCURRENTLY IF EXISTS \(postgresDialect.qualified(name))")
+                }
             } catch {
                 throw failure(statement, error, attempts: attempt + 1)
             }

@@ -62,6 +62,14 @@ public protocol Dialect: Sendable {
     func outsideTransactionPrologue() -> [String]
     func outsideTransactionEpilogue() -> [String]
 
+    /// The namespace rendered statements name, when they name one (PostgreSQL: the managed
+    /// schema): a saved plan runs only where it is the same. Nil (the default): none.
+    var statementScope: String? { get }
+
+    /// Model attributes whose presence depends on the connecting user (MariaDB records a view's
+    /// definer only when it is not `CURRENT_USER()`): left out of saved-plan fingerprints. Default: none.
+    var sessionDependentAttributes: Set<String> { get }
+
     /// The hazards of `planned` on this engine (its locks, rewrites, scans), named alike on every
     /// engine, one of the applicable changes `plan` makes from `current`; `tableExists` is false for a table the same plan creates. The default is
     /// ``ChangeHazard/standard(for:tableExists:capabilities:)``.
@@ -122,6 +130,10 @@ extension Dialect {
     public func changesPerTransaction(creating changes: [PlannedChange]) -> Int? { nil }
 
     public func outsideTransactionPrologue() -> [String] { [] }
+
+    public var statementScope: String? { nil }
+
+    public var sessionDependentAttributes: Set<String> { [] }
 
     public func outsideTransactionEpilogue() -> [String] { [] }
 

@@ -17,8 +17,11 @@ public struct CatalogFingerprint: Hashable, Sendable, Codable {
 
     /// The fingerprint of `schema` (as inspected) and, when the connector provides them, the
     /// engine's `definitions` of the same database. Objects the engine keeps without a table are
-    /// views and tables themselves; every other definition belongs to its table.
-    public init(schema: Schema, definitions: [EngineDefinition]?) {
+    /// views and tables themselves; every other definition belongs to its table. Unmanaged
+    /// objects count too (a table rebuild re-creates a table's triggers from what was inspected).
+    /// `ignoring`: model attributes whose presence depends on who connects
+    /// (``Dialect/sessionDependentAttributes``), left out so two users see one fingerprint.
+    public init(schema: Schema, definitions: [EngineDefinition]?, ignoring attributes: Set<String> = []) {
         var byTable: [String: [String]] = [:]
         var views: [String: [String]] = [:]
         for definition in definitions ?? [] {
@@ -34,11 +37,16 @@ public struct CatalogFingerprint: Hashable, Sendable, Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var objects: [String: String] = [:]
-        for table in schema.sorted().tables {
+        let sorted = Self.without(attributes, in: schema.sorted())
+        for table in sorted.tables {
             let model = (try? encoder.encode(table)) ?? Data()
             objects["table \(table.name)"] = Self.digest(model, (byTable.removeValue(forKey: table.name) ?? []).sorted())
         }
-        for view in schema.sorted().views {
+        for object in sorted.unmanaged {
+            let key = "\(object.kind) \(object.name)" + (object.table.map { " on \($0)" } ?? "")
+            objects[key] = Self.digest(Data(), [object.definition ?? ""])
+        }
+        for view in sorted.views {
             let model = (try? encoder.encode(view)) ?? Data()
             objects["view \(view.name)"] = Self.digest(model, (views.removeValue(forKey: view.name) ?? []).sorted())
         }
@@ -62,6 +70,17 @@ public struct CatalogFingerprint: Hashable, Sendable, Codable {
             }
         }
         return result
+    }
+
+    private static func without(_ attributes: Set<String>, in schema: Schema) -> Schema {
+        guard !attributes.isEmpty else { return schema }
+        var copy = schema
+        for t in copy.tables.indices {
+            for key in attributes { copy.tables[t].attributes[key] = nil }
+            for c in copy.tables[t].columns.indices { for key in attributes { copy.tables[t].columns[c].attributes[key] = nil } }
+        }
+        for v in copy.views.indices { for key in attributes { copy.views[v].attributes[key] = nil } }
+        return copy
     }
 
     private static func digest(_ model: Data, _ lines: [String]) -> String {

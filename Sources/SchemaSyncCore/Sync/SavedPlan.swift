@@ -21,6 +21,8 @@ public struct SavedPlan: Codable, Sendable {
     public var serverVersion: String?
     /// The target, with any password redacted.
     public var database: String
+    /// The namespace the statements name (``Dialect/statementScope``: PostgreSQL's managed schema).
+    public var scope: String?
     /// Whether destructive changes were included (`--allow-destructive`).
     public var allowDestructive: Bool
     /// SHA-256 of ``desiredSchema`` (the model, keys sorted).
@@ -38,7 +40,7 @@ public struct SavedPlan: Codable, Sendable {
     /// SHA-256 over every field above (keys sorted, this field empty): an edited file no longer matches.
     public var planHash: String
 
-    public init(tool: String, createdAt: String, dialect: String, serverVersion: String?, database: String,
+    public init(tool: String, createdAt: String, dialect: String, serverVersion: String?, database: String, scope: String? = nil,
                 allowDestructive: Bool, desiredSchema: Schema, catalog: CatalogFingerprint, plan: Plan,
                 hazards: [String: [ChangeHazard]], statements: [RenderedStatement]) {
         formatVersion = Self.currentFormatVersion
@@ -47,6 +49,7 @@ public struct SavedPlan: Codable, Sendable {
         self.dialect = dialect
         self.serverVersion = serverVersion
         self.database = database
+        self.scope = scope
         self.allowDestructive = allowDestructive
         self.desiredSchemaHash = Self.hash(of: desiredSchema)
         self.desiredSchema = desiredSchema

@@ -161,6 +161,7 @@ public struct SyncEngine {
         while true {
             batches += 1
             var afterCommit: [RenderedStatement] = []
+            var committed: CatalogFingerprint?
             var batch = try session.withWriterLock { () throws -> SyncReport in
                 let current = try session.inspect()
                 // A plan that only creates new objects and does not fit in one transaction on
@@ -185,6 +186,7 @@ public struct SyncEngine {
                 afterCommit = report.statements.filter { $0.phase == .afterTransaction }
                 try run(report.statements.filter { $0.phase != .afterTransaction }, options: options, executed: &executed)
                 report.executed = executed.count
+                if !afterCommit.isEmpty { committed = try fingerprint(of: session.inspect()) }
                 for planned in report.plan.applicable.prefix(report.batchLimit ?? .max) {
                     if case let .createTable(table) = planned.change { created.insert(table.name) }
                 }
@@ -203,6 +205,7 @@ public struct SyncEngine {
                 // CONSTRAINT in its own step) run after COMMIT, still under the writer lock; then verify.
                 let last = batch.batchLimit.map { batch.plan.applicable.count <= $0 } ?? true
                 let verified = try session.withWriterLockOutsideTransaction { () throws -> (Bool, Int)? in
+                    try requireUnchangedSinceCommit(committed)
                     try run(afterCommit, options: options, executed: &executed)
                     guard last else { return nil }
                     let baseline = try confirmed(try expected.get(), created: created, desired: desired)
@@ -257,6 +260,10 @@ public struct SyncEngine {
             throw SchemaSyncError(.invalidSchema, "the saved plan was made for a \(saved.dialect) database (\(saved.database)), this one is \(session.dialect.name)",
                                   hint: "make the plan against this database with `schemasync plan --out FILE`")
         }
+        guard saved.scope == session.dialect.statementScope else {
+            throw SchemaSyncError(.planStale, "the saved plan's statements name schema '\(saved.scope ?? "")', this connection manages '\(session.dialect.statementScope ?? "")'; nothing was changed",
+                                  hint: "apply it with the URL it was made for, or make a plan for this one with `schemasync plan --out FILE`")
+        }
         let desired = desired ?? saved.desiredSchema
         guard SavedPlan.hash(of: desired) == saved.desiredSchemaHash else {
             throw SchemaSyncError(.planStale, "the desired schema differs from the one the saved plan was made for; nothing was changed",
@@ -267,9 +274,10 @@ public struct SyncEngine {
         for planned in saved.plan.applicable { if case let .createTable(table) = planned.change { created.insert(table.name) } }
         let afterCommit = saved.statements.filter { $0.phase == .afterTransaction }
         var executed: [RenderedStatement] = []
+        var committed: CatalogFingerprint?
         var report = try session.withWriterLock { () throws -> SyncReport in
             let current = try session.inspect()
-            let drift = CatalogFingerprint(schema: current, definitions: try session.engineDefinitions()).changes(since: saved.catalog)
+            let drift = try fingerprint(of: current).changes(since: saved.catalog)
             guard drift.isEmpty else {
                 throw SchemaSyncError(
                     .planStale,
@@ -288,6 +296,7 @@ public struct SyncEngine {
             }
             let baseline = try expected.get()
             try run(saved.statements.filter { $0.phase != .afterTransaction }, options: options, executed: &executed)
+            if !afterCommit.isEmpty { committed = try fingerprint(of: session.inspect()) }
             if afterCommit.isEmpty {
                 let confirmedBaseline = try confirmed(baseline, created: created, desired: desired)
                 report.engineChecked = try verify(desired: desired, allowDestructive: saved.allowDestructive, against: confirmedBaseline)
@@ -297,6 +306,7 @@ public struct SyncEngine {
         }
         if !afterCommit.isEmpty {
             let (checked, modelOnly) = try session.withWriterLockOutsideTransaction { () throws -> (Bool, Int) in
+                try requireUnchangedSinceCommit(committed)
                 try run(afterCommit, options: options, executed: &executed)
                 let confirmedBaseline = try confirmed(try expected.get(), created: created, desired: desired)
                 return (try verify(desired: desired, allowDestructive: saved.allowDestructive, against: confirmedBaseline),
@@ -307,6 +317,19 @@ public struct SyncEngine {
         }
         report.executed = executed.count
         return report
+    }
+
+    /// The writer lock is let go at COMMIT and taken again for the steps after it: if another
+    /// apply changed the database in between, those steps no longer follow from what was committed.
+    private func requireUnchangedSinceCommit(_ committed: CatalogFingerprint?) throws {
+        guard let committed else { return }
+        let changes = try fingerprint(of: session.inspect()).changes(since: committed)
+        guard changes.isEmpty else {
+            throw SchemaSyncError(.notConverged,
+                                  "another apply changed the database between this apply's COMMIT and the steps that run after it ("
+                                    + changes.prefix(5).joined(separator: "; ") + "); those steps did not run",
+                                  hint: "the transaction part stays applied; run apply again to plan the rest from the database as it is now")
+        }
     }
 
     /// Runs `statements` in order through the session, with the test hook and the callbacks,
@@ -326,12 +349,17 @@ public struct SyncEngine {
     /// A plan file for `report` (from ``plan(desired:allowDestructive:current:)``) of `desired`:
     /// its statements bound to the fingerprint of the catalog it was planned from.
     public func savedPlan(of report: SyncReport, desired: Schema, tool: String, database: String, createdAt: String) throws -> SavedPlan {
-        let fingerprint = CatalogFingerprint(schema: report.current, definitions: try session.engineDefinitions())
         return SavedPlan(tool: tool, createdAt: createdAt, dialect: session.dialect.name, serverVersion: session.serverVersion,
-                         database: database, allowDestructive: report.plan.allowDestructive, desiredSchema: desired,
-                         catalog: fingerprint, plan: report.plan,
+                         database: database, scope: session.dialect.statementScope,
+                         allowDestructive: report.plan.allowDestructive, desiredSchema: desired,
+                         catalog: try fingerprint(of: report.current), plan: report.plan,
                          hazards: Dictionary(uniqueKeysWithValues: report.hazards.map { (String($0.key), $0.value) }),
                          statements: report.statements)
+    }
+
+    /// The saved-plan fingerprint of the database, `current` being its inspection just now.
+    public func fingerprint(of current: Schema) throws -> CatalogFingerprint {
+        CatalogFingerprint(schema: current, definitions: try session.engineDefinitions(), ignoring: session.dialect.sessionDependentAttributes)
     }
 
     /// Inspects again and fails with ``SchemaSyncError/Code/notConverged`` naming what still differs:
