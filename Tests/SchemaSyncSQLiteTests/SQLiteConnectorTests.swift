@@ -136,6 +136,25 @@ final class SQLiteConnectorTests: XCTestCase {
         }
     }
 
+    /// A trigger in the desired SQL is accepted when the target has it (and is left as it is);
+    /// one the target lacks is refused by name, since apply never creates triggers.
+    func testTriggersInDesiredSQLMustAlreadyBeInTheTarget() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session()
+        defer { session.close() }
+        let table = "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);"
+        try session.execute(RenderedStatement("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)", changeIDs: []))
+        try session.execute(RenderedStatement("CREATE TRIGGER t_touch AFTER UPDATE ON t BEGIN SELECT 1; END", changeIDs: []))
+        let desired = try session.schema(fromSQL: table + " CREATE TRIGGER T_Touch AFTER UPDATE ON t BEGIN SELECT 1; END;", source: "app.sql")
+        let report = try SyncEngine(session: session).plan(desired: desired, allowDestructive: false)
+        XCTAssertFalse(report.hasPendingChanges, "\(report.plan.changes)")
+        XCTAssertThrowsError(try session.schema(fromSQL: table + " CREATE TRIGGER t_other AFTER INSERT ON t BEGIN SELECT 1; END;", source: "app.sql")) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema)
+            XCTAssertTrue("\(error)".contains("trigger t_other"), "\(error)")
+        }
+        XCTAssertEqual(try session.query("SELECT name FROM sqlite_schema WHERE type = 'trigger'"), [["t_touch"]])
+    }
+
     /// A failing statement in the middle rolls the whole apply back.
     func testFailedStatementRollsEverythingBack() throws {
         let db = SQLiteTestDatabase()

@@ -79,14 +79,28 @@ public final class SQLiteSession: DatabaseSession {
             throw SchemaSyncError(.invalidSchema, "\(source): SQLite rejected the schema SQL", cause: failure.message)
         }
         var schema = try SQLiteCatalogInspector(database: scratch).inspect()
-        if !schema.unmanaged.isEmpty {
-            let names = schema.unmanaged.map { "\($0.kind) \($0.name)" }.joined(separator: ", ")
-            throw SchemaSyncError(.invalidSchema, "\(source): declares objects SchemaSync does not manage: \(names)",
-                                  hint: "keep triggers and virtual tables out of the desired schema")
-        }
+        try requireUnmanagedObjects(of: schema, source: source)
         schema.unmanaged = []
         schema.captureSourceDefinitions(try SQLiteDefinitionReader(database: scratch).read())
         return schema
+    }
+
+    /// Triggers and virtual tables are never created by apply: one the desired SQL declares must
+    /// already be in the target under that name (it is then left as it is, and a table rebuild
+    /// keeps the target's own definition); otherwise the SQL is refused by name instead of the
+    /// object being silently left out. Names compare without regard to ASCII case, as in SQLite.
+    private func requireUnmanagedObjects(of schema: Schema, source: String) throws {
+        guard !schema.unmanaged.isEmpty else { return }
+        struct Key: Hashable { let kind: String, name: String, table: String? }
+        func key(_ object: UnmanagedObject) -> Key {
+            Key(kind: object.kind, name: IdentifierRules.asciiLowercased(object.name), table: object.table.map(IdentifierRules.asciiLowercased))
+        }
+        let present = Set(try SQLiteCatalogInspector(database: database).inspect().unmanaged.map(key))
+        let missing = schema.unmanaged.filter { !present.contains(key($0)) }
+        guard !missing.isEmpty else { return }
+        let names = missing.prefix(5).map { "\($0.kind) \($0.name)" }.joined(separator: ", ") + (missing.count > 5 ? " and \(missing.count - 5) more" : "")
+        throw SchemaSyncError(.invalidSchema, "\(source): declares objects SchemaSync does not manage and the target database does not have: \(names)",
+                              hint: "create them in the target first (apply leaves them as they are), or keep them out of the desired schema")
     }
 
     public func engineDefinitions() throws -> [EngineDefinition]? {
