@@ -34,6 +34,7 @@ let package = Package(
                 "SchemaSyncCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

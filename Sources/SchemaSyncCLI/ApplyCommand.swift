@@ -47,6 +47,13 @@ struct ApplyCommand: ParsableCommand {
             }
             try desired.checkAllowEmpty()
             let allowed = try allowedHazards()
+            if let fleet = try FleetRun.prepare(command: "apply", connection: connection, desired: desired, schemaRequired: plan == nil) {
+                guard plan == nil else {
+                    throw SchemaSyncError(.usage, "--plan runs the saved plan of one database, and several were given",
+                                          hint: "pass the one --url the plan was made for")
+                }
+                return try fleet.run()
+            }
             let saved = try plan.map(SavedPlanFile.read)
             if saved != nil && (dryRun || changesPerTransaction != nil || desired.allowDestructive || connection.online) {
                 throw SchemaSyncError(.usage, "--plan runs the saved plan as it was reviewed: it takes no --dry-run, --changes-per-transaction, --allow-destructive or --online",
@@ -71,6 +78,7 @@ struct ApplyCommand: ParsableCommand {
             preview.compareEngineDefinitions = false
             let planned = try saved.map { SavedPlanFile.report(of: $0, current: current) }
                 ?? preview.plan(desired: run.desired, allowDestructive: desired.allowDestructive, current: current)
+            FleetChildReport.record(engine: dialect.name, changes: planned.plan.changes.count)
             if dryRun {
                 desired.print(PlanPrinter(report: planned, dialect: dialect, url: run.url))
                 return .success

@@ -13,6 +13,15 @@ public enum CLIEnvironment {
         set { storage.withLock { $0 = newValue } }
     }
 
+    private static let argumentStorage = Mutex<[String]?>(nil)
+
+    /// The command line being run (after the executable's name); a fleet run hands it to
+    /// each target's run.
+    static var arguments: [String] {
+        get { argumentStorage.withLock { $0 } ?? Array(CommandLine.arguments.dropFirst()) }
+        set { argumentStorage.withLock { $0 = newValue } }
+    }
+
     /// The sync engine for a session. `SCHEMASYNC_VERIFY=model` makes verification rest on the
     /// model alone (the benchmark uses it to measure what the engine-definition comparison costs).
     static func engine(for session: any DatabaseSession) -> SyncEngine {

@@ -5,8 +5,21 @@ import SchemaSyncCore
 /// `--url` (defaulting to `$DATABASE_URL`), timeouts and `--dev-url`: the connection of
 /// `plan` and `apply`. `inspect` and `diff` declare only the options they use.
 struct ConnectionArguments: ParsableArguments {
-    @Option(name: .long, help: "Database URL (default: $DATABASE_URL). sqlite:PATH, postgres://..., mariadb://...")
-    var url: String?
+    @Option(name: .long, help: ArgumentHelp(
+        "Database URL (default: $DATABASE_URL). sqlite:PATH, postgres://..., mariadb://...",
+        discussion: "Repeat it to run on several databases (a fleet): each in turn, or --jobs at once, then a summary."))
+    var url: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Run on every database listed in FILE: one URL (or NAME URL) a line, or YAML with name and url per target.",
+        discussion: "${VAR} in a URL is taken from the environment, so passwords stay out of the file."))
+    var targets: String?
+
+    @Option(name: .long, help: "With several databases: how many run at once.")
+    var jobs: Int = 1
+
+    @Flag(name: .long, help: "With several databases: start no further one after one fails.")
+    var failFast = false
 
     @Option(name: .long, help: "Seconds to wait for the writer lock and table locks.")
     var lockTimeout: Int = 5
@@ -28,7 +41,34 @@ struct ConnectionArguments: ParsableArguments {
     var online = false
 
     /// The parsed URL; a usage or invalid-input error before anything connects.
-    func databaseURL() throws -> DatabaseURL { try Self.databaseURL(url) }
+    func databaseURL() throws -> DatabaseURL {
+        guard url.count <= 1, targets == nil else {
+            throw SchemaSyncError(.internalError, "several databases were given where one was expected")
+        }
+        return try Self.databaseURL(url.first)
+    }
+
+    /// The databases of a fleet run (`--url` repeated, or `--targets FILE`); nil for one database.
+    func fleetTargets() throws -> [FleetTarget]? {
+        guard jobs >= 1 else { throw SchemaSyncError(.usage, "--jobs must be at least 1") }
+        if let targets {
+            guard url.isEmpty else {
+                throw SchemaSyncError(.usage, "--targets and --url both name databases", hint: "list every database in the targets file, or pass only --url")
+            }
+            return try Self.registered(FleetTarget.read(file: targets))
+        }
+        guard url.count > 1 else { return nil }
+        return try Self.registered(FleetTarget.fromURLs(url))
+    }
+
+    /// Refuses, before anything runs, a target no connector serves.
+    private static func registered(_ targets: [FleetTarget]) throws -> [FleetTarget] {
+        for target in targets where CLIEnvironment.registry.connector(forScheme: target.url.scheme) == nil {
+            throw SchemaSyncError(.unknownScheme, "target \(target.name): no connector for the URL scheme '\(InputEcho.cut(target.url.scheme))'",
+                                  hint: "use one of \(CLIEnvironment.registry.schemes.joined(separator: ", "))")
+        }
+        return targets
+    }
 
     /// The connection options; `createIfMissing` only for a command that writes (`apply`).
     func options(createIfMissing: Bool = false) throws -> ConnectionOptions {

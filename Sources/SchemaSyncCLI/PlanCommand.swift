@@ -19,6 +19,13 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             try desired.checkAllowEmpty()
+            if let fleet = try FleetRun.prepare(command: "plan", connection: connection, desired: desired) {
+                guard out == nil else {
+                    throw SchemaSyncError(.usage, "--out writes the plan of one database, and several were given",
+                                          hint: "run `schemasync plan --out FILE --url URL` for each database to review")
+                }
+                return try fleet.run()
+            }
             let run = try PreparedRun.prepare(connection: connection, schemaPath: try desired.schemaPath(), allowEmpty: desired.allowEmpty)
             defer { run.session.close() }
             let engine = CLIEnvironment.engine(for: run.session)
@@ -38,6 +45,7 @@ struct PlanCommand: ParsableCommand {
                 }
                 CLIEnvironment.err("note: plan written to \(out); review it, then run `schemasync apply --plan \(out)`")
             }
+            FleetChildReport.record(engine: run.session.dialect.name, changes: report.plan.changes.count)
             desired.print(PlanPrinter(report: report, dialect: run.session.dialect, url: run.url))
             return exitCode && report.hasPendingChanges ? .changesPending : .success
         }

@@ -26,6 +26,7 @@ public struct SchemaSyncCommand: ParsableCommand {
 
     /// Parses `arguments` and runs, exiting with the documented exit code (usage errors: 64).
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        CLIEnvironment.arguments = arguments
         do {
             try RepeatedOptions.check(arguments)
         } catch let error as SchemaSyncError {

@@ -12,8 +12,8 @@ final class CLIHelpTests: XCTestCase {
         let schema = try cli.write("s.yaml", "tables:\n  - name: t\n    columns: [{ name: id, type: integer }]\n")
         let a = "sqlite:" + cli.path("a.db"), b = "sqlite:" + cli.path("b.db")
         let cases: [[String]] = [
-            ["apply", "--url", a, "--url", b, "--schema", schema],
-            ["apply", "--url=\(a)", "--schema", schema, "--url=\(b)"],
+            ["apply", "--url", a, "--schema", schema, "--targets", "t", "--targets=u"],
+            ["plan", "--url", a, "--schema", schema, "--jobs", "1", "--jobs", "2"],
             ["plan", "--url", a, "--schema", schema, "--schema", schema],
             ["plan", "--url", a, "--schema", schema, "--format", "json", "--format", "sql"],
             ["apply", "--url", a, "--schema", schema, "--lock-timeout", "1", "--lock-timeout", "2"],
@@ -37,7 +37,8 @@ final class CLIHelpTests: XCTestCase {
     func testEverySingleValuedOptionIsGuarded() throws {
         // The parser's own description of every subcommand: each option that takes one value
         // must be in RepeatedOptions.singleValued (mirrored here, as the CLI target is internal).
-        let guarded: Set<String> = ["url", "schema", "format", "lock-timeout", "connect-timeout", "dev-url",
+        // (`plan` and `apply` take `--url` repeatedly, one database of a fleet each; `inspect` once.)
+        let guarded: Set<String> = ["url", "targets", "jobs", "schema", "format", "lock-timeout", "connect-timeout", "dev-url",
                                     "changes-per-transaction", "from", "to", "out", "plan", "allow-hazards", "statement-timeout"]
         let dump = try cli.run(["--experimental-dump-help"])
         XCTAssertEqual(dump.status, 0, dump.stderr)
@@ -53,7 +54,7 @@ final class CLIHelpTests: XCTestCase {
         walk(try XCTUnwrap(root["command"] as? [String: Any]))
         XCTAssertEqual(options, guarded)
         for option in guarded {
-            let result = try cli.run(["plan", "--\(option)", "x", "--\(option)=y"])
+            let result = try cli.run([option == "url" ? "inspect" : "plan", "--\(option)", "x", "--\(option)=y"])
             XCTAssertEqual(result.status, 64)
             XCTAssertTrue(result.stderr.contains("--\(option) is given more than once"), result.stderr)
         }
@@ -61,9 +62,9 @@ final class CLIHelpTests: XCTestCase {
 
     func testHelpShowsOnlyOptionsTheSubcommandUses() throws {
         let expected: [String: Set<String>] = [
-            "plan": ["--url", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
+            "plan": ["--url", "--targets", "--jobs", "--fail-fast", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
                      "--allow-empty", "--format", "--exit-code", "--out", "--online", "--statement-timeout"],
-            "apply": ["--url", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
+            "apply": ["--url", "--targets", "--jobs", "--fail-fast", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
                       "--allow-empty", "--format", "--dry-run", "--changes-per-transaction", "--plan", "--allow-hazards", "--online", "--statement-timeout"],
             "inspect": ["--url", "--connect-timeout", "--format"],
             "diff": ["--from", "--to", "--format", "--connect-timeout", "--lock-timeout", "--dev-url"],
