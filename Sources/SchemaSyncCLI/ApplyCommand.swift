@@ -61,7 +61,7 @@ struct ApplyCommand: ParsableCommand {
             }
             let run = try PreparedRun.prepare(connection: connection, schemaPath: saved == nil ? try desired.schemaPath() : desired.schema,
                                               mayCreate: !dryRun && saved == nil, allowEmpty: desired.allowEmpty || saved != nil,
-                                              fallback: saved?.desiredSchema)
+                                              allowLossy: desired.allowLossy, fallback: saved?.desiredSchema)
             defer { run.session.close() }
             if let saved, saved.dialect != run.session.dialect.name {
                 throw SchemaSyncError(.invalidSchema, "the saved plan was made for a \(saved.dialect) database (\(saved.database)), this one is \(run.session.dialect.name)",
@@ -80,10 +80,10 @@ struct ApplyCommand: ParsableCommand {
                 ?? preview.plan(desired: run.desired, allowDestructive: desired.allowDestructive, current: current)
             FleetChildReport.record(engine: dialect.name, changes: planned.plan.changes.count)
             if dryRun {
-                desired.print(PlanPrinter(report: planned, dialect: dialect, url: run.url))
+                desired.print(PlanPrinter(report: planned, dialect: dialect, url: run.url, crossEngine: run.crossEngine))
                 return .success
             }
-            if desired.format == .text { CLIEnvironment.out(PlanPrinter(report: planned, dialect: dialect, url: run.url).text()) }
+            if desired.format == .text { CLIEnvironment.out(PlanPrinter(report: planned, dialect: dialect, url: run.url, crossEngine: run.crossEngine).text()) }
             let progress = ApplyProgress(total: planned.statements.count, format: desired.format)
             var options = SyncEngine.ApplyOptions(onStatement: progress.finished, changesPerTransaction: changesPerTransaction)
             options.onStatementStart = progress.started
@@ -97,7 +97,7 @@ struct ApplyCommand: ParsableCommand {
                     report = try engine.apply(desired: run.desired, allowDestructive: desired.allowDestructive, options: options)
                 }
             } catch let error as SchemaSyncError {
-                let printer = PlanPrinter(report: planned, dialect: dialect, url: run.url)
+                let printer = PlanPrinter(report: planned, dialect: dialect, url: run.url, crossEngine: run.crossEngine)
                 let inTransaction = planned.statements.filter { $0.phase != .afterTransaction }.count
                 let batched = changesPerTransaction != nil || printer.automaticTransactionSize != nil
                 progress.failed(error, transactional: dialect.capabilities.transactionalDDL, batched: batched,
@@ -110,7 +110,7 @@ struct ApplyCommand: ParsableCommand {
                 throw error
             }
             let status: ExitStatus = report.plan.skipped.isEmpty ? .success : .blocked
-            let printer = PlanPrinter(report: report, dialect: dialect, url: run.url)
+            let printer = PlanPrinter(report: report, dialect: dialect, url: run.url, crossEngine: run.crossEngine)
             switch desired.format {
             case .text:
                 if progress.ran.isEmpty {

@@ -101,8 +101,10 @@ struct ConnectionArguments: ParsableArguments {
 
 /// `--schema`, `--allow-destructive` and `--format`, shared by `plan` and `apply`.
 struct DesiredSchemaArguments: ParsableArguments {
-    @Option(name: .long, help: "Desired schema: a .yaml/.yml/.json file, a .sql file, or a directory of them.")
+    @Option(name: .long, help: "Desired schema: a .yaml/.yml/.json file, a .sql file, a directory of them, or a database URL.")
     var schema: String?
+    @Flag(name: .long, help: "Copying from another engine: leave out what has no safe mapping (listed) instead of refusing.")
+    var allowLossy = false
 
     /// `--schema`, which every command but `apply --plan` needs.
     func schemaPath() throws -> String {

@@ -21,6 +21,8 @@ struct DiffCommand: ParsableCommand {
     var lockTimeout: Int = 5
     @Option(name: .long, help: "Scratch database used to read a .sql side (server engines).")
     var devURL: String?
+    @Flag(name: .long, help: "A database of another engine: leave out what has no safe mapping (listed) instead of refusing.")
+    var allowLossy = false
 
     func run() throws {
         try runReportingErrors {
@@ -32,37 +34,38 @@ struct DiffCommand: ParsableCommand {
             let options = try ConnectionArguments.options(connectTimeout: connectTimeout, lockTimeout: lockTimeout, devURL: devURL)
             let primary = try CLIEnvironment.registry.connect(to: primaryURL, options: options)
             defer { primary.close() }
-            let current = try schema(from, url: fromURL, primary: primary, primaryURL: primaryURL, options: options)
-            var desired = try schema(to, url: toURL, primary: primary, primaryURL: primaryURL, options: options)
+            var copies: [CrossEngineCopy] = []
+            let current = try schema(from, url: fromURL, primary: primary, primaryURL: primaryURL, options: options, copies: &copies)
+            var desired = try schema(to, url: toURL, primary: primary, primaryURL: primaryURL, options: options, copies: &copies)
             desired.unmanaged = []
             let dialect = primary.dialect
             let plan = try Differ(dialect: dialect).plan(from: current, to: desired, allowDestructive: true)
             let statements = try dialect.render(plan.applicable, current: current, desired: desired)
             let report = SyncReport(current: current, plan: plan, statements: statements, failedChecks: [])
-            let printer = PlanPrinter(report: report, dialect: dialect, url: primaryURL)
+            let printer = PlanPrinter(report: report, dialect: dialect, url: primaryURL, crossEngine: copies.first)
             CLIEnvironment.out(format == .text ? printer.text() : format == .sql ? printer.sql() : printer.json())
             return .success
         }
     }
 
     /// A database URL when `source` names a registered scheme, else nil (a schema path).
-    static func url(_ source: String) throws -> DatabaseURL? {
-        guard source.contains(":"), !FileManager.default.fileExists(atPath: source) else { return nil }
-        let url = try DatabaseURL(parsing: source)
-        guard CLIEnvironment.registry.connector(forScheme: url.scheme) != nil else {
-            throw SchemaSyncError(.unknownScheme, "no connector for URL scheme '\(InputEcho.cut(url.scheme))' in '\(InputEcho.cut(url))'",
-                                  hint: "known schemes: \(CLIEnvironment.registry.schemes.joined(separator: ", ")); or give an existing schema path")
-        }
-        return url
-    }
+    static func url(_ source: String) throws -> DatabaseURL? { try LiveSchemaSource.url(source) }
 
     private func schema(_ source: String, url: DatabaseURL?, primary: any DatabaseSession, primaryURL: DatabaseURL,
-                        options: ConnectionOptions) throws -> Schema {
+                        options: ConnectionOptions, copies: inout [CrossEngineCopy]) throws -> Schema {
         if let url {
             if url == primaryURL { return try primary.inspect() }
             let session = try CLIEnvironment.registry.connect(to: url, options: options)
             defer { session.close() }
-            return try session.inspect()
+            var schema = try session.inspect()
+            guard session.dialect.name != primary.dialect.name else { return schema }
+            // The other engine's schema, as the primary's dialect (which compares and renders) holds it.
+            schema.unmanaged = []
+            let (translated, copy) = try CrossEngineCopy.translate(schema, from: session.dialect, to: primary.dialect,
+                                                                   sourceURL: url, allowLossy: allowLossy)
+            try primary.dialect.validate(translated)
+            copies.append(copy)
+            return try primary.canonicalize(translated)
         }
         let schema = try SchemaSource.load(path: source, sqlLoader: primary.schema(fromSQL:source:))
         try primary.dialect.validate(schema)

@@ -190,7 +190,7 @@ extension FleetRun {
         guard let targets = try connection.fleetTargets() else { return nil }
         if schemaRequired || desired.schema != nil {
             let path = try desired.schemaPath()
-            if !SchemaSource.needsSQLLoader(path) {
+            if try LiveSchemaSource.url(path) == nil, !SchemaSource.needsSQLLoader(path) {
                 _ = try SchemaSource.load(path: path, sqlLoader: nil, allowEmpty: desired.allowEmpty)
             }
         }

@@ -26,12 +26,13 @@ struct PlanCommand: ParsableCommand {
                 }
                 return try fleet.run()
             }
-            let run = try PreparedRun.prepare(connection: connection, schemaPath: try desired.schemaPath(), allowEmpty: desired.allowEmpty)
+            let run = try PreparedRun.prepare(connection: connection, schemaPath: try desired.schemaPath(), allowEmpty: desired.allowEmpty,
+                                              allowLossy: desired.allowLossy)
             defer { run.session.close() }
             let engine = CLIEnvironment.engine(for: run.session)
             let report = try engine.plan(desired: run.desired, allowDestructive: desired.allowDestructive)
             if let out {
-                let printer = PlanPrinter(report: report, dialect: run.session.dialect, url: run.url)
+                let printer = PlanPrinter(report: report, dialect: run.session.dialect, url: run.url, crossEngine: run.crossEngine)
                 if let size = printer.automaticTransactionSize {
                     throw SchemaSyncError(.planTooLarge, "the plan needs more locks than one transaction holds on this server, and a saved plan runs in one transaction; no plan file was written",
                                           hint: "apply it with `schemasync apply` (it splits such a plan into transactions of \(size) changes), or raise max_locks_per_transaction")
@@ -46,7 +47,7 @@ struct PlanCommand: ParsableCommand {
                 CLIEnvironment.err("note: plan written to \(out); review it, then run `schemasync apply --plan \(out)`")
             }
             FleetChildReport.record(engine: run.session.dialect.name, changes: report.plan.changes.count)
-            desired.print(PlanPrinter(report: report, dialect: run.session.dialect, url: run.url))
+            desired.print(PlanPrinter(report: report, dialect: run.session.dialect, url: run.url, crossEngine: run.crossEngine))
             return exitCode && report.hasPendingChanges ? .changesPending : .success
         }
     }

@@ -7,6 +7,8 @@ struct PlanPrinter {
     let report: SyncReport
     let dialect: any Dialect
     let url: DatabaseURL
+    /// Set when the desired schema was copied from another engine.
+    var crossEngine: CrossEngineCopy? = nil
 
     /// `✓ users  unchanged` / `ℹ orders  create table` / `⚠ ... skipped` lines and a summary.
     func text() -> String {
@@ -49,6 +51,7 @@ struct PlanPrinter {
                 + "apply runs it in transactions of at most \(size) changes each (nothing that exists changes; "
                 + "after a failure, earlier transactions stay applied and running apply again converges).")
         }
+        lines += crossEngine?.textLines ?? []
         if plan.changes.isEmpty && report.engineMismatches.isEmpty {
             lines.append("No changes: the database matches the desired schema"
                 + (report.engineChecked ? " (the definitions the engine reports agree)." : "."))
@@ -149,6 +152,7 @@ struct PlanPrinter {
                 ("blocked", .number(String(Set(report.failedChecks.map(\.changeID)).count))),
             ])),
         ]
+        if let crossEngine { fields.append(("lossyMappings", crossEngine.json)) }
         if let outcome { fields.append(("outcome", outcome)) }
         return SchemaDocument.map(fields).json().trimmingNewlines()
     }

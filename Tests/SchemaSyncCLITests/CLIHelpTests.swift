@@ -62,12 +62,12 @@ final class CLIHelpTests: XCTestCase {
 
     func testHelpShowsOnlyOptionsTheSubcommandUses() throws {
         let expected: [String: Set<String>] = [
-            "plan": ["--url", "--targets", "--jobs", "--fail-fast", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
+            "plan": ["--url", "--targets", "--jobs", "--fail-fast", "--allow-lossy", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
                      "--allow-empty", "--format", "--exit-code", "--out", "--online", "--statement-timeout"],
-            "apply": ["--url", "--targets", "--jobs", "--fail-fast", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
+            "apply": ["--url", "--targets", "--jobs", "--fail-fast", "--allow-lossy", "--lock-timeout", "--connect-timeout", "--dev-url", "--schema", "--allow-destructive",
                       "--allow-empty", "--format", "--dry-run", "--changes-per-transaction", "--plan", "--allow-hazards", "--online", "--statement-timeout"],
             "inspect": ["--url", "--connect-timeout", "--format"],
-            "diff": ["--from", "--to", "--format", "--connect-timeout", "--lock-timeout", "--dev-url"],
+            "diff": ["--from", "--to", "--format", "--connect-timeout", "--lock-timeout", "--dev-url", "--allow-lossy"],
         ]
         for (command, options) in expected {
             let help = try cli.run([command, "--help"])

@@ -74,6 +74,27 @@ public protocol Dialect: Sendable {
     /// engine, one of the applicable changes `plan` makes from `current`; `tableExists` is false for a table the same plan creates. The default is
     /// ``ChangeHazard/standard(for:tableExists:capabilities:)``.
     func hazards(of planned: PlannedChange, in plan: [PlannedChange], current: Schema, tableExists: Bool) -> [ChangeHazard]
+
+    // Copying a schema to another engine (``SchemaTranslator``); defaults in `Dialect+Portable.swift`.
+
+    /// Source side: the portable type nearest to `native`, one of this dialect's native types,
+    /// with what is lost; nil when there is no safe one. Default: nil.
+    func portableType(forNative native: String, column: Column) -> PortableTypeMapping?
+    /// Source side: how another engine should read `column` when this dialect's catalog says less
+    /// than the engine holds (SQLite's INTEGER PRIMARY KEY is 64-bit). Default: nil (as it is).
+    func exportedType(of column: Column, in table: Table) -> PortableTypeMapping?
+    /// Target side: a portable function call in this dialect. Default: `name(arguments)`.
+    func portableFunction(_ name: String, arguments: [String], distinct: Bool) -> String
+    /// Target side: a binary operator when this dialect does not write it `left op right`. Default: nil.
+    func portableOperator(_ op: String, _ left: String, _ right: String) -> String?
+    /// Target side: the type name `CAST(x AS ...)` takes for `type`; nil when there is none.
+    func portableCastType(_ type: DataType) -> String?
+    /// Target side: how this dialect stores `type` when only approximately (SQLite keeps a uuid as
+    /// text), for the lossy-mappings list. Default: nil (exactly).
+    func approximation(of type: DataType) -> String?
+    /// Source side: attributes that change what the database does, not only how it stores
+    /// (MariaDB's `ON UPDATE`): leaving one out needs `--allow-lossy`. Default: none.
+    var behaviouralAttributes: Set<String> { get }
 }
 
 extension Dialect {

@@ -162,4 +162,12 @@ extension DataType {
         if case .native = self { return true }
         return false
     }
+
+    /// True for the integer, decimal and floating-point types.
+    public var isNumeric: Bool {
+        switch self {
+        case .smallint, .integer, .bigint, .decimal, .real, .double: return true
+        default: return false
+        }
+    }
 }
