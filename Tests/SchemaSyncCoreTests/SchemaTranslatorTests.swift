@@ -114,4 +114,41 @@ final class SchemaTranslatorTests: XCTestCase {
         XCTAssertTrue(result.mappings.contains { $0.object == "t.b" && $0.source == "blobby" && $0.target == "binary" && !$0.needsAllowLossy })
         XCTAssertTrue(result.mappings.contains { $0.object == "t.s" && $0.source == "src.fill = 9" && !$0.needsAllowLossy })
     }
+
+    /// SQLite's view-with-column-list form, booleans kept as 0/1, a quoted default and a foreign
+    /// key column next to a rowid that leaves as bigint.
+    func testSQLiteShapesTranslate() throws {
+        let cte = #"WITH "schemasync_view"(a, b) AS (SELECT id, name FROM t WHERE flag = 1) SELECT * FROM "schemasync_view""#
+        XCTAssertEqual(try PortableExpressionRenderer(dialect: fake).render(try PortableExpressionParser.select(cte)),
+                       "SELECT «id» AS «a», «name» AS «b» FROM «t» WHERE «flag» = 1")
+
+        struct Rowid: Dialect {
+            var name: String { "src" }
+            var capabilities: DialectCapabilities { FakeDialect().capabilities }
+            func quoteIdentifier(_ name: String) -> String { "\"\(name)\"" }
+            func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement] { [] }
+            func exportedType(of column: Column, in table: Table) -> PortableTypeMapping? {
+                column.identity != nil ? PortableTypeMapping(type: .bigint, note: "64-bit") : nil
+            }
+        }
+        var parent = Table(name: "p", columns: [Column(name: "id", type: .integer, nullable: false, identity: .byDefault)])
+        parent.primaryKey = PrimaryKey(columns: ["id"])
+        var child = Table(name: "c", columns: [
+            Column(name: "id", type: .integer, nullable: false),
+            Column(name: "p_id", type: .integer),
+            Column(name: "on", type: .boolean, defaultValue: .number("1")),
+            Column(name: "code", type: .text, defaultValue: .expression("\"abc\"")),
+        ])
+        child.foreignKeys = [ForeignKey(name: "c_p", columns: ["p_id"], referencedTable: "p", referencedColumns: ["id"])]
+        child.checks = [CheckConstraint(name: "c_on", expression: "\"on\" IN (0, 1)")]
+        let result = SchemaTranslator(from: Rowid(), to: fake).translate(Schema(tables: [parent, child]))
+        let c = try XCTUnwrap(result.schema.table(named: "c"))
+        XCTAssertEqual(result.schema.table(named: "p")?.columns[0].type, .bigint)
+        XCTAssertEqual(c.column(named: "p_id")?.type, .bigint, "follows the key it references")
+        XCTAssertEqual(c.column(named: "id")?.type, .integer)
+        XCTAssertEqual(c.column(named: "on")?.defaultValue, .boolean(true))
+        XCTAssertEqual(c.column(named: "code")?.defaultValue, .string("abc"))
+        XCTAssertEqual(c.checks.first?.expression, "«on» IN (FALSE, TRUE)")
+        XCTAssertTrue(result.refused.isEmpty, "\(result.refused)")
+    }
 }

@@ -56,6 +56,31 @@ final class MariaDBFidelityTests: XCTestCase {
         XCTAssertEqual(again.plan.changes.map(\.change.summary), [], file: file, line: line)
     }
 
+    /// A unique key over a whole TEXT column is one MariaDB builds USING HASH: declared in YAML
+    /// as a unique index or a unique constraint, it converges instead of being rebuilt forever.
+    func testUniqueKeysOverTextColumnsConverge() throws {
+        let yaml = """
+            tables:
+              - name: tags
+                columns:
+                  - { name: id, type: integer, nullable: false }
+                  - { name: name, type: text, nullable: false }
+                  - { name: slug, type: text }
+                primaryKey: [id]
+                indexes:
+                  - { name: tags_name, columns: [name], unique: true }
+                uniqueConstraints:
+                  - { name: tags_slug_key, columns: [slug] }
+            """
+        let desired = try SchemaFileReader(source: "t.yaml").parse(yaml)
+        try SyncEngine(session: try target.session()).apply(desired: desired, allowDestructive: false)
+        let text = try target.sql("SHOW CREATE TABLE `tags`")[0][1]!
+        XCTAssertTrue(text.contains("UNIQUE KEY `tags_name` (`name`) USING HASH"), text)
+        XCTAssertTrue(text.contains("UNIQUE KEY `tags_slug_key` (`slug`) USING HASH"), text)
+        let again = try SyncEngine(session: try target.session()).plan(desired: desired, allowDestructive: false)
+        XCTAssertFalse(again.hasPendingChanges, "\(again.plan.changes.map(\.change.summary))")
+    }
+
     /// Expressions already spelled as the target's catalog spells them (a schema written by
     /// `inspect`) need no scratch database; a different spelling still gets the server's.
     func testExpressionsInCatalogSpellingNeedNoScratchDatabase() throws {

@@ -85,6 +85,29 @@ struct MariaDBCanonicalizer {
     private func withoutImpliedIndexes(_ desired: Schema) -> Schema {
         var schema = desired
         for i in schema.tables.indices {
+            // A unique key over a whole TEXT/BLOB column is a "long unique" key MariaDB builds
+            // USING HASH (it cannot be a B-tree), and its catalog says so.
+            let long = { (part: String) in schema.tables[i].column(named: part).map(Self.isLongValueColumn) == true }
+            for unique in schema.tables[i].uniqueConstraints where unique.columns.contains(where: long) {
+                schema.tables[i].uniqueConstraints.removeAll { $0.name == unique.name }
+                schema.tables[i].indexes.append(Index(name: unique.name, columns: unique.columns, unique: true))
+            }
+            // A plain key over a whole TEXT/BLOB column gets the longest prefix InnoDB allows.
+            for k in schema.tables[i].indexes.indices where !schema.tables[i].indexes[k].unique && schema.tables[i].indexes[k].normalizedMethod == nil {
+                for p in schema.tables[i].indexes[k].parts.indices {
+                    let part = schema.tables[i].indexes[k].parts[p]
+                    guard part.prefixLength == nil, let name = part.column, let column = schema.tables[i].column(named: name),
+                          Self.isLongValueColumn(column), let prefix = impliedPrefix(of: column, in: schema.tables[i]) else { continue }
+                    schema.tables[i].indexes[k].parts[p].prefixLength = prefix
+                }
+            }
+            let table = schema.tables[i]
+            for k in table.indexes.indices where table.indexes[k].unique && table.indexes[k].method == nil
+                && table.indexes[k].parts.contains(where: { part in
+                    part.prefixLength == nil && part.column.flatMap(table.column(named:)).map(Self.isLongValueColumn) == true
+                }) {
+                schema.tables[i].indexes[k].method = "hash"
+            }
             let fks = schema.tables[i].foreignKeys
             schema.tables[i].indexes.removeAll { index in
                 fks.contains { $0.name == index.name && index.columnNames == $0.columns && !index.unique
@@ -92,6 +115,27 @@ struct MariaDBCanonicalizer {
             }
         }
         return schema
+    }
+
+    /// The prefix (in characters) MariaDB gives a key part over a whole TEXT/BLOB column: the
+    /// row format's key limit (3072 bytes, 767 for COMPACT/REDUNDANT) over the bytes per
+    /// character of the column's character set; nil when the character set is not known here.
+    func impliedPrefix(of column: Column, in table: Table) -> Int? {
+        let rowFormat = table.attributes[MariaDBDialect.Attribute.rowFormat]?.lowercased()
+        let limit = rowFormat == "compact" || rowFormat == "redundant" ? 767 : 3072
+        let type = MariaDBTypeMapping.columnType(column).lowercased()
+        if type.hasSuffix("blob") { return limit }
+        let charset = (column.attributes[MariaDBDialect.Attribute.charset] ?? table.attributes[MariaDBDialect.Attribute.charset]
+            ?? dialect.databaseCharset ?? "utf8mb4").lowercased()
+        let bytes: [String: Int] = ["utf8mb4": 4, "utf8mb3": 3, "utf8": 3, "latin1": 1, "ascii": 1, "binary": 1,
+                                    "ucs2": 2, "utf16": 4, "utf16le": 4, "utf32": 4]
+        return bytes[charset].map { limit / $0 }
+    }
+
+    /// TEXT, BLOB and JSON columns, which B-tree keys can hold only by a prefix.
+    static func isLongValueColumn(_ column: Column) -> Bool {
+        let type = MariaDBTypeMapping.columnType(column).lowercased()
+        return type.hasSuffix("text") || type.hasSuffix("blob") || type == "json"
     }
 
     /// Whether every expression of `table` that needs the server is spelled as `catalog` spells it.

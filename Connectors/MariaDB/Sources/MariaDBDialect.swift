@@ -96,7 +96,8 @@ public struct MariaDBDialect: Dialect {
             transactionalDDL: false, partialIndexes: false, expressionIndexes: false,
             uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: true, namedChecks: true,
             deferrableForeignKeys: false, identityAlways: false, views: true, comments: true,
-            caseInsensitiveTableNames: lowerCaseTableNames != 0, caseInsensitiveColumnNames: true, columnOrder: true)
+            caseInsensitiveTableNames: lowerCaseTableNames != 0, caseInsensitiveColumnNames: true, columnOrder: true,
+            setDefaultActions: false)
     }
 
     public func quoteIdentifier(_ name: String) -> String {

@@ -16,6 +16,9 @@ extension MariaDBDialect {
             return PortableTypeMapping(type: .text, note: "a set becomes text; its allowed values are not checked")
         }
         if lower == "bigint unsigned" || lower.hasPrefix("bigint(") && lower.hasSuffix("unsigned") {
+            if column.identity != nil {
+                return PortableTypeMapping(type: .bigint, note: "an auto-increment id; values above 9223372036854775807 would not fit")
+            }
             return PortableTypeMapping(type: .decimal(precision: 20, scale: 0), note: "values above the signed 64-bit range need decimal(20,0)")
         }
         return nil
@@ -68,6 +71,48 @@ extension MariaDBDialect {
         case .timestamp, .timestamptz: return "DATETIME"
         case .native: return nil
         }
+    }
+
+    /// Primary key columns cannot be TEXT or BLOB (a key holds at most 3072 bytes: varchar
+    /// of 768 utf8mb4 characters shared by the key's columns); `decimal` needs a precision.
+    public func targetType(for type: DataType, keyParts: Int?) -> PortableTypeMapping? {
+        let share = max(1, 768 / max(1, keyParts ?? 1))
+        switch (type, keyParts) {
+        case (.text, _?), (.json, _?):
+            return PortableTypeMapping(type: .varchar(length: share), note: "a MariaDB key cannot hold TEXT; longer values are refused", needsAllowLossy: true)
+        case (.binary, _?):
+            return PortableTypeMapping(type: .native("varbinary(\(share * 4))"), note: "a MariaDB key cannot hold BLOB; longer values are refused", needsAllowLossy: true)
+        case (.decimal(nil, _), _):
+            return PortableTypeMapping(type: .decimal(precision: 65, scale: 30), note: "MariaDB needs a precision: decimal(65,30) keeps 35 integer and 30 fractional digits")
+        default:
+            return nil
+        }
+    }
+
+    /// A plain index with TEXT/BLOB columns among several gets a prefix on each of them, so the
+    /// key fits InnoDB's 3072 bytes (MariaDB gives a lone whole-column part the longest prefix by
+    /// itself, but refuses a key that does not fit).
+    public func targetIndex(_ index: Index, in table: Table) -> (index: Index, note: String)? {
+        guard !index.unique, index.normalizedMethod == nil, index.parts.count > 1 else { return nil }
+        var long: [Int] = [], used = 0
+        for (i, part) in index.parts.enumerated() {
+            guard let column = part.column.flatMap(table.column(named:)) else { used += 16; continue }
+            if part.prefixLength == nil && MariaDBCanonicalizer.isLongValueColumn(column) {
+                long.append(i)
+            } else if let length = part.prefixLength {
+                used += 4 * length
+            } else {
+                switch column.type {
+                case let .varchar(n), let .char(n): used += 4 * (n ?? 255)
+                default: used += 16
+                }
+            }
+        }
+        let prefix = (3072 - used) / (4 * max(1, long.count))
+        guard !long.isEmpty, prefix >= 1 else { return nil }
+        var copy = index
+        for i in long { copy.parts[i].prefixLength = prefix }
+        return (copy, "the key must fit 3072 bytes: MariaDB indexes the first \(prefix) characters of each TEXT column here")
     }
 
     /// `ON UPDATE` sets the column on every update; without it the value stays.

@@ -35,7 +35,7 @@ public struct PostgreSQLDialect: Dialect {
             deferrableForeignKeys: true, identityAlways: true, views: true, comments: true,
             indexFeatures: .all, serialColumns: true, sequenceOptions: true, renamesConstraints: true,
             notValidConstraints: true, noInheritChecks: true, zeroColumnTables: true,
-            matchFullForeignKeys: true)
+            matchFullForeignKeys: true, virtualGeneratedColumns: false)
     }
 
     public func quoteIdentifier(_ name: String) -> String {

@@ -92,6 +92,13 @@ public protocol Dialect: Sendable {
     /// Target side: how this dialect stores `type` when only approximately (SQLite keeps a uuid as
     /// text), for the lossy-mappings list. Default: nil (exactly).
     func approximation(of type: DataType) -> String?
+    /// Target side: the type this dialect needs instead of the portable `type` of a copied
+    /// column — `keyParts` is the number of primary key columns when the column is one (MariaDB
+    /// keys cannot hold TEXT). Default: nil (the type as it is).
+    func targetType(for type: DataType, keyParts: Int?) -> PortableTypeMapping?
+    /// Target side: a copied index adjusted to what this dialect can build (MariaDB: prefixes
+    /// for several TEXT columns in one key), with a note. Default: nil (as it is).
+    func targetIndex(_ index: Index, in table: Table) -> (index: Index, note: String)?
     /// Source side: attributes that change what the database does, not only how it stores
     /// (MariaDB's `ON UPDATE`): leaving one out needs `--allow-lossy`. Default: none.
     var behaviouralAttributes: Set<String> { get }

@@ -49,6 +49,10 @@ public struct DialectCapabilities: Hashable, Sendable {
     public var zeroColumnTables: Bool
     /// Foreign keys keep `MATCH FULL`.
     public var matchFullForeignKeys: Bool
+    /// Generated columns may be virtual (computed on read), not only stored.
+    public var virtualGeneratedColumns: Bool
+    /// Foreign keys keep `ON DELETE/UPDATE SET DEFAULT` (MariaDB's InnoDB turns it into RESTRICT).
+    public var setDefaultActions: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
@@ -59,7 +63,8 @@ public struct DialectCapabilities: Hashable, Sendable {
         indexFeatures: IndexFeatures = [], serialColumns: Bool = false, sequenceOptions: Bool = false,
         renamesConstraints: Bool = false, notValidConstraints: Bool = false, noInheritChecks: Bool = false,
         columnOrder: Bool = false,
-        zeroColumnTables: Bool = false, matchFullForeignKeys: Bool = false
+        zeroColumnTables: Bool = false, matchFullForeignKeys: Bool = false, setDefaultActions: Bool = true,
+        virtualGeneratedColumns: Bool = true
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -83,5 +88,7 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.columnOrder = columnOrder
         self.zeroColumnTables = zeroColumnTables
         self.matchFullForeignKeys = matchFullForeignKeys
+        self.setDefaultActions = setDefaultActions
+        self.virtualGeneratedColumns = virtualGeneratedColumns
     }
 }

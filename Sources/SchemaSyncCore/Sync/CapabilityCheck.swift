@@ -44,6 +44,11 @@ public enum CapabilityCheck {
                 throw SchemaSyncError(.invalidSchema, "foreign key '\(key.name)' on table '\(table.name)': \(dialect.name) keeps no MATCH FULL",
                                       hint: "remove match: full")
             }
+            if !dialect.capabilities.setDefaultActions,
+               let key = table.foreignKeys.first(where: { $0.onDelete == .setDefault || $0.onUpdate == .setDefault }) {
+                throw SchemaSyncError(.invalidSchema, "foreign key '\(key.name)' on table '\(table.name)': \(dialect.name) has no SET DEFAULT action (it would keep RESTRICT)",
+                                      hint: "use restrict, cascade or set null")
+            }
             if !dialect.capabilities.noInheritChecks, let check = table.checks.first(where: \.noInherit) {
                 throw SchemaSyncError(.invalidSchema, "check '\(check.name)' on table '\(table.name)': \(dialect.name) has no NO INHERIT checks",
                                       hint: "remove noInherit")

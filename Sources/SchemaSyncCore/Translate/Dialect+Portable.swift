@@ -6,11 +6,14 @@ public struct PortableTypeMapping: Sendable {
     public var note: String?
     /// A check that keeps the allowed values (an enum's labels), if any.
     public var check: PortableExpression?
+    /// Values may not fit: the copy needs `--allow-lossy`.
+    public var needsAllowLossy: Bool
 
-    public init(type: DataType, note: String?, check: PortableExpression? = nil) {
+    public init(type: DataType, note: String?, check: PortableExpression? = nil, needsAllowLossy: Bool = false) {
         self.type = type
         self.note = note
         self.check = check
+        self.needsAllowLossy = needsAllowLossy
     }
 }
 
@@ -30,6 +33,10 @@ extension Dialect {
     }
 
     public func approximation(of type: DataType) -> String? { nil }
+
+    public func targetType(for type: DataType, keyParts: Int?) -> PortableTypeMapping? { nil }
+
+    public func targetIndex(_ index: Index, in table: Table) -> (index: Index, note: String)? { nil }
 
     public var behaviouralAttributes: Set<String> { [] }
 }

@@ -160,6 +160,7 @@ public struct PortableExpressionParser {
         "from", "where", "group", "order", "having", "join", "left", "right", "inner", "outer", "cross", "full",
         "on", "as", "and", "or", "not", "is", "in", "like", "between", "case", "when", "then", "else", "end",
         "asc", "desc", "union", "limit", "offset", "select", "distinct", "all", "any", "some", "escape", "by", "over",
+        "current_user", "session_user", "current_role", "current_schema", "current_catalog",
     ]
 
     private static let comparisons: Set<String> = ["=", "<>", "!=", "<", "<=", ">", ">="]
@@ -406,7 +407,15 @@ public struct PortableExpressionParser {
     // MARK: SELECT
 
     mutating func parseSelect() throws -> PortableSelect {
-        while take(symbol: "(") {}
+        var parens = 0
+        while take(symbol: "(") { parens += 1 }
+        let select = take(keyword: "with") ? try parseNamedColumnsSelect() : try parseSelectBody()
+        for _ in 0..<parens { try expect(symbol: ")") }
+        if let token = current, token != .symbol(";") { throw Unsupported(reason: "\(describe(token)) in the SELECT") }
+        return select
+    }
+
+    private mutating func parseSelectBody() throws -> PortableSelect {
         try expect(keyword: "select")
         var select = PortableSelect()
         select.distinct = take(keyword: "distinct")
@@ -439,9 +448,32 @@ public struct PortableExpressionParser {
                 select.orderBy.append(.init(expression: expression, descending: descending))
             } while take(symbol: ",")
         }
-        while take(symbol: ")") {}
-        if let token = current, token != .symbol(";") { throw Unsupported(reason: "\(describe(token)) in the SELECT") }
         return select
+    }
+
+    /// `WITH name(a, b) AS (SELECT ...) SELECT * FROM name`, how a view with a column list is
+    /// kept (SQLite): the inner SELECT with its items named a, b.
+    private mutating func parseNamedColumnsSelect() throws -> PortableSelect {
+        guard case let .word(name, _)? = current else { throw Unsupported(reason: "a WITH without a name") }
+        position += 1
+        var columns: [String] = []
+        if take(symbol: "(") {
+            repeat { columns.append(try parseAlias()) } while take(symbol: ",")
+            try expect(symbol: ")")
+        }
+        try expect(keyword: "as")
+        try expect(symbol: "(")
+        var inner = try parseSelectBody()
+        try expect(symbol: ")")
+        if isSymbol(",") { throw Unsupported(reason: "several WITH queries") }
+        try expect(keyword: "select")
+        guard take(symbol: "*") else { throw Unsupported(reason: "a WITH query used other than as SELECT *") }
+        try expect(keyword: "from")
+        guard case let .word(from, _)? = current, from == name else { throw Unsupported(reason: "a WITH query read from another table") }
+        position += 1
+        guard columns.isEmpty || columns.count == inner.items.count else { throw Unsupported(reason: "a column list of another length than the SELECT") }
+        for (i, column) in columns.enumerated() { inner.items[i].alias = column }
+        return inner
     }
 
     private mutating func parseAlias() throws -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a schema read from one engine into the nearest schema another engine can hold, and
 /// lists everything that does not carry over exactly (``LossyMapping``). Types go through the
 /// portable table (the source dialect maps its native types, ``Dialect/portableType(forNative:column:)``);
@@ -27,6 +29,8 @@ public struct SchemaTranslator {
         var mappings: [LossyMapping] = []
         var tables = schema.tables.map { translate($0, into: &mappings) }
         renameCollidingIndexes(&tables, into: &mappings)
+        alignReferencingColumns(&tables, source: schema.tables, into: &mappings)
+        adaptIndexes(&tables, into: &mappings)
         var dropped: Set<String> = []
         var views: [View] = []
         for view in schema.views {
@@ -36,7 +40,7 @@ public struct SchemaTranslator {
                 dropped.insert(view.name)
                 continue
             }
-            guard let translated = translate(view, into: &mappings) else { dropped.insert(view.name); continue }
+            guard let translated = translate(view, dropped: dropped, into: &mappings) else { dropped.insert(view.name); continue }
             views.append(translated)
         }
         return Result(schema: Schema(tables: tables, views: views), mappings: mappings)
@@ -57,7 +61,7 @@ public struct SchemaTranslator {
         copy.checks = table.checks.compactMap { check in
             var check = check
             let object = "check \(table.name).\(check.name)"
-            guard let expression = expression(check.expression, object: object, into: &mappings) else { return nil }
+            guard let expression = expression(check.expression, object: object, into: &mappings, types: types(of: table)) else { return nil }
             check.expression = expression
             if check.notValid && !caps.notValidConstraints {
                 check.notValid = false
@@ -100,6 +104,14 @@ public struct SchemaTranslator {
                                       note: "a partly NULL key is not checked", needsAllowLossy: true))
                 key.matchFull = false
             }
+            if !caps.setDefaultActions {
+                for (which, action) in [("ON DELETE", key.onDelete), ("ON UPDATE", key.onUpdate)] where action == .setDefault {
+                    mappings.append(.init(object: object, source: "\(which) SET DEFAULT", target: "\(which) RESTRICT",
+                                          note: "\(target.name) has no SET DEFAULT", needsAllowLossy: true))
+                }
+                if key.onDelete == .setDefault { key.onDelete = .restrict }
+                if key.onUpdate == .setDefault { key.onUpdate = .restrict }
+            }
             if key.notValid && !caps.notValidConstraints {
                 mappings.append(.init(object: object, source: "NOT VALID", target: "validated", note: "existing rows are checked"))
                 key.notValid = false
@@ -126,7 +138,8 @@ public struct SchemaTranslator {
                     ?? (column.type.isNative ? nil : PortableTypeMapping(type: column.type, note: "the nearest portable type"))
                 if let mapping {
                     copy.type = mapping.type
-                    mappings.append(.init(object: object, source: native, target: mapping.type.description, note: mapping.note ?? "the same values"))
+                    mappings.append(.init(object: object, source: native, target: mapping.type.description, note: mapping.note ?? "the same values",
+                                          needsAllowLossy: mapping.needsAllowLossy))
                     if let check = mapping.check, let text = try? PortableExpressionRenderer(dialect: target).render(check) {
                         checks.append(CheckConstraint(name: "\(table.name)_\(column.name)_check", expression: text))
                     }
@@ -141,6 +154,12 @@ public struct SchemaTranslator {
             mappings.append(.init(object: object, source: copy.type.description, target: exported.type.description, note: exported.note ?? "the same values"))
             copy.type = exported.type
         }
+        let keyParts = table.primaryKey?.columns.contains(column.name) == true ? table.primaryKey?.columns.count : nil
+        if let adapted = target.targetType(for: copy.type, keyParts: keyParts) {
+            mappings.append(.init(object: object, source: copy.type.description, target: adapted.type.description,
+                                  note: adapted.note ?? "\(target.name) needs it", needsAllowLossy: adapted.needsAllowLossy))
+            copy.type = adapted.type
+        }
         if let note = target.approximation(of: copy.type) {
             mappings.append(.init(object: object, source: copy.type.description, target: copy.type.description, note: note))
         }
@@ -149,7 +168,9 @@ public struct SchemaTranslator {
         // rowid alias as nullable and lets other key columns hold NULL.
         if copy.nullable, table.primaryKey?.columns.contains(column.name) == true {
             copy.nullable = false
-            if column.identity == nil {
+            // A single integer key column (SQLite's rowid) never holds NULL either.
+            let rowid = table.primaryKey?.columns == [column.name] && column.type.isInteger
+            if column.identity == nil && !rowid {
                 mappings.append(.init(object: object, source: "NULL in a primary key", target: "NOT NULL", note: "\(target.name) keeps NULL out of primary keys"))
             }
         }
@@ -161,6 +182,9 @@ public struct SchemaTranslator {
                 case let .boolean(b): copy.defaultValue = .boolean(b)
                 case let .now(function): copy.defaultValue = .function(function)
                 case .null: copy.defaultValue = nil
+                case let .column(nil, name):
+                    // No engine lets a default read a column: SQLite's `DEFAULT "abc"` is a string.
+                    copy.defaultValue = .string(name)
                 default:
                     if let rendered = render(parsed, object: "default of \(object)", source: text, into: &mappings) {
                         copy.defaultValue = .expression(rendered)
@@ -172,9 +196,26 @@ public struct SchemaTranslator {
                 copy.defaultValue = nil
             }
         }
+        if case let .number(n)? = copy.defaultValue {
+            // `1e3` in the plain form every engine prints back.
+            if n.contains("e") || n.contains("E"), let value = Decimal(string: n) { copy.defaultValue = .number("\(value)") }
+            // SQLite's INTEGER is 64-bit: a default beyond 32 bits needs bigint elsewhere.
+            if copy.type == .integer || copy.type == .smallint, copy.nativeTypes.isEmpty, let value = Int64(n), Int32(exactly: value) == nil {
+                mappings.append(.init(object: object, source: copy.type.description, target: "bigint", note: "its default \(n) needs 64 bits"))
+                copy.type = .bigint
+            }
+        }
+        // SQLite and MariaDB keep booleans as 0 and 1.
+        if copy.type == .boolean, case let .number(n)? = copy.defaultValue, n == "0" || n == "1" {
+            copy.defaultValue = .boolean(n == "1")
+        }
         if let generated = column.generated {
-            if let text = expression(generated.expression, object: "generated \(object)", into: &mappings) {
+            if let text = expression(generated.expression, object: "generated \(object)", into: &mappings, types: types(of: table)) {
                 copy.generated?.expression = text
+                if !generated.stored && !caps.virtualGeneratedColumns {
+                    copy.generated?.stored = true
+                    mappings.append(.init(object: object, source: "VIRTUAL", target: "STORED", note: "the same values, kept on disk"))
+                }
             } else {
                 copy.generated = nil
             }
@@ -228,7 +269,11 @@ public struct SchemaTranslator {
                 mappings.append(.init(object: object, source: "operator class \(part.opclass!)", target: "(default)", note: "\(target.name) has no operator classes"))
                 part.opclass = nil
             }
-            if part.collation != nil && !caps.indexFeatures.contains(.collations) {
+            if let collation = part.collation, source.name != target.name {
+                mappings.append(.init(object: object, source: "COLLATE \(collation)", target: "(column collation)",
+                                      note: "collation names are the engine's own", needsAllowLossy: index.unique))
+                part.collation = nil
+            } else if part.collation != nil && !caps.indexFeatures.contains(.collations) {
                 mappings.append(.init(object: object, source: "COLLATE \(part.collation!)", target: "(column collation)", note: "\(target.name) has no index collations"))
                 part.collation = nil
             }
@@ -255,6 +300,57 @@ public struct SchemaTranslator {
         return copy
     }
 
+    /// Indexes the target has to build its own way (asked once the columns have their types).
+    private func adaptIndexes(_ tables: inout [Table], into mappings: inout [LossyMapping]) {
+        for t in tables.indices {
+            for i in tables[t].indexes.indices {
+                guard let (index, note) = target.targetIndex(tables[t].indexes[i], in: tables[t]) else { continue }
+                mappings.append(.init(object: "index \(tables[t].name).\(index.name)", source: Self.parts(tables[t].indexes[i]), target: Self.parts(index), note: note))
+                tables[t].indexes[i] = index
+            }
+        }
+    }
+
+    /// A foreign key column that had its referenced column's type in the source gets that
+    /// column's translated type too (SQLite's INTEGER next to a rowid that leaves as bigint,
+    /// MariaDB's `bigint unsigned` ids, TEXT keys MariaDB needs as varchar): engines require
+    /// comparable types on both sides, and some the very same.
+    private func alignReferencingColumns(_ tables: inout [Table], source original: [Table], into mappings: inout [LossyMapping]) {
+        var byName: [String: Int] = [:]
+        for (i, table) in tables.enumerated() { byName[table.name] = i }
+        func sourceType(_ column: Column) -> String { column.nativeTypes[source.name] ?? column.type.description }
+        for t in tables.indices {
+            for key in tables[t].foreignKeys {
+                guard let r = byName[key.referencedTable] else { continue }
+                for (name, referenced) in zip(key.columns, key.referencedColumns) {
+                    guard let c = tables[t].columns.firstIndex(where: { $0.name == name }),
+                          let target = tables[r].column(named: referenced),
+                          let before = original[t].column(named: name), let beforeTarget = original[r].column(named: referenced) else { continue }
+                    let wider = Self.integerWidth(before.type).flatMap { have in Self.integerWidth(beforeTarget.type).map { have < $0 } } ?? false
+                    guard sourceType(before) == sourceType(beforeTarget) || (wider && Self.integerWidth(target.type) != nil),
+                          tables[t].columns[c].type != target.type || tables[t].columns[c].nativeTypes != target.nativeTypes else { continue }
+                    mappings.append(.init(object: "\(tables[t].name).\(name)", source: tables[t].columns[c].type.description, target: target.type.description,
+                                          note: "the type of \(key.referencedTable).\(referenced), which it references"))
+                    tables[t].columns[c].type = target.type
+                    tables[t].columns[c].nativeTypes = target.nativeTypes
+                }
+            }
+        }
+    }
+
+    private static func parts(_ index: Index) -> String {
+        "(" + index.parts.map(\.description).joined(separator: ", ") + ")"
+    }
+
+    private static func integerWidth(_ type: DataType) -> Int? {
+        switch type {
+        case .smallint: return 2
+        case .integer: return 4
+        case .bigint: return 8
+        default: return nil
+        }
+    }
+
     /// Index names are unique across a schema on some engines and per table on others: a name
     /// two tables share becomes `table_name`.
     private func renameCollidingIndexes(_ tables: inout [Table], into mappings: inout [LossyMapping]) {
@@ -274,7 +370,7 @@ public struct SchemaTranslator {
 
     // MARK: Views and expressions
 
-    private func translate(_ view: View, into mappings: inout [LossyMapping]) -> View? {
+    private func translate(_ view: View, dropped: Set<String>, into mappings: inout [LossyMapping]) -> View? {
         let object = "view \(view.name)"
         guard target.capabilities.views else {
             mappings.append(.init(object: object, source: "view", target: "(left out)", note: "\(target.name) has no views", needsAllowLossy: true))
@@ -283,7 +379,13 @@ public struct SchemaTranslator {
         var copy = view
         copy.attributes = attributes(view.attributes, object: object, into: &mappings)
         do {
-            copy.definition = try PortableExpressionRenderer(dialect: target).render(try PortableExpressionParser.select(view.definition))
+            let select = try PortableExpressionParser.select(view.definition)
+            if let missing = select.sources.map(\.table).first(where: dropped.contains) {
+                mappings.append(.init(object: object, source: "view", target: "(left out)",
+                                      note: "it reads \(missing), which is left out", needsAllowLossy: true))
+                return nil
+            }
+            copy.definition = try PortableExpressionRenderer(dialect: target).render(select)
         } catch {
             mappings.append(.init(object: object, source: Self.cut(view.definition), target: "(left out)",
                                   note: "outside the portable subset: \(error)", needsAllowLossy: true))
@@ -294,9 +396,37 @@ public struct SchemaTranslator {
     }
 
     /// The expression in the target's dialect; nil (listed) when it is outside the portable subset.
-    private func expression(_ text: String, object: String, into mappings: inout [LossyMapping]) -> String? {
+    /// With the table's column `types`, a boolean column compared with 0 or 1 (how SQLite and
+    /// MariaDB keep booleans) is compared with false or true.
+    private func expression(_ text: String, object: String, into mappings: inout [LossyMapping],
+                            types: [String: DataType] = [:]) -> String? {
         guard let parsed = parse(text, object: object, into: &mappings) else { return nil }
-        return render(parsed, object: object, source: text, into: &mappings)
+        return render(Self.booleanLiterals(parsed, types: types), object: object, source: text, into: &mappings)
+    }
+
+    private func types(of table: Table) -> [String: DataType] {
+        var types: [String: DataType] = [:]
+        for column in table.columns { types[column.name] = column.type }
+        return types
+    }
+
+    static func booleanLiterals(_ expression: PortableExpression, types: [String: DataType]) -> PortableExpression {
+        func isBoolean(_ x: PortableExpression) -> Bool {
+            if case let .column(_, name) = x { return types[name] == .boolean }
+            return false
+        }
+        func literal(_ x: PortableExpression) -> PortableExpression {
+            if case let .number(n) = x, n == "0" || n == "1" { return .boolean(n == "1") }
+            return x
+        }
+        switch expression {
+        case let .binary(op, a, b) where ["=", "<>"].contains(op) && isBoolean(a): return .binary(op, a, literal(b))
+        case let .binary(op, a, b) where ["=", "<>"].contains(op) && isBoolean(b): return .binary(op, literal(a), b)
+        case let .binary(op, a, b): return .binary(op, booleanLiterals(a, types: types), booleanLiterals(b, types: types))
+        case let .inList(x, list, negated) where isBoolean(x): return .inList(x, list.map(literal), negated: negated)
+        case let .unary(op, x): return .unary(op, booleanLiterals(x, types: types))
+        default: return expression
+        }
     }
 
     private func parse(_ text: String, object: String, into mappings: inout [LossyMapping]) -> PortableExpression? {
