@@ -24,8 +24,12 @@ public enum CLIEnvironment {
 
     /// The sync engine for a session. `SCHEMASYNC_VERIFY=model` makes verification rest on the
     /// model alone (the benchmark uses it to measure what the engine-definition comparison costs).
+    /// The engine's definitions of desired schemas are kept between runs (``DefinitionCache``,
+    /// `SCHEMASYNC_CACHE=off` to turn it off).
     static func engine(for session: any DatabaseSession) -> SyncEngine {
-        SyncEngine(session: session, compareEngineDefinitions: ProcessInfo.processInfo.environment["SCHEMASYNC_VERIFY"] != "model")
+        var engine = SyncEngine(session: session, compareEngineDefinitions: ProcessInfo.processInfo.environment["SCHEMASYNC_VERIFY"] != "model")
+        engine.definitionCache = DefinitionCache.standard()
+        return engine
     }
 
     /// Writes a line to standard output.

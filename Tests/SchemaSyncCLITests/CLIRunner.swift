@@ -49,6 +49,8 @@ final class CLIRunner: @unchecked Sendable {
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "DATABASE_URL")
+        // Each runner keeps its own definition cache, so no test reads another's entries.
+        env["SCHEMASYNC_CACHE"] = directory.appendingPathComponent(".schemasync-cache").path
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

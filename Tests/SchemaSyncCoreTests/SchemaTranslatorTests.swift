@@ -40,6 +40,8 @@ final class SchemaTranslatorTests: XCTestCase {
             ("x IS DISTINCT FROM y", "IS"),
             ("(x)::interval > '1 day'", "interval"),
             ("'unterminated", "unterminated"),
+            (String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000), "nested"),
+            (Array(repeating: "a = 1", count: 20_000).joined(separator: " AND "), "operators"),
         ] {
             XCTAssertThrowsError(try PortableExpressionParser.expression(text), text) { error in
                 XCTAssertTrue("\(error)".contains(reason), "\(text): \(error)")

@@ -13,7 +13,7 @@ Uses $SCHEMASYNC_POSTGRES_URL and $SCHEMASYNC_MARIADB_URL and the psql / mariadb
 import os, re, sqlite3, subprocess, sys, tempfile, urllib.parse, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CLI = os.path.join(ROOT, ".build", "debug", "schemasync")
+CLI = os.environ.get("SCHEMASYNC_BINARY") or os.path.join(ROOT, ".build", "debug", "schemasync")
 HERE = os.path.dirname(os.path.abspath(__file__))
 ENGINES = ["sqlite", "postgresql", "mariadb"]
 

@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from postgresql_runner import run_postgresql, run_retrying  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CLI = os.path.join(ROOT, ".build", "debug", "schemasync")
+CLI = os.environ.get("SCHEMASYNC_BINARY") or os.path.join(ROOT, ".build", "debug", "schemasync")
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 

@@ -56,6 +56,12 @@ public protocol DatabaseSession: AnyObject {
     /// plans; nil when unknown (the default).
     var serverVersion: String? { get }
 
+    /// Everything besides the desired schema that decides the engine's definitions of a scratch
+    /// copy (server version, settings that change how the engine spells things, the managed
+    /// schema or database), read in one query: the key under which ``DefinitionCache`` keeps
+    /// them. Nil (the default): never cached.
+    func definitionCacheScope() throws -> String?
+
     /// Closes the connection. Safe to call twice.
     func close()
 }
@@ -72,6 +78,8 @@ extension DatabaseSession {
     public func engineDefinitions() throws -> [EngineDefinition]? { nil }
 
     public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? { nil }
+
+    public func definitionCacheScope() throws -> String? { nil }
 
     public func canonicalizeWithDefinitions(_ desired: Schema) throws -> (schema: Schema, definitions: [EngineDefinition]?) {
         let canonical = try canonicalize(desired)

@@ -38,6 +38,8 @@ public struct SyncEngine {
     /// Whether verification compares the engine's own definitions (the default) or rests on
     /// the model alone (for measuring the comparison's cost; never weaker by accident).
     public var compareEngineDefinitions: Bool
+    /// Where the engine's definitions of desired schemas are kept between runs; nil: nowhere.
+    public var definitionCache: DefinitionCache?
 
     public init(session: any DatabaseSession) {
         self.init(session: session, compareEngineDefinitions: true)
@@ -242,7 +244,20 @@ public struct SyncEngine {
     /// after all (inside the lock; a rare race).
     private func confirmed(_ baseline: VerificationBaseline, created: Set<String>, desired: Schema) throws -> VerificationBaseline {
         guard !baseline.modelOnlyTables.isSubset(of: created) else { return baseline }
-        return VerificationBaseline(definitions: try session.canonicalizeWithDefinitions(desired).definitions)
+        return VerificationBaseline(definitions: try desiredDefinitions(desired))
+    }
+
+    /// The engine's definitions of a scratch copy of `desired`: from ``definitionCache`` when it
+    /// holds them for this desired schema and server, else built (and then kept there).
+    private func desiredDefinitions(_ desired: Schema) throws -> [EngineDefinition]? {
+        guard let cache = definitionCache, let scope = try session.definitionCacheScope(),
+              let key = cache.key(desired: desired, scope: scope) else {
+            return try session.canonicalizeWithDefinitions(desired).definitions
+        }
+        if let kept = cache.definitions(forKey: key) { return kept }
+        let definitions = try session.canonicalizeWithDefinitions(desired).definitions
+        if let definitions { cache.store(definitions, forKey: key) }
+        return definitions
     }
 
     /// Runs exactly the statements of a reviewed plan (``SavedPlan``), then verifies as
@@ -416,7 +431,7 @@ public struct SyncEngine {
         if !modelOnly.isEmpty && rest.tables.isEmpty && rest.views.isEmpty {
             return VerificationBaseline(definitions: [], modelOnlyTables: modelOnly)
         }
-        return VerificationBaseline(definitions: try session.canonicalizeWithDefinitions(rest).definitions, modelOnlyTables: modelOnly)
+        return VerificationBaseline(definitions: try desiredDefinitions(rest), modelOnlyTables: modelOnly)
     }
 
     /// The engine's own definitions of `desired`: those its SQL created when it was read from SQL,
@@ -424,7 +439,7 @@ public struct SyncEngine {
     public func expectedDefinitions(desired: Schema) throws -> [EngineDefinition]? {
         guard compareEngineDefinitions else { return nil }
         if let captured = desired.sourceDefinitions { return captured }
-        return try session.canonicalizeWithDefinitions(desired).definitions
+        return try desiredDefinitions(desired)
     }
 
     /// Compares the engine's own definition of every managed object of the database with

@@ -19,6 +19,12 @@ public struct PortableExpressionParser {
 
     private var tokens: [Token]
     private var position = 0
+    private var depth = 0
+    private var operators = 0
+    /// More operators than this (a left-deep chain renders recursively) are refused too.
+    static let maximumOperators = 5_000
+    /// Deeper nesting is refused rather than risking the stack (no real schema comes close).
+    static let maximumDepth = 200
 
     /// Parses one expression (a check, default, predicate, index or generated expression).
     public static func expression(_ text: String) throws -> PortableExpression {
@@ -166,6 +172,9 @@ public struct PortableExpressionParser {
     private static let comparisons: Set<String> = ["=", "<>", "!=", "<", "<=", ">", ">="]
 
     mutating func parseExpression(_ minimum: Int) throws -> PortableExpression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { throw Unsupported(reason: "an expression nested more than \(Self.maximumDepth) levels deep") }
         var left = try parsePrefix()
         while let token = current {
             if case .symbol("::") = token {
@@ -196,6 +205,8 @@ public struct PortableExpressionParser {
             default: precedence = 7
             }
             guard precedence > minimum else { return left }
+            operators += 1
+            guard operators <= Self.maximumOperators else { throw Unsupported(reason: "an expression of more than \(Self.maximumOperators) operators") }
             position += negated ? 2 : 1
             switch op {
             case "or", "and":
@@ -416,6 +427,9 @@ public struct PortableExpressionParser {
     }
 
     private mutating func parseSelectBody() throws -> PortableSelect {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { throw Unsupported(reason: "a query nested more than \(Self.maximumDepth) levels deep") }
         try expect(keyword: "select")
         var select = PortableSelect()
         select.distinct = take(keyword: "distinct")
@@ -515,6 +529,9 @@ public struct PortableExpressionParser {
 
     private mutating func parseSource(into select: inout PortableSelect, join: PortableSelect.Source.Join?, on: PortableExpression?) throws {
         if take(symbol: "(") {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { throw Unsupported(reason: "FROM nested more than \(Self.maximumDepth) levels deep") }
             if isKeyword("select") { throw Unsupported(reason: "a subquery in FROM") }
             let first = select.sources.count
             try parseSources(into: &select, join: join)

@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+
+/// The definition cache: a no-op plan keeps the engine's definitions of the desired schema's
+/// scratch copy, the next plan of the same schema reads them instead of building the copy, a
+/// damaged or stale entry can only show up as a difference, and `SCHEMASYNC_CACHE=off` keeps
+/// nothing.
+final class CLIDefinitionCacheTests: XCTestCase {
+    func testRepeatedPlanReadsTheCacheAndAStaleEntryCannotHideADifference() throws {
+        let cli = try CLIRunner()
+        let db = try ServerDatabase(.postgres)
+        let schema = try cli.write("s.yaml", """
+            tables:
+              - name: items
+                columns:
+                  - { name: id, type: bigint, nullable: false }
+                  - { name: price, type: "decimal(10,2)", default: 0 }
+                primaryKey: [id]
+                checks:
+                  - { name: items_price_check, expression: "price >= 0" }
+            """)
+        let cache = cli.path("cache")
+        let env = ["SCHEMASYNC_CACHE": cache]
+        XCTAssertEqual(try cli.run(["apply", "--url", db.url, "--schema", schema], environment: env).status, 0)
+        let first = try cli.run(["plan", "--url", db.url, "--schema", schema, "--exit-code"], environment: env)
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        XCTAssertTrue(first.stdout.contains("the definitions the engine reports agree"), first.stdout)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasPrefix("definitions-") }
+        XCTAssertEqual(entries.count, 1, "\(entries)")
+        let entry = cache + "/" + entries[0]
+        let mode = try FileManager.default.attributesOfItem(atPath: entry)[.posixPermissions] as? NSNumber
+        XCTAssertEqual(mode?.intValue, 0o600)
+
+        // A damaged entry: the plan must report the difference, not trust the model.
+        let text = try String(contentsOfFile: entry, encoding: .utf8)
+        XCTAssertTrue(text.contains("price >= "), text)
+        try text.replacingOccurrences(of: "price >= ", with: "price > ").write(toFile: entry, atomically: true, encoding: .utf8)
+        let stale = try cli.run(["plan", "--url", db.url, "--schema", schema, "--exit-code"], environment: env)
+        XCTAssertEqual(stale.status, 2, "the cached entry was read: " + stale.stdout + stale.stderr)
+        XCTAssertTrue(stale.stdout.contains("items_price_check"), stale.stdout)
+
+        // Without the cache the copy is built again and agrees; nothing is written.
+        let off = cli.path("off")
+        let fresh = try cli.run(["plan", "--url", db.url, "--schema", schema, "--exit-code"], environment: ["SCHEMASYNC_CACHE": "off", "HOME": off])
+        XCTAssertEqual(fresh.status, 0, fresh.stdout + fresh.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: off))
+        // A real drift is seen with the cache as well.
+        try FileManager.default.removeItem(atPath: entry)
+        XCTAssertEqual(try cli.run(["plan", "--url", db.url, "--schema", schema, "--exit-code"], environment: env).status, 0)
+        try db.query("ALTER TABLE items SET (fillfactor = 70)")
+        let drifted = try cli.run(["plan", "--url", db.url, "--schema", schema, "--exit-code"], environment: env)
+        XCTAssertEqual(drifted.status, 2, drifted.stdout + drifted.stderr)
+    }
+}
