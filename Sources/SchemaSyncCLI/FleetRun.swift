@@ -188,13 +188,19 @@ extension FleetRun {
     static func prepare(command: String, connection: ConnectionArguments, desired: DesiredSchemaArguments,
                         schemaRequired: Bool = true) throws -> FleetRun? {
         guard let targets = try connection.fleetTargets() else { return nil }
+        if connection.devURL != nil && (connection.jobs > 1 || Set(targets.map(\.url.scheme)).count > 1) {
+            throw SchemaSyncError(.usage, "--dev-url serves one engine, one run at a time, and this fleet runs several engines or several jobs",
+                                  hint: "run the fleet with --jobs 1 and one engine, or without --dev-url")
+        }
         if schemaRequired || desired.schema != nil {
             let path = try desired.schemaPath()
             if try LiveSchemaSource.url(path) == nil, !SchemaSource.needsSQLLoader(path) {
                 _ = try SchemaSource.load(path: path, sqlLoader: nil, allowEmpty: desired.allowEmpty)
             }
         }
-        return FleetRun(command: command, targets: targets, jobs: connection.jobs, failFast: connection.failFast,
+        // `apply --dry-run` changes nothing: its results read as a plan's.
+        let label = command == "apply" && childArguments(from: CLIEnvironment.arguments).contains("--dry-run") ? "apply --dry-run" : command
+        return FleetRun(command: label, targets: targets, jobs: connection.jobs, failFast: connection.failFast,
                         format: desired.format, childArguments: childArguments(from: CLIEnvironment.arguments))
     }
 }

@@ -134,6 +134,14 @@ struct FleetTarget: Sendable {
         return FleetTarget(name: name ?? url.description, urlText: urlText, url: url)
     }
 
+    /// What names one database: a file's resolved path, else the URL without its password.
+    private static func identity(of url: DatabaseURL) -> String {
+        if url.host == nil && !url.path.isEmpty && url.path != ":memory:" {
+            return url.scheme + ":" + URL(fileURLWithPath: url.path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return url.description
+    }
+
     /// Two entries for one database would wait on each other's writer lock; two with one name
     /// would make the summary ambiguous.
     private static func requireDistinct(_ targets: [FleetTarget]) throws {
@@ -142,7 +150,7 @@ struct FleetTarget: Sendable {
             guard names.insert(target.name).inserted else {
                 throw SchemaSyncError(.usage, "the target '\(target.name)' is listed twice", hint: "give each target its own name")
             }
-            guard urls.insert(target.urlText).inserted else {
+            guard urls.insert(identity(of: target.url)).inserted else {
                 throw SchemaSyncError(.usage, "the database \(target.url) is listed twice", hint: "list each database once")
             }
         }

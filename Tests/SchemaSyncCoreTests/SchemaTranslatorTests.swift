@@ -14,10 +14,17 @@ final class SchemaTranslatorTests: XCTestCase {
     func testEnginesPrintedFormsParse() throws {
         // PostgreSQL's deparsed IN list and casts.
         XCTAssertEqual(try render("(status = ANY (ARRAY['active'::text, 'closed'::text]))"), "«status» IN ('active', 'closed')")
-        XCTAssertEqual(try render("((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))"), "«status» IN ('a', 'b')")
+        XCTAssertEqual(try render("((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))"), "CAST(«status» AS text) IN ('a', 'b')")
         XCTAssertEqual(try render("(kind <> ALL (ARRAY['x'::text]))"), "«kind» NOT IN ('x')")
         XCTAssertEqual(try render("(total >= (0)::numeric)"), "«total» >= 0")
-        XCTAssertEqual(try render("lower((email)::text)"), "lower(«email»)")
+        XCTAssertEqual(try render("lower((email)::text)"), "lower(CAST(«email» AS text))", "a column keeps its cast: it may not be a string")
+        // Casts that change a value stay; the sign of a negative number is not doubled.
+        XCTAssertEqual(try render("CAST(name AS varchar(3))"), "CAST(«name» AS varchar(3))")
+        XCTAssertEqual(try render("CAST(1.5 AS integer)"), "CAST(1.5 AS integer)")
+        XCTAssertEqual(try render("'NaN'::numeric"), "CAST('NaN' AS decimal)")
+        XCTAssertEqual(try render("x > - -1"), "«x» > 1")
+        XCTAssertEqual(try render("x > -(-1)"), "«x» > 1")
+        XCTAssertEqual(try render("'x'::bpchar"), "'x'")
         XCTAssertEqual(try render("(name ~~ 'a%'::text)"), "«name» LIKE 'a%'")
         XCTAssertEqual(try render("now()"), "CURRENT_TIMESTAMP")
         XCTAssertEqual(try render("(n)::bigint * 2"), "CAST(«n» AS bigint) * 2")
@@ -40,6 +47,7 @@ final class SchemaTranslatorTests: XCTestCase {
             ("x IS DISTINCT FROM y", "IS"),
             ("(x)::interval > '1 day'", "interval"),
             ("'unterminated", "unterminated"),
+            ("`c` <> 'a\\' OR 1=1 -- '", "backslash"),
             (String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000), "nested"),
             (Array(repeating: "a = 1", count: 20_000).joined(separator: " AND "), "operators"),
         ] {
@@ -56,6 +64,8 @@ final class SchemaTranslatorTests: XCTestCase {
         let postgres = "SELECT customers.id,\n    count(*) AS n\n   FROM customers\n  WHERE customers.status = 'active'::text\n  GROUP BY customers.id\n  ORDER BY customers.id DESC;"
         XCTAssertEqual(try PortableExpressionRenderer(dialect: fake).render(try PortableExpressionParser.select(postgres)),
                        "SELECT «customers».«id», count(*) AS «n» FROM «customers» WHERE «customers».«status» = 'active' GROUP BY «customers».«id» ORDER BY «customers».«id» DESC")
+        XCTAssertEqual(try PortableExpressionRenderer(dialect: fake).render(try PortableExpressionParser.select("SELECT a.x FROM a, b LEFT JOIN c ON c.y = a.x")),
+                       "SELECT «a».«x» FROM «a» CROSS JOIN «b» LEFT JOIN «c» ON «c».«y» = «a».«x»", "never a comma before a JOIN")
         XCTAssertThrowsError(try PortableExpressionParser.select("SELECT a FROM t UNION SELECT b FROM u"))
         XCTAssertThrowsError(try PortableExpressionParser.select("SELECT a FROM t LIMIT 5"))
     }
@@ -152,5 +162,24 @@ final class SchemaTranslatorTests: XCTestCase {
         XCTAssertEqual(c.column(named: "code")?.defaultValue, .string("abc"))
         XCTAssertEqual(c.checks.first?.expression, "«on» IN (FALSE, TRUE)")
         XCTAssertTrue(result.refused.isEmpty, "\(result.refused)")
+    }
+
+    /// A unique hash key (MariaDB's over TEXT) stays unique; integer division is not assumed
+    /// portable; a boolean compared with 1 in an index predicate becomes true.
+    func testUniqueHashDivisionAndPredicates() throws {
+        var table = Table(name: "t", columns: [
+            Column(name: "body", type: .text), Column(name: "q", type: .integer), Column(name: "on", type: .boolean),
+        ])
+        table.indexes = [
+            Index(name: "t_body", parts: [.init(column: "body")], unique: true, method: "HASH"),
+            Index(name: "t_on", parts: [.init(column: "q")], predicate: "\"on\" = 1"),
+        ]
+        table.checks = [CheckConstraint(name: "t_even", expression: "q / 2 * 2 = q")]
+        let result = SchemaTranslator(from: Source(), to: FakeDialect()).translate(Schema(tables: [table]))
+        let out = try XCTUnwrap(result.schema.tables.first)
+        XCTAssertEqual(out.indexes.first?.unique, true)
+        XCTAssertNil(out.indexes.first?.method)
+        XCTAssertEqual(out.indexes.last?.predicate, "«on» = TRUE")
+        XCTAssertEqual(result.refused.map(\.object), ["check t.t_even"])
     }
 }

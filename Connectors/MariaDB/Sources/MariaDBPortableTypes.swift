@@ -13,13 +13,18 @@ extension MariaDBDialect {
             return PortableTypeMapping(type: .varchar(length: length), note: "an enum becomes varchar(\(length)) with a check of its labels", check: check)
         }
         if lower.hasPrefix("set(") {
-            return PortableTypeMapping(type: .text, note: "a set becomes text; its allowed values are not checked")
+            return PortableTypeMapping(type: .text, note: "a set becomes text; its allowed values are not checked", needsAllowLossy: true)
         }
-        if lower == "bigint unsigned" || lower.hasPrefix("bigint(") && lower.hasSuffix("unsigned") {
+        // Unsigned integers keep their range with a check that refuses negatives.
+        let nonNegative = PortableExpression.binary(">=", .column(table: nil, name: column.name), .number("0"))
+        if lower.hasPrefix("bigint") && lower.contains("unsigned") {
             if column.identity != nil {
-                return PortableTypeMapping(type: .bigint, note: "an auto-increment id; values above 9223372036854775807 would not fit")
+                return PortableTypeMapping(type: .bigint, note: "an auto-increment id; values above 9223372036854775807 would not fit", check: nonNegative)
             }
-            return PortableTypeMapping(type: .decimal(precision: 20, scale: 0), note: "values above the signed 64-bit range need decimal(20,0)")
+            return PortableTypeMapping(type: .decimal(precision: 20, scale: 0), note: "values above the signed 64-bit range need decimal(20,0)", check: nonNegative)
+        }
+        if lower.contains("unsigned") && !column.type.isNative {
+            return PortableTypeMapping(type: column.type, note: "unsigned: a check refuses negative values", check: nonNegative)
         }
         return nil
     }
@@ -62,7 +67,7 @@ extension MariaDBDialect {
     public func portableCastType(_ type: DataType) -> String? {
         switch type {
         case .boolean, .smallint, .integer, .bigint: return "SIGNED"
-        case let .decimal(p, s): return p.map { "DECIMAL(\($0),\(s ?? 0))" } ?? "DECIMAL"
+        case let .decimal(p, s): return p.map { "DECIMAL(\($0),\(s ?? 0))" } ?? "DECIMAL(65,30)" // bare DECIMAL is (10,0)
         case .real, .double: return "DOUBLE"
         case .char, .varchar, .text, .uuid, .json: return "CHAR"
         case .binary: return "BINARY"

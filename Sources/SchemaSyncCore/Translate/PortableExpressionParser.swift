@@ -77,6 +77,10 @@ public struct PortableExpressionParser {
                 }
                 guard closed else { throw Unsupported(reason: "an unterminated quote") }
                 let text = String(value)
+                if c == "'" && text.contains("\\") {
+                    // MariaDB reads backslash escapes, the others do not: the value is uncertain.
+                    throw Unsupported(reason: "a string with a backslash (engines read escapes differently)")
+                }
                 if c == "'" {
                     // A charset introducer (`_utf8mb4'x'`) only labels the string.
                     if case let .word(word, quoted: false)? = tokens.last, word.hasPrefix("_") { tokens.removeLast() }
@@ -284,7 +288,10 @@ public struct PortableExpressionParser {
         case .symbol("-"), .symbol("+"):
             position += 1
             let operand = try parseExpression(7)
-            if case let .symbol(sign) = token, case let .number(n) = operand.simplified() { return .number(sign == "-" ? "-" + n : n) }
+            if case let .symbol(sign) = token, case let .number(n) = operand.simplified() {
+                guard sign == "-" else { return .number(n) }
+                return .number(n.hasPrefix("-") ? String(n.dropFirst()) : "-" + n)
+            }
             if case let .symbol(sign) = token { return .unary(sign, operand) }
             return operand
         case .symbol("*"):
@@ -384,7 +391,7 @@ public struct PortableExpressionParser {
     private static let typeWords: Set<String> = [
         "character", "varying", "varchar", "char", "text", "integer", "int", "bigint", "smallint", "numeric", "decimal",
         "real", "double", "precision", "boolean", "bool", "date", "time", "timestamp", "with", "without", "zone",
-        "uuid", "json", "jsonb", "bytea", "int2", "int4", "int8", "float4", "float8", "signed", "unsigned", "datetime", "blob",
+        "uuid", "json", "jsonb", "bytea", "int2", "int4", "int8", "float4", "float8", "signed", "unsigned", "datetime", "blob", "bpchar",
     ]
 
     private mutating func parseType(allowArray: Bool = false) throws -> DataType {
@@ -409,6 +416,7 @@ public struct PortableExpressionParser {
             position += 1
             try expect(symbol: "]")
         }
+        if text == "bpchar" { return .char(length: nil) } // PostgreSQL's name for an unsized char
         // MariaDB's CAST(x AS SIGNED) is a 64-bit integer.
         if text == "signed" || text == "signed integer" || text == "unsigned" { return .bigint }
         guard let type = DataType.parse(text), !type.isNative else { throw Unsupported(reason: "a cast to \(text)") }
@@ -563,15 +571,39 @@ extension PortableExpression {
     /// Drops the casts engines add when they print an expression back (`'a'::text`,
     /// `(0)::numeric`, `email::text` in a function call): a literal cast to its own kind of
     /// type, and a column cast to a string type.
+    /// `1`, `-2.50`: digits with an optional sign and point (not `NaN`, `1e3`, `Infinity`).
+    static func isPlainNumber(_ text: String) -> Bool {
+        var digits = text.hasPrefix("-") || text.hasPrefix("+") ? Substring(text.dropFirst()) : Substring(text)
+        guard !digits.isEmpty else { return false }
+        if let dot = digits.firstIndex(of: ".") { digits.remove(at: dot) }
+        return !digits.isEmpty && digits.allSatisfy { ("0"..."9").contains($0) }
+    }
+
+    /// Whether `type` holds the number `text` unchanged: an integer in an integer type, any
+    /// plain number in an unsized decimal, floating point for what has no more digits than it keeps.
+    static func holdsExactly(_ type: DataType, _ text: String) -> Bool {
+        guard isPlainNumber(text) else { return false }
+        let integral = !text.contains(".")
+        switch type {
+        case .smallint: return integral && Int16(text) != nil
+        case .integer: return integral && Int32(text) != nil
+        case .bigint: return integral && Int64(text) != nil
+        case .decimal(nil, _): return true
+        case .real, .double: return text.count <= 7
+        default: return false
+        }
+    }
+
     public func simplified() -> PortableExpression {
         switch self {
         case let .cast(inner, type):
             let value = inner.simplified()
+            // Only casts that cannot change the value go: a string literal to an unsized string
+            // type, a number to a type that holds it exactly.
             switch (value, type) {
-            case (.string, .text), (.string, .varchar), (.string, .char): return value
-            case (.number, _) where type.isNumeric: return value
-            case let (.string(s), _) where type.isNumeric && Double(s) != nil: return .number(s)
-            case (.column, .text), (.column, .varchar): return value
+            case (.string, .text), (.string, .varchar(nil)), (.string, .char(nil)): return value
+            case let (.number(n), _) where Self.holdsExactly(type, n): return value
+            case let (.string(s), _) where Self.isPlainNumber(s) && Self.holdsExactly(type, s): return .number(s)
             default: return .cast(value, type)
             }
         case let .unary(op, x): return .unary(op, x.simplified())

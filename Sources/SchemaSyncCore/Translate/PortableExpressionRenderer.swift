@@ -58,7 +58,7 @@ public struct PortableExpressionRenderer {
         }.joined(separator: ", ")
         text += " FROM "
         for (index, source) in select.sources.enumerated() {
-            if index > 0 { text += source.join == .cross && source.on == nil ? ", " : " \(source.join?.rawValue ?? "JOIN") " }
+            if index > 0 { text += " \(source.join?.rawValue ?? "JOIN") " } // never a comma: it binds looser than JOIN
             text += dialect.quoteIdentifier(source.table) + (source.alias.map { " " + dialect.quoteIdentifier($0) } ?? "")
             if let on = source.on { text += " ON \(try render(on))" }
         }

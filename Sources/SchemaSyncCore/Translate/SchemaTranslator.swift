@@ -140,8 +140,13 @@ public struct SchemaTranslator {
                     copy.type = mapping.type
                     mappings.append(.init(object: object, source: native, target: mapping.type.description, note: mapping.note ?? "the same values",
                                           needsAllowLossy: mapping.needsAllowLossy))
-                    if let check = mapping.check, let text = try? PortableExpressionRenderer(dialect: target).render(check) {
-                        checks.append(CheckConstraint(name: "\(table.name)_\(column.name)_check", expression: text))
+                    if let check = mapping.check {
+                        if let text = try? PortableExpressionRenderer(dialect: target).render(check) {
+                            checks.append(CheckConstraint(name: "\(table.name)_\(column.name)_check", expression: text))
+                        } else {
+                            mappings.append(.init(object: object, source: "allowed values", target: "(not checked)",
+                                                  note: "\(target.name) cannot write the check", needsAllowLossy: true))
+                        }
                     }
                 } else {
                     copy.type = .text
@@ -246,10 +251,13 @@ public struct SchemaTranslator {
         }
         if let predicate = index.predicate {
             guard caps.partialIndexes else { return leaveOut("WHERE \(predicate)", "\(target.name) has no partial indexes") }
-            guard let text = expression(predicate, object: object, into: &mappings) else { return nil }
+            guard let text = expression(predicate, object: object, into: &mappings, types: types(of: table)) else { return nil }
             copy.predicate = text
         }
-        if let method = index.normalizedMethod, method != "btree" {
+        // A unique key cannot be a hash index anywhere but in MariaDB, which builds one over
+        // whole TEXT/BLOB columns by itself: the target builds its own kind of unique key.
+        if index.unique && index.normalizedMethod == "hash" { copy.method = nil }
+        if let method = copy.normalizedMethod, method != "btree" {
             return leaveOut("USING \(method)", "\(target.name) builds only its default index kind here")
         }
         copy.method = nil
@@ -262,7 +270,9 @@ public struct SchemaTranslator {
                 part.expression = translated
             }
             if part.prefixLength != nil && source.name != target.name {
-                mappings.append(.init(object: object, source: "prefix of \(part.prefixLength!) characters", target: "the whole column", note: "indexes whole values"))
+                mappings.append(.init(object: object, source: "prefix of \(part.prefixLength!) characters", target: "the whole column",
+                                      note: index.unique ? "unique over whole values, not the first characters: more rows are accepted" : "indexes whole values",
+                                      needsAllowLossy: index.unique))
                 part.prefixLength = nil
             }
             if part.opclass != nil && !caps.indexFeatures.contains(.operatorClasses) {
@@ -318,23 +328,42 @@ public struct SchemaTranslator {
     private func alignReferencingColumns(_ tables: inout [Table], source original: [Table], into mappings: inout [LossyMapping]) {
         var byName: [String: Int] = [:]
         for (i, table) in tables.enumerated() { byName[table.name] = i }
-        func sourceType(_ column: Column) -> String { column.nativeTypes[source.name] ?? column.type.description }
         for t in tables.indices {
             for key in tables[t].foreignKeys {
                 guard let r = byName[key.referencedTable] else { continue }
                 for (name, referenced) in zip(key.columns, key.referencedColumns) {
                     guard let c = tables[t].columns.firstIndex(where: { $0.name == name }),
-                          let target = tables[r].column(named: referenced),
-                          let before = original[t].column(named: name), let beforeTarget = original[r].column(named: referenced) else { continue }
-                    let wider = Self.integerWidth(before.type).flatMap { have in Self.integerWidth(beforeTarget.type).map { have < $0 } } ?? false
-                    guard sourceType(before) == sourceType(beforeTarget) || (wider && Self.integerWidth(target.type) != nil),
-                          tables[t].columns[c].type != target.type || tables[t].columns[c].nativeTypes != target.nativeTypes else { continue }
-                    mappings.append(.init(object: "\(tables[t].name).\(name)", source: tables[t].columns[c].type.description, target: target.type.description,
-                                          note: "the type of \(key.referencedTable).\(referenced), which it references"))
-                    tables[t].columns[c].type = target.type
-                    tables[t].columns[c].nativeTypes = target.nativeTypes
+                          let k = tables[r].columns.firstIndex(where: { $0.name == referenced }),
+                          let before = original[t].columns.first(where: { $0.name == name }),
+                          let beforeKey = original[r].columns.first(where: { $0.name == referenced }) else { continue }
+                    let keyType = tables[r].columns[k].type, keyNatives = tables[r].columns[k].nativeTypes
+                    guard shouldAlign(before: before, beforeKey: beforeKey, keyType: keyType),
+                          tables[t].columns[c].type != keyType || tables[t].columns[c].nativeTypes != keyNatives else { continue }
+                    mappings.append(.init(object: "\(tables[t].name).\(name)", source: tables[t].columns[c].type.description,
+                                          target: keyType.description, note: "the type of \(key.referencedTable).\(referenced), which it references"))
+                    tables[t].columns[c].type = keyType
+                    tables[t].columns[c].nativeTypes = keyNatives
                 }
             }
+        }
+    }
+
+    /// Same type in the source (natively or portably), or a narrower integer next to an integer key.
+    private func shouldAlign(before: Column, beforeKey: Column, keyType: DataType) -> Bool {
+        let a = before.nativeTypes[source.name] ?? before.type.description
+        let b = beforeKey.nativeTypes[source.name] ?? beforeKey.type.description
+        if a == b { return true }
+        let have = Self.integerWidth(before.type), want = Self.integerWidth(beforeKey.type)
+        guard have > 0, want > 0, Self.integerWidth(keyType) > 0 else { return false }
+        return have < want
+    }
+
+    private static func integerWidth(_ type: DataType) -> Int {
+        switch type {
+        case .smallint: return 2
+        case .integer: return 4
+        case .bigint: return 8
+        default: return 0
         }
     }
 
@@ -342,14 +371,6 @@ public struct SchemaTranslator {
         "(" + index.parts.map(\.description).joined(separator: ", ") + ")"
     }
 
-    private static func integerWidth(_ type: DataType) -> Int? {
-        switch type {
-        case .smallint: return 2
-        case .integer: return 4
-        case .bigint: return 8
-        default: return nil
-        }
-    }
 
     /// Index names are unique across a schema on some engines and per table on others: a name
     /// two tables share becomes `table_name`.
@@ -391,7 +412,10 @@ public struct SchemaTranslator {
                                   note: "outside the portable subset: \(error)", needsAllowLossy: true))
             return nil
         }
-        if copy.comment != nil && !target.capabilities.comments { copy.comment = nil }
+        if copy.comment != nil && !target.capabilities.comments {
+            mappings.append(.init(object: object, source: "comment", target: "(none)", note: "\(target.name) keeps no comments"))
+            copy.comment = nil
+        }
         return copy
     }
 
@@ -401,7 +425,30 @@ public struct SchemaTranslator {
     private func expression(_ text: String, object: String, into mappings: inout [LossyMapping],
                             types: [String: DataType] = [:]) -> String? {
         guard let parsed = parse(text, object: object, into: &mappings) else { return nil }
+        notePortabilityLimits(of: parsed, object: object, source: text, into: &mappings)
         return render(Self.booleanLiterals(parsed, types: types), object: object, source: text, into: &mappings)
+    }
+
+    /// Operators the engines agree on only in part: `/` of two integers truncates on
+    /// PostgreSQL and SQLite but not on MariaDB (needs `--allow-lossy`); LIKE's case rules follow
+    /// each engine's collation (listed).
+    private func notePortabilityLimits(of expression: PortableExpression, object: String, source text: String,
+                                       into mappings: inout [LossyMapping]) {
+        guard source.name != target.name else { return }
+        var divides = false, likes = false
+        expression.visit { node in
+            if case let .binary(op, _, _) = node {
+                if op == "/" { divides = true }
+                if op == "LIKE" || op == "NOT LIKE" { likes = true }
+            }
+        }
+        if divides {
+            mappings.append(.init(object: object, source: Self.cut(text), target: "the same with /",
+                                  note: "division of integers truncates on some engines and not on others", needsAllowLossy: true))
+        }
+        if likes {
+            mappings.append(.init(object: object, source: "LIKE", target: "LIKE", note: "case sensitivity follows \(target.name)'s collation"))
+        }
     }
 
     private func types(of table: Table) -> [String: DataType] {
@@ -413,6 +460,7 @@ public struct SchemaTranslator {
     static func booleanLiterals(_ expression: PortableExpression, types: [String: DataType]) -> PortableExpression {
         func isBoolean(_ x: PortableExpression) -> Bool {
             if case let .column(_, name) = x { return types[name] == .boolean }
+            if case let .function("coalesce", args, _) = x, let first = args.first { return isBoolean(first) }
             return false
         }
         func literal(_ x: PortableExpression) -> PortableExpression {
@@ -424,7 +472,17 @@ public struct SchemaTranslator {
         case let .binary(op, a, b) where ["=", "<>"].contains(op) && isBoolean(b): return .binary(op, literal(a), b)
         case let .binary(op, a, b): return .binary(op, booleanLiterals(a, types: types), booleanLiterals(b, types: types))
         case let .inList(x, list, negated) where isBoolean(x): return .inList(x, list.map(literal), negated: negated)
+        case let .inList(x, list, negated): return .inList(booleanLiterals(x, types: types), list, negated: negated)
         case let .unary(op, x): return .unary(op, booleanLiterals(x, types: types))
+        case let .isNull(x, negated): return .isNull(booleanLiterals(x, types: types), negated: negated)
+        case let .function(name, args, distinct):
+            // coalesce(flag, 0) is a boolean when its first argument is one.
+            if name == "coalesce", let first = args.first, isBoolean(first) { return .function(name, args.map(literal), distinct: distinct) }
+            return .function(name, args.map { booleanLiterals($0, types: types) }, distinct: distinct)
+        case let .caseWhen(subject, whens, otherwise):
+            return .caseWhen(subject: subject.map { booleanLiterals($0, types: types) },
+                             whens: whens.map { .init(condition: booleanLiterals($0.condition, types: types), result: booleanLiterals($0.result, types: types)) },
+                             otherwise: otherwise.map { booleanLiterals($0, types: types) })
         default: return expression
         }
     }
