@@ -43,7 +43,37 @@ public struct DefinitionCache: Sendable {
     /// The definitions stored under `key`, if any (an unreadable entry counts as none).
     public func definitions(forKey key: String) -> [EngineDefinition]? {
         guard let data = FileManager.default.contents(atPath: path(key).path) else { return nil }
-        return try? JSONDecoder().decode([EngineDefinition].self, from: data)
+        return Self.decode(data)
+    }
+
+    /// One record per definition (kind, table, name, text separated by U+001F, records by
+    /// U+001E; a table of U+0000 is none) — several times faster to read than JSON.
+    static func encode(_ definitions: [EngineDefinition]) -> Data? {
+        var text = "schemasync definitions 1\u{1E}"
+        for definition in definitions {
+            let fields = [definition.kind, definition.table ?? "\u{0}", definition.name, definition.text]
+            // A text holding a separator is not kept (the cache only saves time).
+            guard !fields.contains(where: { $0.unicodeScalars.contains { $0 == "\u{1E}" || $0 == "\u{1F}" } }) else { return nil }
+            text += fields.joined(separator: "\u{1F}") + "\u{1E}"
+        }
+        return Data(text.utf8)
+    }
+
+    static func decode(_ data: Data) -> [EngineDefinition]? {
+        let text = String(decoding: data, as: UTF8.self)
+        var records = text.split(separator: "\u{1E}", omittingEmptySubsequences: false)
+        guard records.first == "schemasync definitions 1", records.last == "" else { return nil }
+        records.removeFirst()
+        records.removeLast()
+        var definitions: [EngineDefinition] = []
+        definitions.reserveCapacity(records.count)
+        for record in records {
+            let fields = record.split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count == 4 else { return nil }
+            definitions.append(EngineDefinition(kind: String(fields[0]), table: fields[1] == "\u{0}" ? nil : String(fields[1]),
+                                                name: String(fields[2]), text: String(fields[3])))
+        }
+        return definitions
     }
 
     /// Stores `definitions` under `key`; failures are ignored (the cache only saves time).
@@ -51,7 +81,7 @@ public struct DefinitionCache: Sendable {
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let data = try JSONEncoder().encode(definitions)
+            guard let data = Self.encode(definitions) else { return }
             let temporary = directory.appendingPathComponent(".\(key).\(UUID().uuidString)")
             guard manager.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
             _ = try? manager.removeItem(at: path(key))
@@ -62,7 +92,7 @@ public struct DefinitionCache: Sendable {
         }
     }
 
-    private func path(_ key: String) -> URL { directory.appendingPathComponent("definitions-\(key).json") }
+    private func path(_ key: String) -> URL { directory.appendingPathComponent("definitions-\(key)") }
 
     /// Keeps the newest ``keep`` entries.
     private func prune() {
