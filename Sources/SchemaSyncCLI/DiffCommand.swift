@@ -26,7 +26,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let fromURL = try Self.url(from), toURL = try Self.url(to)
+            let fromURL = try LiveSchemaSource.url(from), toURL = try LiveSchemaSource.url(to)
             guard let primaryURL = fromURL ?? toURL else {
                 throw SchemaSyncError(.usage, "diff needs a database URL on at least one side",
                                       hint: "the dialect used to compare and render comes from the database")
@@ -47,9 +47,6 @@ struct DiffCommand: ParsableCommand {
             return .success
         }
     }
-
-    /// A database URL when `source` names a registered scheme, else nil (a schema path).
-    static func url(_ source: String) throws -> DatabaseURL? { try LiveSchemaSource.url(source) }
 
     private func schema(_ source: String, url: DatabaseURL?, primary: any DatabaseSession, primaryURL: DatabaseURL,
                         options: ConnectionOptions, copies: inout [CrossEngineCopy]) throws -> Schema {

@@ -26,6 +26,11 @@ struct FleetOutcome: Sendable {
         return ExitStatus(rawValue: status) ?? .applyFailed
     }
 
+    /// The target with the worst exit status (see ``ExitStatus/fleetSeverity``), nil for none.
+    static func worst(of outcomes: [FleetOutcome]) -> FleetOutcome? {
+        outcomes.max { $0.exitStatus.fleetSeverity < $1.exitStatus.fleetSeverity }
+    }
+
     /// Anything but "done" and "changes pending" stops a `--fail-fast` run.
     var failed: Bool { ran && exitStatus != .success && exitStatus != .changesPending }
 

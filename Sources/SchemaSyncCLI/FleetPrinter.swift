@@ -64,7 +64,7 @@ final class FleetPrinter: Sendable {
         var text = "\(command) on \(outcomes.count) targets (at most \(jobs) at once):\n" + lines.joined(separator: "\n")
         let errors = outcomes.compactMap { outcome in outcome.errorLine.map { "  \(outcome.target.name): \(InputEcho.shorten(line: $0))" } }
         if !errors.isEmpty { text += "\nerrors:\n" + errors.joined(separator: "\n") }
-        let worst = outcomes.max { $0.exitStatus.fleetSeverity < $1.exitStatus.fleetSeverity }
+        let worst = FleetOutcome.worst(of: outcomes)
         if let worst, worst.exitStatus != .success {
             text += "\nexit \(worst.exitStatus.rawValue): \(worst.result(command: command)) (\(worst.target.name)), the worst result of the fleet"
         }
@@ -72,7 +72,7 @@ final class FleetPrinter: Sendable {
     }
 
     func json(_ outcomes: [FleetOutcome]) -> String {
-        let worst = outcomes.map(\.exitStatus).max { $0.fleetSeverity < $1.fleetSeverity } ?? .success
+        let worst = FleetOutcome.worst(of: outcomes)?.exitStatus ?? .success
         let targets: [[String: Any]] = outcomes.map { outcome in
             let report: Any = outcome.stdout.isEmpty ? NSNull()
                 : (try? JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))) ?? outcome.stdout

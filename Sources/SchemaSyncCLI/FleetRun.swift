@@ -71,7 +71,7 @@ struct FleetRun: Sendable {
             list.enumerated().map { $1 ?? FleetOutcome(target: targets[$0], ran: false) }
         }
         printer.printSummary(all, jobs: jobs)
-        return all.map(\.exitStatus).max { $0.fleetSeverity < $1.fleetSeverity } ?? .success
+        return FleetOutcome.worst(of: all)?.exitStatus ?? .success
     }
 
     /// Runs one target as a child process and collects what it printed.
@@ -199,8 +199,9 @@ extension FleetRun {
             }
         }
         // `apply --dry-run` changes nothing: its results read as a plan's.
-        let label = command == "apply" && childArguments(from: CLIEnvironment.arguments).contains("--dry-run") ? "apply --dry-run" : command
+        let arguments = childArguments(from: CLIEnvironment.arguments)
+        let label = command == "apply" && arguments.contains("--dry-run") ? "apply --dry-run" : command
         return FleetRun(command: label, targets: targets, jobs: connection.jobs, failFast: connection.failFast,
-                        format: desired.format, childArguments: childArguments(from: CLIEnvironment.arguments))
+                        format: desired.format, childArguments: arguments)
     }
 }

@@ -26,7 +26,7 @@ final class CLIFleetTests: XCTestCase {
         let schemaPath = try cli.write("s.yaml", schema)
         let inSync = "sqlite:" + cli.path("in-sync.db"), drifted = "sqlite:" + cli.path("drifted.db")
         XCTAssertEqual(try cli.run(["apply", "--url", inSync, "--schema", schemaPath]).status, 0)
-        try sqlite(cli.path("drifted.db"), "CREATE TABLE users (id bigint NOT NULL PRIMARY KEY, email varchar(200) NOT NULL)")
+        try PythonSQLite.run(cli.path("drifted.db"), "CREATE TABLE users (id bigint NOT NULL PRIMARY KEY, email varchar(200) NOT NULL)")
         // The MariaDB password goes through ${FLEET_MARIADB_PASSWORD}, not the file.
         let mariaComponents = try XCTUnwrap(URLComponents(string: maria.url))
         let mariaPassword = try XCTUnwrap(mariaComponents.password)
@@ -82,7 +82,7 @@ final class CLIFleetTests: XCTestCase {
                        "id\nemail\nnickname")
         XCTAssertEqual(try maria.query("SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'users' ORDER BY ordinal_position"),
                        "id\nemail\nnickname")
-        XCTAssertEqual(try sqlite(cli.path("drifted.db"), "SELECT group_concat(name, ',') FROM pragma_table_info('users')"), "id,email,nickname")
+        XCTAssertEqual(try PythonSQLite.run(cli.path("drifted.db"), "SELECT group_concat(name, ',') FROM pragma_table_info('users')"), "id,email,nickname")
 
         // The reachable ones are now in sync; JSON names each target's result and report.
         let reachable = try cli.write("reachable.txt", """
@@ -122,14 +122,14 @@ final class CLIFleetTests: XCTestCase {
         let all = try cli.run(["apply", "--url", unreachable, "--url", fresh, "--schema", schemaPath, "--connect-timeout", "3"])
         XCTAssertEqual(all.status, 6, all.stdout + all.stderr)
         XCTAssertEqual(summaryRows(all.stdout)[fresh]?.result, "applied", all.stdout)
-        XCTAssertEqual(try sqlite(cli.path("fresh.db"), "SELECT group_concat(name, ',') FROM pragma_table_info('users')"), "id,email,nickname")
+        XCTAssertEqual(try PythonSQLite.run(cli.path("fresh.db"), "SELECT group_concat(name, ',') FROM pragma_table_info('users')"), "id,email,nickname")
         // The worst target decides: blocked (3) beats changes pending and success.
-        try sqlite(cli.path("extra.db"), "CREATE TABLE legacy (id integer)")
+        try PythonSQLite.run(cli.path("extra.db"), "CREATE TABLE legacy (id integer)")
         let extra = "sqlite:" + cli.path("extra.db")
         let blocked = try cli.run(["apply", "--url", fresh, "--url", extra, "--schema", schemaPath])
         XCTAssertEqual(blocked.status, 3, blocked.stdout + blocked.stderr)
         XCTAssertEqual(summaryRows(blocked.stdout)[extra]?.result, "blocked", blocked.stdout)
-        XCTAssertEqual(try sqlite(cli.path("extra.db"), "SELECT count(*) FROM sqlite_schema WHERE name = 'legacy'"), "1", "nothing destructive ran")
+        XCTAssertEqual(try PythonSQLite.run(cli.path("extra.db"), "SELECT count(*) FROM sqlite_schema WHERE name = 'legacy'"), "1", "nothing destructive ran")
     }
 
     /// Bad fleet input stops the run before any target is touched, naming what is wrong.
@@ -168,24 +168,5 @@ final class CLIFleetTests: XCTestCase {
             rows[cells[0]] = (cells[1], cells[2])
         }
         return rows
-    }
-
-    /// Runs SQL on a SQLite file with Python's sqlite3 module (not SchemaSync); returns the first value.
-    @discardableResult
-    private func sqlite(_ path: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-            import sqlite3, sys
-            c = sqlite3.connect(sys.argv[1]); rows = c.execute(sys.argv[2]).fetchall(); c.commit()
-            print(rows[0][0] if rows else "")
-            """, path, sql]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, sql)
-        return text.trimmingCharacters(in: .newlines)
     }
 }

@@ -48,13 +48,6 @@ public indirect enum PortableExpression: Hashable, Sendable {
         "lcase": "lower", "ucase": "upper", "char_length": "length", "character_length": "length", "ifnull": "coalesce",
     ]
 
-    /// The columns the expression reads (unqualified names).
-    public var columnNames: Set<String> {
-        var names: Set<String> = []
-        visit { if case let .column(_, name) = $0 { names.insert(name) } }
-        return names
-    }
-
     /// Calls `body` on this expression and every expression inside it.
     public func visit(_ body: (PortableExpression) -> Void) {
         body(self)

@@ -506,10 +506,10 @@ public struct PortableExpressionParser {
 
     /// FROM items: tables, joins, commas (cross joins) and parentheses around them (MariaDB).
     private mutating func parseSources(into select: inout PortableSelect, join: PortableSelect.Source.Join?) throws {
-        try parseSource(into: &select, join: join, on: nil)
+        try parseSource(into: &select, join: join)
         while true {
             if take(symbol: ",") {
-                try parseSource(into: &select, join: .cross, on: nil)
+                try parseSource(into: &select, join: .cross)
                 continue
             }
             var kind: PortableSelect.Source.Join?
@@ -526,7 +526,7 @@ public struct PortableExpressionParser {
             }
             guard let kind else { return }
             let index = select.sources.count
-            try parseSource(into: &select, join: kind, on: nil)
+            try parseSource(into: &select, join: kind)
             if take(keyword: "on") {
                 select.sources[index].on = try parseExpression(0)
             } else if kind != .cross {
@@ -535,7 +535,7 @@ public struct PortableExpressionParser {
         }
     }
 
-    private mutating func parseSource(into select: inout PortableSelect, join: PortableSelect.Source.Join?, on: PortableExpression?) throws {
+    private mutating func parseSource(into select: inout PortableSelect, join: PortableSelect.Source.Join?) throws {
         if take(symbol: "(") {
             depth += 1
             defer { depth -= 1 }
@@ -563,7 +563,7 @@ public struct PortableExpressionParser {
         } else if case let .word(w, q)? = current, q || !Self.reserved.contains(w.lowercased()) {
             alias = try parseAlias()
         }
-        select.sources.append(.init(table: table, alias: alias, join: join, on: on))
+        select.sources.append(.init(table: table, alias: alias, join: join, on: nil))
     }
 }
 
