@@ -43,7 +43,7 @@ struct SQLiteTokenizer {
         func next(_ j: String.Index) -> String.Index { scalars.index(after: j) }
         while i < scalars.endIndex {
             let c = scalars[i]
-            if c.properties.isWhitespace { i = next(i); continue }
+            if c.value < 0x80 ? (c == " " || (c.value >= 0x09 && c.value <= 0x0D)) : c.properties.isWhitespace { i = next(i); continue }
             if c == "-", at(next(i)) == "-" {
                 while i < scalars.endIndex, scalars[i] != "\n" { i = next(i) }
                 continue

@@ -64,9 +64,14 @@ public enum DataType: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Parses a portable type name, accepting common aliases (`int`, `bool`, `numeric`,
     /// `character varying(n)`, `blob`, `float8`, ...). Returns nil for anything else.
     public static func parse(_ text: String) -> DataType? {
-        let trimmed = text.trimmingWhitespace().lowercased()
-        let (base, args) = splitArguments(trimmed)
-        guard let args else { return nil }
+        let base: String, args: [Int]
+        if let simple = splitSimpleASCII(text) {
+            (base, args) = simple
+        } else {
+            let split = splitArguments(text.trimmingWhitespace().lowercased())
+            guard let splitArgs = split.1 else { return nil }
+            (base, args) = (split.0, splitArgs)
+        }
         func noArgs(_ type: DataType) -> DataType? { args.isEmpty ? type : nil }
         switch base {
         case "boolean", "bool": return noArgs(.boolean)
@@ -96,6 +101,48 @@ public enum DataType: Hashable, Sendable, Codable, CustomStringConvertible {
         case "json": return noArgs(.json)
         default: return nil
         }
+    }
+
+    /// The common case in one pass over the bytes: ASCII letters, digits, `_` and spaces, with an
+    /// optional `(n, m)` of plain digits at the end. Lower-cased, spaces collapsed — the same
+    /// answer as ``splitArguments(_:)`` gives; nil for anything else, which takes that slower path.
+    private static func splitSimpleASCII(_ text: String) -> (String, [Int])? {
+        var base: [UInt8] = [], args: [Int] = []
+        base.reserveCapacity(text.utf8.count)
+        enum State { case name, beforeNumber, number, afterNumber, closed }
+        var state = State.name, pendingSpace = false, value = 0, digits = 0
+        for byte in text.utf8 {
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            switch state {
+            case .name:
+                if byte == 0x20 { pendingSpace = !base.isEmpty; continue }
+                if byte == UInt8(ascii: "(") { state = .beforeNumber; continue }
+                let isUpper = byte >= 0x41 && byte <= 0x5A, isLower = byte >= 0x61 && byte <= 0x7A
+                guard isUpper || isLower || isDigit || byte == UInt8(ascii: "_") else { return nil }
+                if pendingSpace { base.append(0x20); pendingSpace = false }
+                base.append(isUpper ? byte | 0x20 : byte)
+            case .beforeNumber:
+                if byte == 0x20 { continue }
+                guard isDigit else { return nil }
+                (value, digits, state) = (Int(byte - 0x30), 1, .number)
+            case .number, .afterNumber:
+                if isDigit && state == .number {
+                    guard digits < 18 else { return nil }
+                    (value, digits) = (value * 10 + Int(byte - 0x30), digits + 1)
+                } else if byte == 0x20 {
+                    state = .afterNumber
+                } else if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ")") {
+                    args.append(value)
+                    state = byte == UInt8(ascii: ",") ? .beforeNumber : .closed
+                } else {
+                    return nil
+                }
+            case .closed:
+                guard byte == 0x20 else { return nil }
+            }
+        }
+        guard state == .name || state == .closed else { return nil }
+        return (String(decoding: base, as: UTF8.self), args)
     }
 
     /// Splits `decimal(12, 2)` into `("decimal", [12, 2])`; nil arguments when they are not integers.

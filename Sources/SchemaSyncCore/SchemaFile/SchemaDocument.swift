@@ -28,80 +28,129 @@ public indirect enum SchemaDocument: Equatable, Sendable {
 
     /// Pretty-printed JSON text with a trailing newline.
     public func json() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         writeJSON(into: &out, indent: 0)
-        return out + "\n"
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
+    // Every scalar gets an explicit tag: an implicit one makes Yams resolve it with its regular
+    // expressions (per key, per value), which dominated `inspect`. The tags are not printed
+    // (the emitter marks plain and quoted scalars implicit), so the text is the same.
     private func node() -> Node {
         switch self {
         case let .map(pairs):
-            return Node(pairs.map { (Node($0.0), $0.1.node()) })
+            return Node(pairs.map { (Node($0.0, Self.stringTag, Self.isSafePlain($0.0) ? .plain : .doubleQuoted), $0.1.node()) })
         case let .list(items):
             let flow = items.allSatisfy { if case .string = $0 { return true } else { return false } } && items.count <= 8
             return Node(items.map { $0.node() }, .implicit, flow ? .flow : .block)
         case let .string(s):
-            let plainResolvesToString = !Self.mayResolveAsNonString(s) || Resolver.default.resolveTag(of: Node(s)) == .str
-            let safePlain = plainResolvesToString && !s.isEmpty && s == s.trimmingWhitespace()
-                && !s.contains(": ") && !s.contains(" #") && !s.contains("\n")
-                && !"-?:,[]{}#&*!|>'\"%@`".contains(s.first!)
-            return Node(s, Tag(.str), safePlain ? .plain : .doubleQuoted)
+            return Node(s, Self.stringTag, Self.isSafePlain(s) ? .plain : .doubleQuoted)
         case let .number(n):
-            return Node(n, Tag(.implicit), .plain)
+            return Node(n, Self.numberTag(n), .plain)
         case let .bool(b):
-            return Node(b ? "true" : "false", Tag(.implicit), .plain)
+            return Node(b ? "true" : "false", Self.boolTag, .plain)
         }
     }
 
+    private static var stringTag: Tag { Tag(.str) }
+    private static var boolTag: Tag { Tag(.bool) }
+
+    private static func numberTag(_ n: String) -> Tag {
+        n.utf8.allSatisfy { $0 == UInt8(ascii: "-") || ($0 >= 0x30 && $0 <= 0x39) } ? Tag(.int) : Tag(.float)
+    }
+
+    /// Whether `s` can be written plain and still read back as the same string: not empty, no
+    /// surrounding blanks, no line break, no `: ` or ` #`, no indicator first, and not spelled
+    /// like a number, a boolean or null (those go through Yams' own resolver).
+    static func isSafePlain(_ s: String) -> Bool {
+        let bytes = s.utf8
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+        if Self.indicators.contains(first) { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 0x0A || byte == 0x0D { return false }
+            if previous == UInt8(ascii: ":") && byte == 0x20 { return false }
+            if previous == 0x20 && byte == UInt8(ascii: "#") { return false }
+            // Other Unicode line breaks (NEL, LS, PS) and any control character: quote.
+            if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 { return false }
+            previous = byte
+        }
+        if last == UInt8(ascii: ":") { return false }
+        guard mayResolveAsNonString(first: first, s) else { return true }
+        return Resolver.default.resolveTag(of: Node(s)) == .str
+    }
+
+    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+
     /// A cheap pre-check: only strings starting like a number, or spelled like a YAML
     /// boolean or null, can resolve to another type when written plain.
-    private static func mayResolveAsNonString(_ s: String) -> Bool {
-        guard let first = s.first else { return true }
-        if first.isNumber || "+-.~".contains(first) { return true }
+    private static func mayResolveAsNonString(first: UInt8, _ s: String) -> Bool {
+        if (first >= 0x30 && first <= 0x39) || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+            || first == UInt8(ascii: "~") || first == UInt8(ascii: "-") || first == UInt8(ascii: "<")
+            || first == UInt8(ascii: "=") { return true }
+        guard s.utf8.count <= 5 else { return false }
         return ["true", "false", "yes", "no", "on", "off", "null", "y", "n"].contains(s.lowercased())
     }
 
-    private func writeJSON(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
+    private func writeJSON(into out: inout [UInt8], indent: Int) {
+        func pad(_ level: Int) { out.append(contentsOf: repeatElement(0x20, count: 2 * level)) }
         switch self {
         case let .map(pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !pairs.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (i, (key, value)) in pairs.enumerated() {
-                out += pad + Self.jsonString(key) + ": "
+                pad(indent + 1)
+                Self.appendJSONString(key, to: &out)
+                out.append(contentsOf: ": ".utf8)
                 value.writeJSON(into: &out, indent: indent + 1)
-                out += i < pairs.count - 1 ? ",\n" : "\n"
+                out.append(contentsOf: (i < pairs.count - 1 ? ",\n" : "\n").utf8)
             }
-            out += closePad + "}"
+            pad(indent)
+            out.append(UInt8(ascii: "}"))
         case let .list(items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            out.append(contentsOf: "[\n".utf8)
             for (i, item) in items.enumerated() {
-                out += pad
+                pad(indent + 1)
                 item.writeJSON(into: &out, indent: indent + 1)
-                out += i < items.count - 1 ? ",\n" : "\n"
+                out.append(contentsOf: (i < items.count - 1 ? ",\n" : "\n").utf8)
             }
-            out += closePad + "]"
-        case let .string(s): out += Self.jsonString(s)
-        case let .number(n): out += n
-        case let .bool(b): out += b ? "true" : "false"
+            pad(indent)
+            out.append(UInt8(ascii: "]"))
+        case let .string(s): Self.appendJSONString(s, to: &out)
+        case let .number(n): out.append(contentsOf: n.utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
         }
     }
 
     /// A JSON string literal with every control character escaped.
     static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendJSONString(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func appendJSONString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case ..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
