@@ -21,30 +21,36 @@ enum PostgreSQLCatalogQueries {
     /// Every column of those tables: type as format_type prints it, default, identity,
     /// generation, comment, and the sequence a serial or identity column owns, as a JSON array:
     /// [qualified name, start, increment, min, max, cache, cycle, type, dependency type, bare name];
-    /// then the column's collation when it is not its type's default.
+    /// then the column's collation when it is not its type's default. Joins, not a subquery
+    /// per column (`col_description` alone is a SQL function call per row).
     static func columns(_ schema: String) -> String {
         """
         SELECT a.attrelid::text, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
                pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
-               pg_catalog.col_description(a.attrelid, a.attnum),
-               (SELECT pg_catalog.json_build_array(
-                       pg_catalog.quote_ident(sn.nspname) || '.' || pg_catalog.quote_ident(s.relname),
-                       sq.seqstart::text, sq.seqincrement::text, sq.seqmin::text, sq.seqmax::text, sq.seqcache::text,
-                       sq.seqcycle, pg_catalog.format_type(sq.seqtypid, NULL), dep.deptype,
-                       pg_catalog.quote_ident(s.relname))::text
-                  FROM pg_catalog.pg_depend dep
-                  JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-                  JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace
-                  JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = s.oid
-                 WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = a.attrelid
-                   AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-                   AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i') LIMIT 1),
-               (SELECT coll.collname FROM pg_catalog.pg_collation coll JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-                 WHERE coll.oid = a.attcollation AND a.attcollation <> t.typcollation)
+               ds.description, owned.sequence,
+               CASE WHEN a.attcollation <> t.typcollation THEN coll.collname END
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+        LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = a.attcollation
         LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid
+               AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum
+        LEFT JOIN (SELECT DISTINCT ON (dep.refobjid, dep.refobjsubid) dep.refobjid, dep.refobjsubid,
+                          pg_catalog.json_build_array(
+                              pg_catalog.quote_ident(sn.nspname) || '.' || pg_catalog.quote_ident(s.relname),
+                              sq.seqstart::text, sq.seqincrement::text, sq.seqmin::text, sq.seqmax::text, sq.seqcache::text,
+                              sq.seqcycle, pg_catalog.format_type(sq.seqtypid, NULL), dep.deptype,
+                              pg_catalog.quote_ident(s.relname))::text AS sequence
+                     FROM pg_catalog.pg_depend dep
+                     JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+                     JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace
+                     JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = s.oid
+                    WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                      AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.deptype IN ('a', 'i')
+                    ORDER BY dep.refobjid, dep.refobjsubid, dep.deptype, s.oid) owned
+               ON owned.refobjid = a.attrelid AND owned.refobjsubid = a.attnum
         WHERE n.nspname = \(schema) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
           AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attrelid, a.attnum
@@ -55,36 +61,36 @@ enum PostgreSQLCatalogQueries {
     /// arrays; then NULLS NOT DISTINCT of a key's index, whether the constraint is validated, NO INHERIT,
     /// the match type, and the definition of what has details not modelled: a key whose index has
     /// INCLUDE, storage parameters or a tablespace, a DEFERRABLE primary key, `SET NULL (columns)`.
-    static func constraints(_ schema: String) -> String {
-        """
+    /// `serverMajorVersion` picks the columns PostgreSQL 15 added (NULLS NOT DISTINCT, SET NULL columns).
+    static func constraints(_ schema: String, serverMajorVersion: Int) -> String {
+        let modern = serverMajorVersion >= 15
+        let nullsNotDistinct = modern ? "ci.indnullsnotdistinct::text" : "NULL::text"
+        let setNullColumns = modern ? "COALESCE(pg_catalog.array_length(con.confdelsetcols, 1), 0) > 0" : "false"
+        return """
         SELECT con.conrelid::text, con.conname, con.contype,
                pg_catalog.array_to_json(ARRAY(
-                   SELECT a.attname FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY AS k(num, ord)
-                   JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
-                   ORDER BY k.ord))::text,
+                   SELECT (SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum = k.num)
+                   FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY AS k(num, ord) ORDER BY k.ord))::text,
                fc.relname,
                pg_catalog.array_to_json(ARRAY(
-                   SELECT a.attname FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
-                   JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
-                   ORDER BY k.ord))::text,
+                   SELECT (SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = con.confrelid AND a.attnum = k.num)
+                   FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(num, ord) ORDER BY k.ord))::text,
                con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
                CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END,
                pg_catalog.pg_get_constraintdef(con.oid, true),
-               (SELECT pg_catalog.to_jsonb(ci) ->> 'indnullsnotdistinct' FROM pg_catalog.pg_index ci
-                 WHERE ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')),
+               CASE WHEN con.contype IN ('p', 'u') THEN \(nullsNotDistinct) END,
                con.convalidated, con.connoinherit, con.confmatchtype,
-               CASE WHEN (con.contype = 'p' AND con.condeferrable)
-                      OR (con.contype = 'f' AND COALESCE(CASE WHEN pg_catalog.jsonb_typeof(pg_catalog.to_jsonb(con) -> 'confdelsetcols') = 'array'
-                          THEN pg_catalog.jsonb_array_length(pg_catalog.to_jsonb(con) -> 'confdelsetcols') END, 0) > 0)
+               CASE WHEN (con.contype = 'p' AND con.condeferrable) OR (con.contype = 'f' AND \(setNullColumns))
                     THEN pg_catalog.pg_get_constraintdef(con.oid, true)
-                    ELSE (SELECT pg_catalog.pg_get_indexdef(ci.indexrelid) FROM pg_catalog.pg_index ci
-                           JOIN pg_catalog.pg_class cic ON cic.oid = ci.indexrelid
-                          WHERE ci.indexrelid = con.conindid AND con.contype IN ('p', 'u')
-                            AND (ci.indnatts > ci.indnkeyatts OR cic.reloptions IS NOT NULL OR cic.reltablespace <> 0)) END
+                    WHEN con.contype IN ('p', 'u')
+                         AND (ci.indnatts > ci.indnkeyatts OR cic.reloptions IS NOT NULL OR cic.reltablespace <> 0)
+                    THEN pg_catalog.pg_get_indexdef(ci.indexrelid) END
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+        LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid
+        LEFT JOIN pg_catalog.pg_class cic ON cic.oid = con.conindid
         WHERE n.nspname = \(schema) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
           AND con.contype IN ('p', 'u', 'c', 'f', 'x')
         ORDER BY con.conrelid, con.conname
@@ -95,8 +101,9 @@ enum PostgreSQLCatalogQueries {
     /// [column name or null, column or expression text, descending, nulls first,
     /// non-default operator class or null, collation other than the key's own or null],
     /// INCLUDE column names, NULLS NOT DISTINCT (null before PostgreSQL 15), storage parameters, validity.
-    static func indexes(_ schema: String) -> String {
-        """
+    static func indexes(_ schema: String, serverMajorVersion: Int) -> String {
+        let nullsNotDistinct = serverMajorVersion >= 15 ? "i.indnullsnotdistinct::text" : "NULL::text"
+        return """
         SELECT i.indrelid::text, ic.relname, i.indisunique, am.amname,
                pg_catalog.pg_get_expr(i.indpred, i.indrelid, true),
                pg_catalog.array_to_json(ARRAY(
@@ -107,20 +114,21 @@ enum PostgreSQLCatalogQueries {
                        (i.indoption[k - 1]::integer & 2) = 2,
                        (SELECT opc.opcname FROM pg_catalog.pg_opclass opc
                          WHERE opc.oid = i.indclass[k - 1] AND NOT opc.opcdefault),
+                       CASE WHEN i.indcollation[k - 1] <> 0 THEN
                        (SELECT coll.collname FROM pg_catalog.pg_collation coll
-                         WHERE coll.oid = i.indcollation[k - 1] AND i.indcollation[k - 1] <> 0
+                         WHERE coll.oid = i.indcollation[k - 1]
                            AND i.indcollation[k - 1] <> COALESCE(ta.attcollation,
                                (SELECT t.typcollation FROM pg_catalog.pg_attribute ia JOIN pg_catalog.pg_type t ON t.oid = ia.atttypid
-                                 WHERE ia.attrelid = i.indexrelid AND ia.attnum = k))))
+                                 WHERE ia.attrelid = i.indexrelid AND ia.attnum = k))) END)
                    FROM pg_catalog.generate_series(1, i.indnkeyatts::integer) AS k
                    LEFT JOIN pg_catalog.pg_attribute ta
                           ON ta.attrelid = i.indrelid AND ta.attnum = i.indkey[k - 1] AND i.indkey[k - 1] <> 0
                    ORDER BY k))::text,
-               pg_catalog.array_to_json(ARRAY(
+               CASE WHEN i.indnatts > i.indnkeyatts THEN pg_catalog.array_to_json(ARRAY(
                    SELECT a.attname FROM pg_catalog.generate_series(i.indnkeyatts::integer + 1, i.indnatts::integer) AS k
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
-                   ORDER BY k))::text,
-               pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct',
+                   ORDER BY k))::text ELSE '[]' END,
+               \(nullsNotDistinct),
                pg_catalog.array_to_json(ic.reloptions)::text, i.indisvalid
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid

@@ -6,6 +6,8 @@ import SchemaSyncCore
 struct PostgreSQLInspector {
 
     let dialect: PostgreSQLDialect
+    /// The server's major version (the catalog columns some queries read depend on it).
+    let serverMajorVersion: Int
     /// Runs one catalog query.
     let run: (String) throws -> [[String?]]
 
@@ -13,8 +15,8 @@ struct PostgreSQLInspector {
         let s = dialect.quoteString(dialect.schema)
         let tableRows = try run(PostgreSQLCatalogQueries.tables(s))
         let columnRows = try run(PostgreSQLCatalogQueries.columns(s))
-        let constraintRows = try run(PostgreSQLCatalogQueries.constraints(s))
-        let indexRows = try run(PostgreSQLCatalogQueries.indexes(s))
+        let constraintRows = try run(PostgreSQLCatalogQueries.constraints(s, serverMajorVersion: serverMajorVersion))
+        let indexRows = try run(PostgreSQLCatalogQueries.indexes(s, serverMajorVersion: serverMajorVersion))
         let viewRows = try run(PostgreSQLCatalogQueries.views(s))
         let unmanagedRows = try run(PostgreSQLCatalogQueries.unmanaged(s))
 

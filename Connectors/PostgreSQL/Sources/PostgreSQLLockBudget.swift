@@ -23,11 +23,7 @@ struct PostgreSQLLockBudget {
         for planned in changes {
             switch planned.change {
             case let .createTable(t):
-                relations.insert(t.name)
-                if t.columns.contains(where: needsToast) { extra += 2 }
-                extra += (t.primaryKey == nil ? 0 : 1) + t.uniqueConstraints.count + t.indexes.count
-                extra += t.columns.filter { $0.identity != nil }.count
-                for key in t.foreignKeys { relations.insert(key.referencedTable) }
+                countCreation(of: t, relations: &relations, extra: &extra)
             case let .dropTable(t):
                 relations.insert(t.name)
                 extra += 3 + t.indexes.count + t.uniqueConstraints.count
@@ -48,6 +44,32 @@ struct PostgreSQLLockBudget {
             }
         }
         return relations.count + extra
+    }
+
+    /// Locks creating `schema` from nothing needs: what ``estimate(_:)`` counts for its creation
+    /// plan (a table each, with its keys, indexes and sequences, and each view), without planning it.
+    func estimateCreation(of schema: Schema) -> Int {
+        var relations = Set<String>()
+        var extra = 0
+        for table in schema.tables { countCreation(of: table, relations: &relations, extra: &extra) }
+        for view in schema.views {
+            relations.insert("view " + view.name)
+            extra += 1
+        }
+        return relations.count + extra
+    }
+
+    private func countCreation(of t: Table, relations: inout Set<String>, extra: inout Int) {
+        relations.insert(t.name)
+        if t.columns.contains(where: needsToast) { extra += 2 }
+        extra += (t.primaryKey == nil ? 0 : 1) + t.uniqueConstraints.count + t.indexes.count
+        extra += t.columns.filter { $0.identity != nil }.count
+        for key in t.foreignKeys { relations.insert(key.referencedTable) }
+    }
+
+    /// Whether ``estimateCreation(of:)`` fits in one transaction.
+    func fitsCreation(of schema: Schema) -> Bool {
+        estimateCreation(of: schema) <= Int(Double(capacity) * Self.usableShare)
     }
 
     /// - throws: ``SchemaSyncError/Code/planTooLarge`` when the estimate exceeds the usable share.
