@@ -116,6 +116,8 @@ struct TableDiffer {
     }
 
     private func diffColumn(_ existing: Column, _ column: Column, moved: Bool, into builder: inout PlanBuilder) {
+        // Equal in every field: no aspect can differ (the dialect's equivalences are reflexive).
+        if !moved && existing == column { return }
         var aspects: ColumnChangeSet = moved ? [.position] : []
         var renamedExisting = existing
         renamedExisting.name = column.name
