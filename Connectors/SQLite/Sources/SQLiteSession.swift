@@ -123,6 +123,10 @@ public final class SQLiteSession: DatabaseSession {
         return definitions
     }
 
+    func adoptScratchDefinitions(_ definitions: [EngineDefinition], of desired: Schema) {
+        scratchCache = (desired, definitions)
+    }
+
     public func close() { database.close() }
 
     private func run(_ sql: String) throws {

@@ -62,6 +62,12 @@ public protocol DatabaseSession: AnyObject {
     /// them. Nil (the default): never cached.
     func definitionCacheScope() throws -> String?
 
+    /// Definitions of `desired`'s scratch copy kept by ``DefinitionCache`` from an earlier run,
+    /// handed over before anything is canonicalised: a connector whose ``canonicalize(_:)``
+    /// builds the copy only to read them (SQLite) keeps them and builds nothing. A kept entry
+    /// means this very schema built on the same engine before. The default ignores them.
+    func adoptDefinitions(_ definitions: [EngineDefinition], ofDesired desired: Schema)
+
     /// Closes the connection. Safe to call twice.
     func close()
 }
@@ -80,6 +86,8 @@ extension DatabaseSession {
     public func engineDefinitions(ofDesired desired: Schema) throws -> [EngineDefinition]? { nil }
 
     public func definitionCacheScope() throws -> String? { nil }
+
+    public func adoptDefinitions(_ definitions: [EngineDefinition], ofDesired desired: Schema) {}
 
     public func canonicalizeWithDefinitions(_ desired: Schema) throws -> (schema: Schema, definitions: [EngineDefinition]?) {
         let canonical = try canonicalize(desired)

@@ -39,7 +39,11 @@ public struct SyncEngine {
     /// the model alone (for measuring the comparison's cost; never weaker by accident).
     public var compareEngineDefinitions: Bool
     /// Where the engine's definitions of desired schemas are kept between runs; nil: nowhere.
-    public var definitionCache: DefinitionCache?
+    public var definitionCache: DefinitionCache? {
+        didSet { cacheKeys = DefinitionCacheKeys() }
+    }
+    /// ``definitionCache`` keys already computed (hashing a large schema is not free).
+    private var cacheKeys = DefinitionCacheKeys()
 
     public init(session: any DatabaseSession) {
         self.init(session: session, compareEngineDefinitions: true)
@@ -76,6 +80,7 @@ public struct SyncEngine {
         try SchemaValidator.validate(desired)
         try SchemaValidator.validateNativeTypes(desired, dialect: session.dialect.name)
         try session.dialect.validate(desired)
+        try adoptCachedDefinitions(desired)
         let canonical = try session.canonicalize(desired)
         let plan = try Differ(dialect: session.dialect).plan(from: current, to: canonical, allowDestructive: allowDestructive)
         let limit = batchSize(plan.applicable)
@@ -250,14 +255,29 @@ public struct SyncEngine {
     /// The engine's definitions of a scratch copy of `desired`: from ``definitionCache`` when it
     /// holds them for this desired schema and server, else built (and then kept there).
     private func desiredDefinitions(_ desired: Schema) throws -> [EngineDefinition]? {
-        guard let cache = definitionCache, let scope = try session.definitionCacheScope(),
-              let key = cache.key(desired: desired, scope: scope) else {
+        guard let cache = definitionCache, let key = try cacheKey(desired) else {
             return try session.canonicalizeWithDefinitions(desired).definitions
         }
-        if let kept = cache.definitions(forKey: key) { return kept }
+        if let kept = cacheKeys.definitions(forKey: key, in: cache) { return kept }
         let definitions = try session.canonicalizeWithDefinitions(desired).definitions
         if let definitions { cache.store(definitions, forKey: key) }
         return definitions
+    }
+
+    /// Hands the session what ``definitionCache`` keeps for `desired`, before it is canonicalised
+    /// (see ``DatabaseSession/adoptDefinitions(_:ofDesired:)``).
+    private func adoptCachedDefinitions(_ desired: Schema) throws {
+        guard compareEngineDefinitions, let cache = definitionCache, let key = try cacheKey(desired),
+              let kept = cacheKeys.definitions(forKey: key, in: cache) else { return }
+        session.adoptDefinitions(kept, ofDesired: desired)
+    }
+
+    private func cacheKey(_ desired: Schema) throws -> String? {
+        guard let cache = definitionCache else { return nil }
+        return try cacheKeys.key(for: desired) {
+            guard let scope = try session.definitionCacheScope() else { return nil }
+            return cache.key(desired: desired, scope: scope)
+        }
     }
 
     /// Runs exactly the statements of a reviewed plan (``SavedPlan``), then verifies as

@@ -31,11 +31,9 @@ public struct DefinitionCache: Sendable {
 
     /// The entry's key for `desired` under `scope`.
     public func key(desired: Schema, scope: String) -> String? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let schema = try? encoder.encode(desired) else { return nil }
+        guard let schema = try? StableEncoding.bytes(of: desired) else { return nil }
         var hash = SHA256()
-        hash.update(data: Data("schemasync definitions 1\n\(scope)\n\(Self.executableStamp)\n".utf8))
+        hash.update(data: Data("schemasync definitions 2\n\(scope)\n\(Self.executableStamp)\n".utf8))
         hash.update(data: schema)
         return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
@@ -60,18 +58,22 @@ public struct DefinitionCache: Sendable {
     }
 
     static func decode(_ data: Data) -> [EngineDefinition]? {
-        let text = String(decoding: data, as: UTF8.self)
-        var records = text.split(separator: "\u{1E}", omittingEmptySubsequences: false)
-        guard records.first == "schemasync definitions 1", records.last == "" else { return nil }
+        // Split on the separator bytes themselves: both are ASCII, so never inside a UTF-8 sequence.
+        let bytes = [UInt8](data)
+        var records = bytes.split(separator: 0x1E, omittingEmptySubsequences: false)
+        guard let header = records.first, String(decoding: header, as: UTF8.self) == "schemasync definitions 1",
+              records.last?.isEmpty == true else { return nil }
         records.removeFirst()
         records.removeLast()
         var definitions: [EngineDefinition] = []
         definitions.reserveCapacity(records.count)
         for record in records {
-            let fields = record.split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false)
+            let fields = record.split(separator: 0x1F, maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count == 4 else { return nil }
-            definitions.append(EngineDefinition(kind: String(fields[0]), table: fields[1] == "\u{0}" ? nil : String(fields[1]),
-                                                name: String(fields[2]), text: String(fields[3])))
+            let table = fields[1].elementsEqual([0]) ? nil : String(decoding: fields[1], as: UTF8.self)
+            definitions.append(EngineDefinition(kind: String(decoding: fields[0], as: UTF8.self), table: table,
+                                                name: String(decoding: fields[2], as: UTF8.self),
+                                                text: String(decoding: fields[3], as: UTF8.self)))
         }
         return definitions
     }

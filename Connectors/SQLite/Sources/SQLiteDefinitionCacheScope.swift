@@ -1,0 +1,16 @@
+import SchemaSyncCore
+
+extension SQLiteSession {
+    /// The library's version and source id: SQLite's definitions of a scratch copy (the stored
+    /// `CREATE` text and the pragma rows of an in-memory database) depend on nothing else. One query.
+    public func definitionCacheScope() throws -> String? {
+        guard let scope = try query("SELECT sqlite_version() || '|' || sqlite_source_id()").first?.first ?? nil else { return nil }
+        return "sqlite|\(scope)"
+    }
+
+    /// Kept definitions stand in for the scratch copy: ``canonicalize(_:)`` builds it only to
+    /// read them (and to refuse what SQLite rejects, which a kept entry already passed).
+    public func adoptDefinitions(_ definitions: [EngineDefinition], ofDesired desired: Schema) {
+        adoptScratchDefinitions(definitions, of: desired)
+    }
+}
