@@ -118,4 +118,27 @@ final class SchemaFileTests: XCTestCase {
         let json = writer.document(original).json()
         XCTAssertEqual(try SchemaFileReader(source: "out.json").parse(json), original.sorted(), json)
     }
+
+    /// Strings YAML could read as something else, or not at all, written plain or quoted by
+    /// the writer's own check: every one reads back as the same string.
+    func testWriterQuotesEveryStringThatPlainWouldChange() throws {
+        let tricky = ["", " lead", "trail ", "a: b", "a #b", "#x", "- x", "-", "123", "1.5", "0x1F", "+1", ".5", "1e3",
+                      "true", "Yes", "no", "OFF", "null", "Null", "~", "<<", "=", "2024-01-01", "12:30", "\u{3000}x", "x\u{00A0}",
+                      "line\nbreak", "cr\rx", "tab\tin", "é", "€ sign", "quote\"s", "back\\slash", "ctrl\u{1}x", "nel\u{85}x",
+                      "ls\u{2028}x", "a:", ":a", "[x]", "{x}", "!x", "&x", "*x", "|x", ">x", "%x", "@x", "`x", "'x'", "\"x\"",
+                      "? x", ",x", "plain words", "snake_case", "schema.table", "a,b", "a]b", "x: ", "k:v",
+                      "nan", "NaN", "inf", "Infinity", "-infinity", "_1", "1_000", "0o17", "0b101", "1:30:00", "y", "N"]
+        let tables = tricky.enumerated().map { i, text in
+            Table(name: "t\(i)", columns: [Column(name: "c", type: .text, nullable: true, defaultValue: .string(text))], comment: text)
+        }
+        let original = Schema(tables: tables)
+        let writer = SchemaFileWriter(dialectName: "postgresql")
+        let yaml = try writer.document(original).yaml()
+        let read = try SchemaFileReader(source: "out.yaml").parse(yaml)
+        for (i, text) in tricky.enumerated() {
+            let table = read.tables.first { $0.name == "t\(i)" }
+            if !text.isEmpty { XCTAssertEqual(table?.comment, text, "comment \(i): \(yaml)") }
+            XCTAssertEqual(table?.columns.first?.defaultValue, .string(text), "default \(i)")
+        }
+    }
 }

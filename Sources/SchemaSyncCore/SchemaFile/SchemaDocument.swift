@@ -67,7 +67,8 @@ public indirect enum SchemaDocument: Equatable, Sendable {
     static func isSafePlain(_ s: String) -> Bool {
         let bytes = s.utf8
         guard let first = bytes.first, let last = bytes.last else { return false }
-        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+        // Blanks at either end, or anything beyond ASCII there (Unicode spaces): quote.
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || first >= 0x80 || last >= 0x80 { return false }
         if Self.indicators.contains(first) { return false }
         var previous: UInt8 = 0
         for byte in bytes {
@@ -79,21 +80,31 @@ public indirect enum SchemaDocument: Equatable, Sendable {
             previous = byte
         }
         if last == UInt8(ascii: ":") { return false }
-        guard mayResolveAsNonString(first: first, s) else { return true }
-        return Resolver.default.resolveTag(of: Node(s)) == .str
+        guard mayReadAsNonString(s) else { return true }
+        // What the reader would see: Yams' own constructors (lenient: `k:v` is sexagesimal,
+        // `_1` an integer, `nan` a float) and its resolver must all take it for a string.
+        let node = Node(s)
+        return node.int == nil && node.float == nil && node.bool == nil && node.null == nil
+            && Resolver.default.resolveTag(of: node) == .str
     }
+
+    /// A cheap pre-check, after an optional sign: only a string with a `:` (sexagesimal), one
+    /// starting with a digit, `.`, `_`, `~`, `<` or `=`, or with `nan` or `inf`, or a word YAML
+    /// reads (`true`, `null`, `no`, ...) can read as anything but a string when plain.
+    private static func mayReadAsNonString(_ s: String) -> Bool {
+        if s.utf8.contains(UInt8(ascii: ":")) { return true }
+        var rest = Substring(s).utf8
+        if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { rest = rest.dropFirst() }
+        guard let first = rest.first else { return true }
+        if (first >= 0x30 && first <= 0x39) || "._~<=".utf8.contains(first) { return true }
+        let head = String(decoding: rest.prefix(3), as: UTF8.self).lowercased()
+        if head == "nan" || head == "inf" { return true }
+        return s.utf8.count <= 5 && Self.words.contains(s.lowercased())
+    }
+
+    private static let words: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null"]
 
     private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
-
-    /// A cheap pre-check: only strings starting like a number, or spelled like a YAML
-    /// boolean or null, can resolve to another type when written plain.
-    private static func mayResolveAsNonString(first: UInt8, _ s: String) -> Bool {
-        if (first >= 0x30 && first <= 0x39) || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-            || first == UInt8(ascii: "~") || first == UInt8(ascii: "-") || first == UInt8(ascii: "<")
-            || first == UInt8(ascii: "=") { return true }
-        guard s.utf8.count <= 5 else { return false }
-        return ["true", "false", "yes", "no", "on", "off", "null", "y", "n"].contains(s.lowercased())
-    }
 
     private func writeJSON(into out: inout [UInt8], indent: Int) {
         func pad(_ level: Int) { out.append(contentsOf: repeatElement(0x20, count: 2 * level)) }
