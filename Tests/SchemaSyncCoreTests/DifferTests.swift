@@ -152,3 +152,52 @@ final class DifferTests: XCTestCase {
         XCTAssertEqual(try differ.plan(from: desired, to: current, allowDestructive: false).changes.first?.safety, .safe)
     }
 }
+
+/// The creation order: the first table in declared order whose referenced tables exist, a cycle
+/// broken at the first remaining table; checked against that rule written as a plain scan.
+final class ForeignKeyOrderingTests: XCTestCase {
+    func testOrderMatchesTheScanOnRandomGraphs() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            let count = Int.random(in: 1...30, using: &generator)
+            let tables = (0..<count).map { i -> Table in
+                let keys = (0..<Int.random(in: 0...3, using: &generator)).map { k -> ForeignKey in
+                    // Some point at tables outside the set (already existing), some at themselves.
+                    let target = Int.random(in: 0...(count + 2), using: &generator)
+                    return ForeignKey(name: "fk\(i)_\(k)", columns: ["c\(k)"],
+                                      referencedTable: target < count ? "t\(target)" : "outside\(target)", referencedColumns: ["id"])
+                }
+                return Table(name: "t\(i)", columns: [Column(name: "id", type: .integer)], foreignKeys: keys)
+            }.shuffled(using: &generator)
+            let ordering = ForeignKeyOrdering(tables: tables)
+            let expected = Self.scan(tables)
+            XCTAssertEqual(ordering.order, expected.order, "round \(round)")
+            XCTAssertEqual(ordering.deferred, expected.deferred, "round \(round)")
+        }
+    }
+
+    /// The rule as a scan over the remaining tables (quadratic; the reference).
+    private static func scan(_ tables: [Table]) -> (order: [String], deferred: [String: [ForeignKey]]) {
+        let names = Set(tables.map(\.name))
+        let byName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var created = Set<String>(), order: [String] = [], deferred: [String: [ForeignKey]] = [:]
+        var remaining = tables.map(\.name)
+        func ready(_ name: String) -> Bool {
+            byName[name]!.foreignKeys.allSatisfy { $0.referencedTable == name || !names.contains($0.referencedTable) || created.contains($0.referencedTable) }
+        }
+        while !remaining.isEmpty {
+            if let index = remaining.firstIndex(where: ready) {
+                let name = remaining.remove(at: index)
+                created.insert(name)
+                order.append(name)
+                continue
+            }
+            let name = remaining.removeFirst()
+            let forward = byName[name]!.foreignKeys.filter { $0.referencedTable != name && names.contains($0.referencedTable) && !created.contains($0.referencedTable) }
+            deferred[name, default: []].append(contentsOf: forward)
+            created.insert(name)
+            order.append(name)
+        }
+        return (order, deferred)
+    }
+}
