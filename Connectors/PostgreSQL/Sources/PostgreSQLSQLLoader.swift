@@ -58,7 +58,8 @@ struct PostgreSQLSQLLoader {
         while start < pending.count {
             let group = pending[start..<min(start + Self.groupSize, pending.count)]
             start = group.endIndex
-            if group.count > 1, try runGroup(group.map(\.sql), scratch: scratch, source: source) { continue }
+            // A line break before each `;`: a statement may end in a `--` comment.
+            if group.count > 1, try run(group.map(\.sql).joined(separator: "\n;\n"), scratch: scratch, source: source) == nil { continue }
             for statement in group {
                 if let error = try run(statement.sql, scratch: scratch, source: source) { failures.append((statement, error)) }
             }
@@ -66,24 +67,8 @@ struct PostgreSQLSQLLoader {
         return failures
     }
 
-    /// Runs `statements` in one round trip under a savepoint; false (rolled back) when one fails.
-    private func runGroup(_ statements: [String], scratch: PostgreSQLDialect, source: String) throws -> Bool {
-        let connection = session.connection
-        try connection.run("SAVEPOINT schemasync_group")
-        do {
-            // A line break before each `;`: a statement may end in a `--` comment.
-            try connection.run(statements.joined(separator: "\n;\n"))
-        } catch {
-            guard connection.inTransaction else { throw ended(source, scratch) }
-            try connection.run("ROLLBACK TO SAVEPOINT schemasync_group; RELEASE SAVEPOINT schemasync_group")
-            return false
-        }
-        guard connection.inTransaction else { throw ended(source, scratch) }
-        try connection.run("RELEASE SAVEPOINT schemasync_group")
-        return true
-    }
-
-    /// Runs one statement under a savepoint; returns its error (rolled back) instead of throwing.
+    /// Runs one statement (or a group, in one round trip) under a savepoint; returns its error
+    /// (rolled back) instead of throwing.
     private func run(_ sql: String, scratch: PostgreSQLDialect, source: String) throws -> Error? {
         let connection = session.connection
         try connection.run("SAVEPOINT schemasync_statement")

@@ -7,10 +7,4 @@ extension SQLiteSession {
         guard let scope = try query("SELECT sqlite_version() || '|' || sqlite_source_id()").first?.first ?? nil else { return nil }
         return "sqlite|\(scope)"
     }
-
-    /// Kept definitions stand in for the scratch copy: ``canonicalize(_:)`` builds it only to
-    /// read them (and to refuse what SQLite rejects, which a kept entry already passed).
-    public func adoptDefinitions(_ definitions: [EngineDefinition], ofDesired desired: Schema) {
-        adoptScratchDefinitions(definitions, of: desired)
-    }
 }

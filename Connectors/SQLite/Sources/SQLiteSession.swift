@@ -123,7 +123,9 @@ public final class SQLiteSession: DatabaseSession {
         return definitions
     }
 
-    func adoptScratchDefinitions(_ definitions: [EngineDefinition], of desired: Schema) {
+    /// Kept definitions stand in for the scratch copy: ``canonicalize(_:)`` builds it only to
+    /// read them (and to refuse what SQLite rejects, which a kept entry already passed).
+    public func adoptDefinitions(_ definitions: [EngineDefinition], ofDesired desired: Schema) {
         scratchCache = (desired, definitions)
     }
 
