@@ -3,12 +3,12 @@ import Synchronization
 import SchemaSyncCore
 
 /// What the command line runs against: the connector registry and the output streams.
-/// An executable sets ``registry`` before calling ``SchemaSyncCommand/main()``.
-public enum CLIEnvironment {
+/// ``SchemaSyncCommand/run(registry:arguments:)`` sets the registry it is handed.
+enum CLIEnvironment {
     private static let storage = Mutex<ConnectorRegistry>(ConnectorRegistry())
 
-    /// The connectors the CLI can use.
-    public static var registry: ConnectorRegistry {
+    /// The connectors the CLI can use: those handed to ``SchemaSyncCommand/run(registry:arguments:)``.
+    static var registry: ConnectorRegistry {
         get { storage.withLock { $0 } }
         set { storage.withLock { $0 = newValue } }
     }

@@ -1,8 +1,14 @@
 import ArgumentParser
 import SchemaSyncCore
 
-/// The `schemasync` root command. An executable registers connectors in
-/// ``CLIEnvironment/registry`` and then calls `SchemaSyncCommand.main()`.
+/// The `schemasync` root command. An executable builds a ``ConnectorRegistry`` of the connectors
+/// it links and hands it to ``run(registry:arguments:)``:
+/// ```swift
+/// let registry = ConnectorRegistry()
+/// try registry.register(SQLiteConnector())
+/// try registry.register(MyConnector())
+/// SchemaSyncCommand.run(registry: registry)
+/// ```
 public struct SchemaSyncCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "schemasync",
@@ -24,8 +30,10 @@ public struct SchemaSyncCommand: ParsableCommand {
 
     public init() {}
 
-    /// Parses `arguments` and runs, exiting with the documented exit code (usage errors: 64).
-    public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    /// Parses `arguments` and runs with the connectors of `registry`, exiting with the
+    /// documented exit code (usage errors: 64).
+    public static func run(registry: ConnectorRegistry, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        CLIEnvironment.registry = registry
         CLIEnvironment.arguments = arguments
         do {
             try RepeatedOptions.check(arguments)

@@ -9,5 +9,4 @@ do {
 } catch {
     fatalError("connector registry: \(error)")
 }
-CLIEnvironment.registry = registry
-SchemaSyncCommand.run()
+SchemaSyncCommand.run(registry: registry)
