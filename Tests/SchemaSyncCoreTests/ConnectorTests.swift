@@ -27,7 +27,8 @@ final class ConnectorTests: XCTestCase {
         XCTAssertEqual(pg.password, "s3cr@t")
         XCTAssertEqual(pg.host, "db.local")
         XCTAssertEqual(pg.port, 5433)
-        XCTAssertEqual(pg.path, "shop")
+        XCTAssertEqual(pg.path, "/shop")
+        XCTAssertEqual(pg.databaseName, "shop")
         XCTAssertEqual(pg.query["schema"], "sales")
         XCTAssertFalse(pg.description.contains("s3cr"))
         XCTAssertEqual(pg.description, "postgres://app:***@db.local:5433/shop?schema=sales&sslmode=require")
@@ -35,6 +36,11 @@ final class ConnectorTests: XCTestCase {
         XCTAssertEqual(try DatabaseURL(parsing: "sqlite:data/app.db").path, "data/app.db")
         XCTAssertEqual(try DatabaseURL(parsing: "sqlite:///var/app.db").path, "/var/app.db")
         XCTAssertEqual(try DatabaseURL(parsing: "sqlite::memory:").path, ":memory:")
+        // The core knows no scheme: a third party's file-based URL keeps its absolute path.
+        let duck = try DatabaseURL(parsing: "duckdb:///abs/x.db")
+        XCTAssertEqual(duck.path, "/abs/x.db")
+        XCTAssertEqual(try DatabaseURL(parsing: duck.description), duck)
+        XCTAssertEqual(try DatabaseURL(parsing: "duckdb:rel/x.db").path, "rel/x.db")
         XCTAssertThrowsError(try DatabaseURL(parsing: "no-scheme-here"))
         XCTAssertFalse(DatabaseURL.redact("failed for mysql://root:hunter2@h/db and password=hunter2").contains("hunter2"))
         for url in ["postgres://u:pa/ss@h:1/db", "postgres://u:p@ss:w@h/db", "mysql://u:a:b/c@h/db?x=1"] {

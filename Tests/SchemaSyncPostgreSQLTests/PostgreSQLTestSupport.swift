@@ -35,7 +35,7 @@ final class RawPG {
         add("port", url.port.map(String.init))
         add("user", url.user)
         add("password", url.password)
-        add("dbname", url.path.isEmpty ? nil : url.path)
+        add("dbname", url.databaseName.isEmpty ? nil : url.databaseName)
         conn = PQconnectdb(parts.joined(separator: " "))
         guard PQstatus(conn) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(conn))

@@ -25,7 +25,7 @@ struct PostgreSQLConnectionParameters {
             pairs.append(("password", password))
             secrets.append(password)
         }
-        let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
+        let database = url.databaseName
         if !database.isEmpty { pairs.append(("dbname", database)) }
         var schema = "public"
         var hasConnectTimeout = false

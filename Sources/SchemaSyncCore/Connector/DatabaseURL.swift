@@ -11,7 +11,9 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     public var password: String?
     public var host: String?
     public var port: Int?
-    /// For server URLs the database name (path without the leading slash); for SQLite the file path.
+    /// The path as written, percent-decoded: `/app` in `postgres://host/app`, `/abs/x.db` in
+    /// `duckdb:///abs/x.db`, `app.db` in `sqlite:app.db`. A file-based connector opens it as a
+    /// file path; a server connector reads ``databaseName``.
     public var path: String
     public var query: [String: String]
 
@@ -61,12 +63,9 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         for item in components.queryItems ?? [] {
             query[item.name] = item.value ?? ""
         }
-        var path = components.path
-        if components.host?.isEmpty ?? true, scheme == "sqlite" || scheme == "file" {
-            // sqlite:///abs/path.db → /abs/path.db
-        } else if path.hasPrefix("/") {
-            path.removeFirst()
-        }
+        // The path as written: what it means (a database name, a file) is the connector's
+        // business, so the core knows no scheme. `sqlite:///abs/x.db` → `/abs/x.db`.
+        let path = components.path
         self.init(
             scheme: scheme,
             user: components.user.flatMap { $0.isEmpty ? nil : $0 },
@@ -78,9 +77,15 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         )
     }
 
+    /// The path without one leading `/`: the database a server URL names (`app` in
+    /// `postgres://host/app`).
+    public var databaseName: String {
+        path.hasPrefix("/") ? String(path.dropFirst()) : path
+    }
+
     /// The URL with the password replaced by `***`.
     public var description: String {
-        if host == nil && user == nil && !pathLooksHierarchical {
+        if host == nil && user == nil && port == nil {
             return "\(scheme):\(path)" + queryString
         }
         var text = "\(scheme)://"
@@ -95,8 +100,6 @@ public struct DatabaseURL: Hashable, Sendable, CustomStringConvertible {
         text += path
         return text + queryString
     }
-
-    private var pathLooksHierarchical: Bool { path.hasPrefix("/") && scheme != "sqlite" }
 
     private var queryString: String {
         guard !query.isEmpty else { return "" }
