@@ -96,8 +96,14 @@ public struct MariaDBDialect: Dialect {
             transactionalDDL: false, partialIndexes: false, expressionIndexes: false,
             uniqueConstraintsDistinctFromIndexes: false, namedForeignKeys: true, namedChecks: true,
             deferrableForeignKeys: false, identityAlways: false, views: true, comments: true,
-            caseInsensitiveTableNames: lowerCaseTableNames != 0, caseInsensitiveColumnNames: true, columnOrder: true,
-            setDefaultActions: false)
+            caseInsensitiveTableNames: lowerCaseTableNames != 0, caseInsensitiveColumnNames: true,
+            indexFeatures: [.prefixLengths, .methods], columnOrder: true,
+            setDefaultActions: false, identifierLimit: IdentifierLimit(64, .characters))
+    }
+
+    /// MariaDB's synonyms for portable types (``Dialect/typeAliases``).
+    public var typeAliases: [String: DataType] {
+        ["int2": .smallint, "int4": .integer, "int8": .bigint, "float8": .double, "datetime": .timestamp]
     }
 
     public func quoteIdentifier(_ name: String) -> String {
@@ -233,10 +239,6 @@ public struct MariaDBDialect: Dialect {
             for column in table.columns {
                 let path = "\(table.name).\(column.name)"
                 try Self.validateAttributes(column.attributes, on: path)
-                if column.identity == .always {
-                    throw SchemaSyncError(.invalidSchema, "column '\(path)': MariaDB has no identity GENERATED ALWAYS",
-                                          hint: "use identity: by default (AUTO_INCREMENT)")
-                }
                 if column.generated != nil && !column.nullable {
                     throw SchemaSyncError(.invalidSchema, "column '\(path)': MariaDB generated columns cannot be declared NOT NULL",
                                           hint: "declare the generated column nullable")
@@ -250,22 +252,6 @@ public struct MariaDBDialect: Dialect {
                                               hint: "make it (the first column of) the primary key or of an index")
                     }
                 }
-            }
-            for index in table.indexes {
-                if index.predicate != nil {
-                    throw SchemaSyncError(.invalidSchema, "index '\(table.name).\(index.name)': MariaDB has no partial indexes",
-                                          hint: "remove the predicate: MariaDB indexes every row")
-                }
-                if index.parts.contains(where: { $0.expression != nil }) {
-                    throw SchemaSyncError(.invalidSchema, "index '\(table.name).\(index.name)': MariaDB has no expression indexes",
-                                          hint: "index a generated column instead")
-                }
-            }
-            for fk in table.foreignKeys where fk.deferrable {
-                throw SchemaSyncError(.invalidSchema, "foreign key '\(table.name).\(fk.name)': MariaDB has no DEFERRABLE constraints")
-            }
-            for name in table.indexes.map(\.name) + table.foreignKeys.map(\.name) + table.checks.map(\.name) where name.count > 64 {
-                throw SchemaSyncError(.invalidSchema, "'\(table.name).\(name)': MariaDB names are at most 64 characters")
             }
         }
     }

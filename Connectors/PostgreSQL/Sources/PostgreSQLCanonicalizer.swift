@@ -187,7 +187,7 @@ struct PostgreSQLCanonicalizer {
         if !table.checks.isEmpty { return true }
         if table.indexes.contains(where: Self.spelledByServer) { return true }
         return table.columns.contains { column in
-            let type = column.type(for: dialectName)
+            let type = column.type(for: dialectName, aliases: PostgreSQLTypeMapping.aliases)
             if column.generated != nil || type.isNative { return true }
             switch column.defaultValue {
             case .expression?: return true
@@ -211,7 +211,7 @@ struct PostgreSQLCanonicalizer {
         for column in table.columns {
             guard let actual = catalog.column(named: column.name) else { return false }
             if column.generated != nil, column.generated != actual.generated { return false }
-            let type = column.type(for: dialectName)
+            let type = column.type(for: dialectName, aliases: PostgreSQLTypeMapping.aliases)
             if type.isNative, PostgreSQLTypeMapping.sql(for: type) != PostgreSQLTypeMapping.sql(for: actual.type) { return false }
             switch column.defaultValue {
             case .expression?: if column.defaultValue != actual.defaultValue { return false }

@@ -33,10 +33,13 @@ public struct PostgreSQLDialect: Dialect {
             transactionalDDL: true, partialIndexes: true, expressionIndexes: true,
             uniqueConstraintsDistinctFromIndexes: true, namedForeignKeys: true, namedChecks: true,
             deferrableForeignKeys: true, identityAlways: true, views: true, comments: true,
-            indexFeatures: .all, serialColumns: true, sequenceOptions: true, renamesConstraints: true,
+            indexFeatures: IndexFeatures.all.subtracting(.prefixLengths), serialColumns: true, sequenceOptions: true, renamesConstraints: true,
             notValidConstraints: true, noInheritChecks: true, zeroColumnTables: true,
-            matchFullForeignKeys: true, virtualGeneratedColumns: false)
+            matchFullForeignKeys: true, virtualGeneratedColumns: false,
+            identifierLimit: IdentifierLimit(63, .bytes), schemaWideIndexNames: true)
     }
+
+    public var typeAliases: [String: DataType] { PostgreSQLTypeMapping.aliases }
 
     public func quoteIdentifier(_ name: String) -> String {
         SQLQuoting.enclosing(name, in: "\"")
@@ -53,12 +56,12 @@ public struct PostgreSQLDialect: Dialect {
     }
 
     public func typesEquivalent(desired: Column, actual: Column) -> Bool {
-        PostgreSQLTypeMapping.comparisonKey(desired.type(for: name))
-            == PostgreSQLTypeMapping.comparisonKey(actual.type(for: name))
+        PostgreSQLTypeMapping.comparisonKey(columnType(desired))
+            == PostgreSQLTypeMapping.comparisonKey(columnType(actual))
     }
 
     public func defaultsEquivalent(desired: ColumnDefault?, actual: ColumnDefault?, column: Column) -> Bool {
-        let type = column.type(for: name)
+        let type = columnType(column)
         let a = desired.flatMap { normalizedDefault($0, type: type) }
         let b = actual.flatMap { normalizedDefault($0, type: type) }
         switch (a, b) {
@@ -115,31 +118,24 @@ public struct PostgreSQLDialect: Dialect {
     }
 
     public func validate(_ schema: Schema) throws {
-        try SchemaValidator.validateNameLengths(schema, maxBytes: 63, engine: "PostgreSQL")
         for view in schema.views {
             for key in view.attributes.keys where key.hasPrefix("postgresql.") && !Self.viewOptionAttributes.contains(key) {
                 throw SchemaSyncError(.invalidSchema, "view '\(view.name)': unknown PostgreSQL view attribute '\(key)'",
                                       hint: "use " + Self.viewOptionAttributes.joined(separator: ", "))
             }
         }
-        try SchemaValidator.validateSchemaWideIndexNames(schema)
         for table in schema.tables {
             try PostgreSQLTableAttributes.validate(table)
             for column in table.columns {
-                if column.identity == .serial, !column.type(for: name).isInteger {
+                if column.identity == .serial, !columnType(column).isInteger {
                     throw SchemaSyncError(.invalidSchema,
-                        "column '\(table.name).\(column.name)': a serial column needs smallint, integer or bigint, not \(column.type(for: name))",
+                        "column '\(table.name).\(column.name)': a serial column needs smallint, integer or bigint, not \(columnType(column))",
                         hint: "declare the column as an integer type (smallserial, serial, bigserial)")
                 }
                 if column.sequence?.type != nil, column.identity != .serial {
                     throw SchemaSyncError(.invalidSchema,
                         "column '\(table.name).\(column.name)': only a serial column's sequence has its own type on PostgreSQL",
                         hint: "remove sequence.type; an identity's sequence has the column's type")
-                }
-                if let generated = column.generated, !generated.stored {
-                    throw SchemaSyncError(.invalidSchema,
-                        "column '\(table.name).\(column.name)': PostgreSQL has no virtual generated columns",
-                        hint: "declare the generated column as stored")
                 }
             }
             for index in table.indexes {
@@ -148,11 +144,6 @@ public struct PostgreSQLDialect: Dialect {
                     throw SchemaSyncError(.invalidSchema,
                         "index '\(index.name)' on table '\(table.name)': '\(key)' is not a storage parameter name",
                         hint: "write parameters as in WITH (fillfactor = 70), e.g. with: { fillfactor: 70 }")
-                }
-                if index.parts.contains(where: { $0.prefixLength != nil }) {
-                    throw SchemaSyncError(.invalidSchema,
-                        "index '\(index.name)' on table '\(table.name)': PostgreSQL has no prefix indexes",
-                        hint: "index an expression such as left(column, N) instead")
                 }
             }
         }
@@ -218,7 +209,7 @@ public struct PostgreSQLDialect: Dialect {
         }
         if case let .alterColumn(_, from, to, aspects) = change, aspects.contains(.type) {
             return ["rewrites the column with USING \(quoteIdentifier(to.name))::"
-                + PostgreSQLTypeMapping.sql(for: to.type(for: name))
+                + PostgreSQLTypeMapping.sql(for: columnType(to))
                 + (from.defaultValue != nil ? "; the default is dropped and set again around the type change" : "")]
         }
         return []

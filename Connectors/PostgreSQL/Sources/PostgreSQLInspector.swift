@@ -88,7 +88,7 @@ struct PostgreSQLInspector {
         if column.identity == nil, let text = defaultText, let sequence, sequence.dependency == "a",
            Self.isNextval(text, of: sequence) {
             column.identity = .serial
-            var options = sequence.options.normalized(columnType: type)
+            let options = sequence.options.normalized(columnType: type)
             column.sequence = options.isDefault ? nil : options
             return column
         }
@@ -112,7 +112,7 @@ struct PostgreSQLInspector {
               let a = (try? JSONSerialization.jsonObject(with: data)) as? [Any], a.count >= 10,
               let name = a[0] as? String, let dependency = a[8] as? String else { return nil }
         func number(_ i: Int) -> Int64? { (a[i] as? String).flatMap { Int64($0) } }
-        let type = (a[7] as? String).flatMap(DataType.parse)
+        let type = (a[7] as? String).flatMap { DataType.parse($0, aliases: PostgreSQLTypeMapping.aliases) }
         let options = SequenceOptions(start: number(1), increment: number(2), minValue: number(3), maxValue: number(4),
                                       cache: number(5), cycle: (a[6] as? Bool) ?? false, type: type)
         return OwnedSequence(name: name, bareName: a[9] as? String ?? name, options: options, dependency: dependency)

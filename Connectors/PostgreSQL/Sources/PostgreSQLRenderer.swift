@@ -159,7 +159,7 @@ struct PostgreSQLRenderer {
     }
 
     func typeSQL(_ c: Column) -> String {
-        PostgreSQLTypeMapping.sql(for: c.type(for: dialect.name))
+        PostgreSQLTypeMapping.sql(for: dialect.columnType(c))
     }
 
     /// The type in a column definition: `serial`/`bigserial`/`smallserial` for serial columns.
@@ -183,7 +183,7 @@ struct PostgreSQLRenderer {
     /// `START WITH 5`, `INCREMENT BY 2`, `NO MINVALUE`, ...: every option, defaults included,
     /// so altering a sequence leaves nothing from its old options.
     func sequenceClauses(_ c: Column) -> [String] {
-        let o = (c.sequence ?? SequenceOptions()).normalized(columnType: c.type(for: dialect.name))
+        let o = (c.sequence ?? SequenceOptions()).normalized(columnType: dialect.columnType(c))
         let increment = o.increment ?? 1
         let start = o.start ?? (increment > 0 ? (o.minValue ?? 1) : (o.maxValue ?? -1))
         return [
@@ -198,13 +198,13 @@ struct PostgreSQLRenderer {
 
     /// ` (START WITH 5 INCREMENT BY 2)` for an identity with non-default options, else empty.
     private func identityOptions(_ c: Column) -> String {
-        guard let o = c.sequence, !o.normalized(columnType: c.type(for: dialect.name)).isDefault else { return "" }
+        guard let o = c.sequence, !o.normalized(columnType: dialect.columnType(c)).isDefault else { return "" }
         return " (" + sequenceClauses(c).joined(separator: " ") + ")"
     }
 
     private func sequenceChanges(_ from: Column, _ to: Column) -> Bool {
-        (from.sequence ?? SequenceOptions()).normalized(columnType: from.type(for: dialect.name))
-            != (to.sequence ?? SequenceOptions()).normalized(columnType: to.type(for: dialect.name))
+        (from.sequence ?? SequenceOptions()).normalized(columnType: dialect.columnType(from))
+            != (to.sequence ?? SequenceOptions()).normalized(columnType: dialect.columnType(to))
     }
 
     /// `"schema"."table_column_seq"`: the name PostgreSQL gives a serial column's sequence.

@@ -90,11 +90,16 @@ enum PostgreSQLTypeMapping {
         return parts.map { $0! }
     }
 
+    /// PostgreSQL's internal names for portable types (``Dialect/typeAliases``).
+    static let aliases: [String: DataType] = [
+        "int2": .smallint, "int4": .integer, "int8": .bigint, "float4": .real, "float8": .double, "bytea": .binary,
+    ]
+
     /// A comparison key: the catalog spelling for portable types, lower-cased native text otherwise.
     static func comparisonKey(_ type: DataType) -> String {
         let spelled = sql(for: type).lowercased()
         // A native type written with a portable spelling (`int4`, `timestamptz`) compares as that type.
-        if case .native = type, let parsed = DataType.parse(spelled) { return sql(for: parsed) }
+        if case .native = type, let parsed = DataType.parse(spelled, aliases: aliases) { return sql(for: parsed) }
         let collapsed = spelled.split(whereSeparator: { $0 == " " }).joined(separator: " ")
         return nativeAliases[collapsed] ?? collapsed
     }

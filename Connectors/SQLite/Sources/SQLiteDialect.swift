@@ -20,7 +20,7 @@ public struct SQLiteDialect: Dialect {
             deferrableForeignKeys: false, identityAlways: false, views: true, comments: false,
             caseInsensitiveTableNames: true, caseInsensitiveColumnNames: true,
             enforcesDeclaredTypes: false, // a rebuild copies every value unchanged, whatever its declared type
-            indexFeatures: [.collations], columnOrder: true)
+            indexFeatures: [.collations], columnOrder: true, schemaWideIndexNames: true)
     }
 
     /// A column's collation (`COLLATE NOCASE`), spelled as declared.
@@ -40,6 +40,8 @@ public struct SQLiteDialect: Dialect {
         }
     }
 
+    public var typeAliases: [String: DataType] { SQLiteTypeMapping.aliases }
+
     public func quoteIdentifier(_ name: String) -> String {
         SQLQuoting.enclosing(name, in: "\"")
     }
@@ -47,14 +49,14 @@ public struct SQLiteDialect: Dialect {
     /// The type word(s) written in `CREATE TABLE` for `column`: a native `sqlite` spelling
     /// verbatim, else the portable type's.
     func declaredType(_ column: Column) -> String {
-        column.nativeTypes[name] ?? SQLiteTypeMapping.declaredType(column.type(for: name))
+        column.nativeTypes[name] ?? SQLiteTypeMapping.declaredType(columnType(column))
     }
 
     /// A desired native spelling (from SQL, or `native: { sqlite: ... }`) must match the declared
     /// words (case and spacing aside); a portable type only the type. Integer types share one
     /// storage class; an AUTOINCREMENT key must be declared INTEGER.
     public func typesEquivalent(desired: Column, actual: Column) -> Bool {
-        let a = desired.type(for: name), b = actual.type(for: name)
+        let a = columnType(desired), b = columnType(actual)
         if desired.identity != nil, a.isInteger, b.isInteger { return true }
         if let spelling = desired.nativeTypes[name] {
             return SQLiteTypeMapping.comparable(spelling) == SQLiteTypeMapping.comparable(declaredType(actual))
@@ -74,17 +76,12 @@ public struct SQLiteDialect: Dialect {
     }
 
     public func validate(_ schema: Schema) throws {
-        try SchemaValidator.validateSchemaWideIndexNames(schema, key: IdentifierRules.asciiLowercased)
         for table in schema.tables {
             for column in table.columns {
                 if column.identity != nil {
                     guard table.primaryKey?.columns == [column.name] else {
                         throw SchemaSyncError(.invalidSchema, "column '\(table.name).\(column.name)': SQLite supports identity only on a single-column primary key",
                                               hint: "make '\(column.name)' the table's only primary key column, or drop identity")
-                    }
-                    if column.identity == .always {
-                        throw SchemaSyncError(.invalidSchema, "column '\(table.name).\(column.name)': SQLite has no GENERATED ALWAYS identity",
-                                              hint: "use identity: true")
                     }
                 }
                 if column.generated != nil && libraryVersion < 3_031_000 {
@@ -94,15 +91,12 @@ public struct SQLiteDialect: Dialect {
             if table.attributes["sqlite.strict"] == "true" {
                 let allowed: Set<String> = ["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"]
                 for column in table.columns {
-                    let declared = SQLiteTypeMapping.declaredType(column.type(for: name)).uppercased()
+                    let declared = SQLiteTypeMapping.declaredType(columnType(column)).uppercased()
                     guard allowed.contains(declared) || (column.identity != nil) else {
                         throw SchemaSyncError(.invalidSchema, "column '\(table.name).\(column.name)': SQLite STRICT tables accept only INTEGER, REAL, TEXT, BLOB or ANY, not \(declared)",
                                               hint: "use integer, real, text or binary, or native: { sqlite: ANY }")
                     }
                 }
-            }
-            for index in table.indexes where index.method != nil && index.method?.lowercased() != "btree" {
-                throw SchemaSyncError(.invalidSchema, "index '\(index.name)' on '\(table.name)': SQLite has no index methods ('\(index.method!)')")
             }
         }
     }

@@ -29,10 +29,17 @@ enum SQLiteTypeMapping {
         }
     }
 
+    /// Declared type names that other engines' DDL brings and SQLite keeps verbatim, read as
+    /// the portable type they name (``Dialect/typeAliases``).
+    static let aliases: [String: DataType] = [
+        "int2": .smallint, "int4": .integer, "int8": .bigint, "float4": .real, "float8": .double,
+        "bytea": .binary, "datetime": .timestamp,
+    ]
+
     /// The neutral type for a declared type; unknown spellings stay native.
     static func dataType(declared: String) -> DataType {
         let trimmed = declared.trimmingWhitespace()
-        if let portable = DataType.parse(trimmed) { return portable }
+        if let portable = DataType.parse(trimmed, aliases: aliases) { return portable }
         return .native(trimmed)
     }
 
@@ -42,7 +49,7 @@ enum SQLiteTypeMapping {
     /// the rowid, `INTEGER PRIMARY KEY` is).
     static func spellingToKeep(declared: String) -> String? {
         let trimmed = declared.trimmingWhitespace()
-        guard let portable = DataType.parse(trimmed), declaredType(portable) != trimmed else { return nil }
+        guard let portable = DataType.parse(trimmed, aliases: aliases), declaredType(portable) != trimmed else { return nil }
         return trimmed
     }
 

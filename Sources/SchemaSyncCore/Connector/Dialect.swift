@@ -15,6 +15,12 @@ public protocol Dialect: Sendable {
     /// Quotes a string literal safely for this dialect.
     func quoteString(_ value: String) -> String
 
+    /// The engine's own names for portable types, lower-case and without arguments (PostgreSQL:
+    /// `int8` → bigint, `bytea` → binary), read wherever one of this dialect's native spellings
+    /// is parsed (``columnType(_:)``, copies to other engines). Default: none — the SQL
+    /// standard's spellings (``DataType/parse(_:aliases:)``) need no alias.
+    var typeAliases: [String: DataType] { get }
+
     /// Whether an inspected column's type already satisfies the desired column's type.
     func typesEquivalent(desired: Column, actual: Column) -> Bool
     /// Whether two defaults mean the same in this dialect.
@@ -109,8 +115,16 @@ extension Dialect {
         SQLQuoting.enclosing(value, in: "'")
     }
 
+    public var typeAliases: [String: DataType] { [:] }
+
+    /// The type `column` has on this dialect: its native override for this dialect, read with
+    /// ``typeAliases``, else its portable type.
+    public func columnType(_ column: Column) -> DataType {
+        column.type(for: name, aliases: typeAliases)
+    }
+
     public func typesEquivalent(desired: Column, actual: Column) -> Bool {
-        desired.type(for: name) == actual.type(for: name)
+        columnType(desired) == columnType(actual)
     }
 
     public func defaultsEquivalent(desired: ColumnDefault?, actual: ColumnDefault?, column: Column) -> Bool {

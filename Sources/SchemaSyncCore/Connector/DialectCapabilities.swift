@@ -53,6 +53,12 @@ public struct DialectCapabilities: Hashable, Sendable {
     public var virtualGeneratedColumns: Bool
     /// Foreign keys keep `ON DELETE/UPDATE SET DEFAULT` (MariaDB's InnoDB turns it into RESTRICT).
     public var setDefaultActions: Bool
+    /// The longest name the engine keeps whole (PostgreSQL: 63 bytes; MariaDB: 64 characters);
+    /// nil: no limit. The core refuses longer names, which the engine would cut or reject.
+    public var identifierLimit: IdentifierLimit?
+    /// Index names share one namespace per schema with tables and views (PostgreSQL, SQLite),
+    /// not one per table (MariaDB): the core refuses a name used twice.
+    public var schemaWideIndexNames: Bool
 
     public init(
         transactionalDDL: Bool, partialIndexes: Bool, expressionIndexes: Bool,
@@ -64,7 +70,7 @@ public struct DialectCapabilities: Hashable, Sendable {
         renamesConstraints: Bool = false, notValidConstraints: Bool = false, noInheritChecks: Bool = false,
         columnOrder: Bool = false,
         zeroColumnTables: Bool = false, matchFullForeignKeys: Bool = false, setDefaultActions: Bool = true,
-        virtualGeneratedColumns: Bool = true
+        virtualGeneratedColumns: Bool = true, identifierLimit: IdentifierLimit? = nil, schemaWideIndexNames: Bool = false
     ) {
         self.transactionalDDL = transactionalDDL
         self.partialIndexes = partialIndexes
@@ -90,5 +96,27 @@ public struct DialectCapabilities: Hashable, Sendable {
         self.matchFullForeignKeys = matchFullForeignKeys
         self.setDefaultActions = setDefaultActions
         self.virtualGeneratedColumns = virtualGeneratedColumns
+        self.identifierLimit = identifierLimit
+        self.schemaWideIndexNames = schemaWideIndexNames
     }
+}
+
+/// The longest name an engine keeps, in bytes of UTF-8 or in characters.
+public struct IdentifierLimit: Hashable, Sendable {
+    public enum Unit: String, Hashable, Sendable { case bytes, characters }
+    public var count: Int
+    public var unit: Unit
+
+    public init(_ count: Int, _ unit: Unit) {
+        self.count = count
+        self.unit = unit
+    }
+
+    /// The length of `name` in this limit's unit.
+    public func length(of name: String) -> Int {
+        unit == .bytes ? name.utf8.count : name.count
+    }
+
+    /// Whether the engine keeps `name` whole.
+    public func admits(_ name: String) -> Bool { length(of: name) <= count }
 }

@@ -144,13 +144,13 @@ struct TableDiffer {
         var checks: [DataCheck] = []
         if aspects.contains(.type) {
             let narrowing = dialect.isNarrowing(from: existing, to: column)
-                ?? existing.type(for: dialect.name).isNarrowing(to: column.type(for: dialect.name))
+                ?? dialect.columnType(existing).isNarrowing(to: dialect.columnType(column))
                 ?? true
             if narrowing {
                 safety = .destructive
                 // --allow-destructive allows narrowing, not losing values: count the rows that
                 // do not fit, where the engine would cut or reject them.
-                let type = column.type(for: dialect.name), from = existing.type(for: dialect.name)
+                let type = dialect.columnType(column), from = dialect.columnType(existing)
                 if dialect.capabilities.enforcesDeclaredTypes, NarrowingCheck.canCount(type: type, from: from) {
                     checks.append(.unfit(table: desired.name, column: column.name, type: type, from: from))
                 }
@@ -176,9 +176,9 @@ struct TableDiffer {
     /// Sequence options compared with the defaults folded away (only where the dialect keeps them).
     private func sequencesEqual(_ a: Column, _ b: Column) -> Bool {
         guard dialect.capabilities.sequenceOptions, a.identity != nil, b.identity != nil else { return true }
-        let type = a.type(for: dialect.name)
+        let type = dialect.columnType(a)
         return (a.sequence ?? SequenceOptions()).normalized(columnType: type)
-            == (b.sequence ?? SequenceOptions()).normalized(columnType: b.type(for: dialect.name))
+            == (b.sequence ?? SequenceOptions()).normalized(columnType: dialect.columnType(b))
     }
 
     private func diffPrimaryKey(into builder: inout PlanBuilder) {

@@ -58,10 +58,12 @@ public struct Column: Hashable, Sendable, Codable {
         self.sequence = sequence
     }
 
-    /// The type to use on a dialect: its native override if the column has one, else ``type``.
-    public func type(for dialect: String) -> DataType {
+    /// The type to use on a dialect: its native override if the column has one (read with the
+    /// dialect's `aliases`, see ``Dialect/typeAliases``), else ``type``. A dialect calls
+    /// ``Dialect/columnType(_:)``, which passes its own.
+    public func type(for dialect: String, aliases: [String: DataType] = [:]) -> DataType {
         if let native = nativeTypes[dialect] {
-            return DataType.parse(native) ?? .native(native)
+            return DataType.parse(native, aliases: aliases) ?? .native(native)
         }
         return type
     }

@@ -61,9 +61,11 @@ public enum DataType: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
-    /// Parses a portable type name, accepting common aliases (`int`, `bool`, `numeric`,
-    /// `character varying(n)`, `blob`, `float8`, ...). Returns nil for anything else.
-    public static func parse(_ text: String) -> DataType? {
+    /// Parses a portable type name, accepting the SQL standard's spellings (`int`, `numeric`,
+    /// `character varying(n)`, `double precision`, `blob`, ...) and, for a name without
+    /// arguments, `aliases`: an engine's own names (``Dialect/typeAliases``, e.g. PostgreSQL's
+    /// `int8`). Returns nil for anything else.
+    public static func parse(_ text: String, aliases: [String: DataType] = [:]) -> DataType? {
         let base: String, args: [Int]
         if let simple = splitSimpleASCII(text) {
             (base, args) = simple
@@ -75,9 +77,9 @@ public enum DataType: Hashable, Sendable, Codable, CustomStringConvertible {
         func noArgs(_ type: DataType) -> DataType? { args.isEmpty ? type : nil }
         switch base {
         case "boolean", "bool": return noArgs(.boolean)
-        case "smallint", "int2": return noArgs(.smallint)
-        case "integer", "int", "int4": return noArgs(.integer)
-        case "bigint", "int8": return noArgs(.bigint)
+        case "smallint": return noArgs(.smallint)
+        case "integer", "int": return noArgs(.integer)
+        case "bigint": return noArgs(.bigint)
         case "decimal", "numeric":
             switch args.count {
             case 0: return .decimal(precision: nil, scale: nil)
@@ -85,21 +87,21 @@ public enum DataType: Hashable, Sendable, Codable, CustomStringConvertible {
             case 2: return args[1] <= args[0] ? .decimal(precision: args[0], scale: args[1]) : nil
             default: return nil
             }
-        case "real", "float4": return noArgs(.real)
-        case "double", "double precision", "float8": return noArgs(.double)
+        case "real": return noArgs(.real)
+        case "double", "double precision": return noArgs(.double)
         case "char", "character":
             return args.count <= 1 ? .char(length: args.first) : nil
         case "varchar", "character varying":
             return args.count <= 1 ? .varchar(length: args.first) : nil
         case "text": return noArgs(.text)
-        case "binary", "blob", "bytea", "varbinary": return noArgs(.binary)
+        case "binary", "blob", "varbinary": return noArgs(.binary)
         case "date": return noArgs(.date)
         case "time": return noArgs(.time)
-        case "timestamp", "datetime": return noArgs(.timestamp)
+        case "timestamp": return noArgs(.timestamp)
         case "timestamptz", "timestamp with time zone": return noArgs(.timestamptz)
         case "uuid": return noArgs(.uuid)
         case "json": return noArgs(.json)
-        default: return nil
+        default: return args.isEmpty ? aliases[base] : nil
         }
     }
 

@@ -118,5 +118,10 @@ public struct IndexFeatures: OptionSet, Hashable, Sendable {
     public static let nullsNotDistinct = IndexFeatures(rawValue: 1 << 4)
     /// `WITH (...)` storage parameters.
     public static let storageParameters = IndexFeatures(rawValue: 1 << 5)
-    public static let all: IndexFeatures = [.include, .operatorClasses, .collations, .nullsOrder, .nullsNotDistinct, .storageParameters]
+    /// Key parts over a prefix of a column (`name(10)`, MariaDB).
+    public static let prefixLengths = IndexFeatures(rawValue: 1 << 6)
+    /// Access methods other than the default B-tree (`USING gin`, `USING HASH`).
+    public static let methods = IndexFeatures(rawValue: 1 << 7)
+    public static let all: IndexFeatures = [.include, .operatorClasses, .collations, .nullsOrder, .nullsNotDistinct,
+                                            .storageParameters, .prefixLengths, .methods]
 }

@@ -106,41 +106,4 @@ public enum SchemaValidator {
             }
         }
     }
-
-    /// For engines where index names share one namespace per schema (PostgreSQL, SQLite):
-    /// rejects an index or unique constraint name used twice, or equal to a table or view name.
-    /// `key` is the engine's comparison rule for these names (default: exact).
-    public static func validateSchemaWideIndexNames(_ schema: Schema, key: (String) -> String = { $0 }) throws {
-        var owners: [String: String] = [:]
-        for name in schema.tables.map(\.name) + schema.views.map(\.name) { owners[key(name)] = "a table or view" }
-        for table in schema.tables {
-            for name in table.indexes.map(\.name) + table.uniqueConstraints.map(\.name) {
-                if let owner = owners[key(name)] {
-                    throw SchemaSyncError(.invalidSchema, "index name '\(name)' on table '\(table.name)' is already used by \(owner)",
-                                          hint: "index names are shared by the whole schema on this engine; rename one")
-                }
-                owners[key(name)] = "an index of table '\(table.name)'"
-            }
-        }
-    }
-
-    /// Rejects identifiers longer than `maxBytes` (PostgreSQL: 63), which the engine would
-    /// silently truncate, so the schema could never converge.
-    public static func validateNameLengths(_ schema: Schema, maxBytes: Int, engine: String) throws {
-        func check(_ name: String, _ what: String) throws {
-            guard name.utf8.count > maxBytes else { return }
-            throw SchemaSyncError(.invalidSchema, "\(what) '\(name)' is \(name.utf8.count) bytes long; \(engine) keeps at most \(maxBytes)",
-                                  hint: "choose a shorter name")
-        }
-        for table in schema.tables {
-            try check(table.name, "table")
-            for column in table.columns { try check(column.name, "column '\(table.name).\(column.name)'") }
-            for index in table.indexes { try check(index.name, "index on '\(table.name)'") }
-            for unique in table.uniqueConstraints { try check(unique.name, "constraint on '\(table.name)'") }
-            for key in table.foreignKeys { try check(key.name, "foreign key on '\(table.name)'") }
-            for c in table.checks { try check(c.name, "check on '\(table.name)'") }
-            if let pk = table.primaryKey?.name { try check(pk, "primary key on '\(table.name)'") }
-        }
-        for view in schema.views { try check(view.name, "view") }
-    }
 }

@@ -26,24 +26,29 @@ public struct PortableExpressionParser {
     /// Deeper nesting is refused rather than risking the stack (no real schema comes close).
     static let maximumDepth = 200
 
-    /// Parses one expression (a check, default, predicate, index or generated expression).
-    public static func expression(_ text: String) throws -> PortableExpression {
-        var parser = try PortableExpressionParser(text)
+    /// The source dialect's names for portable types (``Dialect/typeAliases``), for casts.
+    private let typeAliases: [String: DataType]
+
+    /// Parses one expression (a check, default, predicate, index or generated expression);
+    /// a cast's type name may be one of `typeAliases` (the source dialect's).
+    public static func expression(_ text: String, typeAliases: [String: DataType] = [:]) throws -> PortableExpression {
+        var parser = try PortableExpressionParser(text, typeAliases: typeAliases)
         let expression = try parser.parseExpression(0)
         try parser.expectEnd()
         return expression.simplified()
     }
 
     /// Parses a view body: one SELECT.
-    public static func select(_ text: String) throws -> PortableSelect {
-        var parser = try PortableExpressionParser(text)
+    public static func select(_ text: String, typeAliases: [String: DataType] = [:]) throws -> PortableSelect {
+        var parser = try PortableExpressionParser(text, typeAliases: typeAliases)
         let select = try parser.parseSelect()
         try parser.expectEnd()
         return select.simplified()
     }
 
-    init(_ text: String) throws {
+    init(_ text: String, typeAliases: [String: DataType] = [:]) throws {
         tokens = try Self.tokenize(text)
+        self.typeAliases = typeAliases
     }
 
     // MARK: Tokens
@@ -419,7 +424,7 @@ public struct PortableExpressionParser {
         if text == "bpchar" { return .char(length: nil) } // PostgreSQL's name for an unsized char
         // MariaDB's CAST(x AS SIGNED) is a 64-bit integer.
         if text == "signed" || text == "signed integer" || text == "unsigned" { return .bigint }
-        guard let type = DataType.parse(text), !type.isNative else { throw Unsupported(reason: "a cast to \(text)") }
+        guard let type = DataType.parse(text, aliases: typeAliases), !type.isNative else { throw Unsupported(reason: "a cast to \(text)") }
         return type
     }
 

@@ -131,7 +131,7 @@ public struct SchemaTranslator {
         } else {
             copy.nativeTypes = [:]
             let native = column.nativeTypes[source.name] ?? (column.type.isNative ? column.type.description : nil)
-            if let native, !column.type.isNative, DataType.parse(native) == column.type {
+            if let native, !column.type.isNative, DataType.parse(native, aliases: source.typeAliases) == column.type {
                 // Only another spelling of the portable type (`INT`, `datetime`).
             } else if let native {
                 let mapping = source.portableType(forNative: native, column: column)
@@ -400,7 +400,7 @@ public struct SchemaTranslator {
         var copy = view
         copy.attributes = attributes(view.attributes, object: object, into: &mappings)
         do {
-            let select = try PortableExpressionParser.select(view.definition)
+            let select = try PortableExpressionParser.select(view.definition, typeAliases: source.typeAliases)
             if let missing = select.sources.map(\.table).first(where: dropped.contains) {
                 mappings.append(.init(object: object, source: "view", target: "(left out)",
                                       note: "it reads \(missing), which is left out", needsAllowLossy: true))
@@ -489,7 +489,7 @@ public struct SchemaTranslator {
 
     private func parse(_ text: String, object: String, into mappings: inout [LossyMapping]) -> PortableExpression? {
         do {
-            return try PortableExpressionParser.expression(text)
+            return try PortableExpressionParser.expression(text, typeAliases: source.typeAliases)
         } catch {
             mappings.append(.init(object: object, source: Self.cut(text), target: "(left out)",
                                   note: "outside the portable subset: \(error)", needsAllowLossy: true))
