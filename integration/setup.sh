@@ -6,7 +6,7 @@ set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-packages=(pkg-config libsqlite3-dev python3)
+packages=(pkg-config libsqlite3-dev sqlite3 python3)
 if [ "${1:-}" = "--servers" ]; then
     packages+=(libpq-dev libmariadb-dev postgresql mariadb-server mariadb-client)
 else

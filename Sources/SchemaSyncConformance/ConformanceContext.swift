@@ -1,15 +1,21 @@
 import SchemaSyncCore
 
 /// What a scenario works with: a session on a fresh empty database, plus helpers to seed rows,
-/// read them back independently of the differ, and assert.
+/// read them back through the ``IndependentReader`` (not the session under test), and assert.
 public final class ConformanceContext {
     public let session: any DatabaseSession
+    /// Seeds and reads rows; nil when the suite was given none (then the session does, and
+    /// ``readThroughSession`` records that it did).
+    public let reader: (any IndependentReader)?
     public let scenario: String
+    /// True once a row was seeded or read back through the session under test for want of a reader.
+    private(set) var readThroughSession = false
     var dialect: any Dialect { session.dialect }
     var engine: SyncEngine { SyncEngine(session: session) }
 
-    init(session: any DatabaseSession, scenario: String) {
+    init(session: any DatabaseSession, reader: (any IndependentReader)?, scenario: String) {
         self.session = session
+        self.reader = reader
         self.scenario = scenario
     }
 
@@ -36,28 +42,63 @@ public final class ConformanceContext {
         return report
     }
 
-    /// Inserts rows of literal values (Int or String; nil for NULL).
+    /// Inserts rows of literal values (Int or String; nil for NULL), through the reader.
     func insert(_ table: String, _ columns: [String], _ rows: [[Any?]]) throws {
-        let q = dialect.quoteIdentifier
         for row in rows {
-            let values = row.map { value -> String in
-                switch value {
-                case nil: return "NULL"
-                case let i as Int: return String(i)
-                case let s as String: return dialect.quoteString(s)
-                default: return dialect.quoteString("\(value!)")
-                }
+            let sql = insertStatement(table, columns, row)
+            if let reader {
+                do { try reader.execute(sql) } catch { throw fail("\(reader.name) could not seed \(table): \(error)") }
+            } else {
+                readThroughSession = true
+                try session.execute(RenderedStatement(sql, changeIDs: []))
             }
-            let sql = "INSERT INTO \(q(table)) (\(columns.map(q).joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))"
-            try session.execute(RenderedStatement(sql, changeIDs: []))
         }
     }
 
-    /// Reads `columns` of every row, ordered by the first column, as text.
+    /// Asserts the database refuses to insert `row` (`constraint` says what should refuse it).
+    /// Through a reader any refusal counts (the scenario then reads the rows back); through the
+    /// session it must be an ``SchemaSyncError/Code/applyFailed`` error.
+    func expectInsertRefused(_ table: String, _ columns: [String], _ row: [Any?], by constraint: String) throws {
+        let sql = insertStatement(table, columns, row)
+        if let reader {
+            do { try reader.execute(sql) } catch { return }
+        } else {
+            readThroughSession = true
+            do {
+                try session.execute(RenderedStatement(sql, changeIDs: []))
+            } catch let error as SchemaSyncError {
+                try expect(error.code == .applyFailed, "expected an applyFailed error, got \(error.code): \(error)")
+                return
+            }
+        }
+        throw fail("the database accepted a row into \(table) that \(constraint) should refuse")
+    }
+
+    private func insertStatement(_ table: String, _ columns: [String], _ row: [Any?]) -> String {
+        let q = dialect.quoteIdentifier
+        let values = row.map { value -> String in
+            switch value {
+            case nil: return "NULL"
+            case let i as Int: return String(i)
+            case let s as String: return dialect.quoteString(s)
+            default: return dialect.quoteString("\(value!)")
+            }
+        }
+        return "INSERT INTO \(q(table)) (\(columns.map(q).joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))"
+    }
+
+    /// Reads `columns` of every row, ordered by the first column, as text, through the reader.
     func rows(_ table: String, _ columns: [String]) throws -> [[String?]] {
         let q = dialect.quoteIdentifier
-        return try session.query("SELECT \(columns.map(q).joined(separator: ", ")) FROM \(q(table)) ORDER BY \(q(columns[0]))")
-            .map { $0.map { $0.map(Self.normalizeNumber) } }
+        let sql = "SELECT \(columns.map(q).joined(separator: ", ")) FROM \(q(table)) ORDER BY \(q(columns[0]))"
+        let rows: [[String?]]
+        if let reader {
+            do { rows = try reader.rows(sql) } catch { throw fail("\(reader.name) could not read \(table): \(error)") }
+        } else {
+            readThroughSession = true
+            rows = try session.query(sql)
+        }
+        return rows.map { $0.map { $0.map(Self.normalizeNumber) } }
     }
 
     /// `5.00` → `5`, so engines that print decimals differently compare equal.
