@@ -98,10 +98,16 @@ fi
 
 mkdir -p "$ROOT" "$LOCK" "$TMPDIR_FB" "$DATA"
 chmod 700 "$BASE"
-# The engine finds its message file, plugins and character sets relative to its root directory.
-for entry in firebird.msg plugins.conf plugins intl lib UDF; do
+# The engine reads its message file and plugins.conf from its root directory, and loads the
+# character sets module (WIN1252, ISO8859_1, ...) from $(root)/intl. That module must be a real
+# file, not a symlink: the engine registers it under its resolved path and would then not find
+# it again under $(root)/intl ("CHARACTER SET ... is not installed").
+for entry in firebird.msg plugins.conf; do
     ln -sfn "$SYSTEM_ROOT/$entry" "$ROOT/$entry"
 done
+[ -L "$ROOT/intl" ] && rm -f "$ROOT/intl"
+mkdir -p "$ROOT/intl"
+cmp -s "$SYSTEM_ROOT/intl/libfbintl.so" "$ROOT/intl/libfbintl.so" || cp "$SYSTEM_ROOT/intl/libfbintl.so" "$ROOT/intl/libfbintl.so"
 
 cat >"$ROOT/firebird.conf" <<CONF
 # Written by integration/start-firebird.sh; rewritten on every start.
