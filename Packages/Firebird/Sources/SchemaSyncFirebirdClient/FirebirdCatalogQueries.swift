@@ -59,9 +59,9 @@ public enum FirebirdCatalogQueries {
 
     /// Primary keys, unique, foreign key and check constraints: relation, constraint, type,
     /// backing index (its columns come from `indexes`), referenced relation and its key's index
-    /// (foreign keys), update rule and delete rule (`RESTRICT`, `CASCADE`, `SET NULL`,
-    /// `SET DEFAULT`; Firebird stores `RESTRICT` for NO ACTION), check source (`CHECK (...)` as
-    /// written). NOT NULL constraints are left out: `columns` reports nullability.
+    /// (foreign keys), update rule and delete rule (`NO ACTION`, `CASCADE`, `SET NULL`,
+    /// `SET DEFAULT` as written, `RESTRICT` when the rule was left out; both mean "refuse"),
+    /// check source (`CHECK (...)` as written). NOT NULL constraints are left out: `columns` reports nullability.
     public static let constraints = """
         SELECT c.RDB$RELATION_NAME, c.RDB$CONSTRAINT_NAME, c.RDB$CONSTRAINT_TYPE, c.RDB$INDEX_NAME,
                u.RDB$RELATION_NAME, u.RDB$INDEX_NAME, ref.RDB$UPDATE_RULE, ref.RDB$DELETE_RULE,
