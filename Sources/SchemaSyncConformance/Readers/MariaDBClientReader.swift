@@ -49,7 +49,7 @@ public struct MariaDBClientReader: IndependentReader {
         if let host = url.host { arguments += ["-h", host, "--protocol=TCP"] }
         if let port = url.port { arguments += ["-P", String(port)] }
         if let user = url.user { arguments += ["-u", user] }
-        if !url.path.isEmpty { arguments += ["-D", url.path] }
+        if !url.databaseName.isEmpty { arguments += ["-D", url.databaseName] }
         var environment: [String: String] = [:]
         if let password = url.password { environment["MYSQL_PWD"] = password }
         return try client.run(arguments + tail, environment: environment)

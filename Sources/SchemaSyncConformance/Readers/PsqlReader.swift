@@ -67,7 +67,7 @@ public struct PsqlReader: IndependentReader {
         if let host = url.host { arguments += ["-h", host] }
         if let port = url.port { arguments += ["-p", String(port)] }
         if let user = url.user { arguments += ["-U", user] }
-        if !url.path.isEmpty { arguments += ["-d", url.path] }
+        if !url.databaseName.isEmpty { arguments += ["-d", url.databaseName] }
         arguments += ["-c", sql]
         // C messages, so the footer is English; UTF-8 whatever the locale.
         var environment = ["LC_ALL": "C", "PGCLIENTENCODING": "UTF8", "PGCONNECT_TIMEOUT": "10"]
