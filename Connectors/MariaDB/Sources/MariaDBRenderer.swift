@@ -7,7 +7,8 @@ import SchemaSyncCore
 /// `ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS`, `ADD CONSTRAINT IF NOT EXISTS chk CHECK`,
 /// `DROP {COLUMN|INDEX|FOREIGN KEY|CONSTRAINT} IF EXISTS`, `RENAME TABLE IF EXISTS`,
 /// `RENAME COLUMN IF EXISTS`, `CREATE OR REPLACE VIEW`, `DROP VIEW IF EXISTS`.
-struct MariaDBRenderer {
+/// Key parts, references and the CREATE TABLE frame come from ``DDLRendering``.
+struct MariaDBRenderer: DDLRendering {
     let dialect: MariaDBDialect
     let current: Schema
     let desired: Schema
@@ -208,11 +209,11 @@ struct MariaDBRenderer {
             lines.append("CONSTRAINT \(q(unique.name)) UNIQUE KEY (\(unique.columns.map(q).joined(separator: ", ")))")
         }
         for index in table.indexes {
-            lines.append("\(indexKind(index)) \(q(index.name)) (\(indexParts(index)))\(indexUsing(index))")
+            lines.append("\(indexKind(index)) \(q(index.name)) (\(indexKeyParts(index)))\(indexUsing(index))")
         }
         for fk in table.foreignKeys { lines.append(foreignKeyClause(fk, guarded: false)) }
-        for check in table.checks where !inline.contains(check.name) { lines.append("CONSTRAINT \(q(check.name)) CHECK (\(check.expression))") }
-        var sql = "CREATE TABLE IF NOT EXISTS \(q(table.name)) (\n  " + lines.joined(separator: ",\n  ") + "\n)"
+        for check in table.checks where !inline.contains(check.name) { lines.append(checkClause(check, name: check.name)) }
+        var sql = createTable(table.name, elements: lines)
         if let engine = table.attributes[MariaDBDialect.Attribute.engine] { sql += " ENGINE=\(engine)" }
         if let charset = table.attributes[MariaDBDialect.Attribute.charset] { sql += " DEFAULT CHARSET=\(charset)" }
         if let collation = table.attributes[MariaDBDialect.Attribute.collation] { sql += " COLLATE=\(collation)" }
@@ -330,7 +331,7 @@ struct MariaDBRenderer {
             }
             if wanted.primaryKey?.columns.first == column.name { continue }
             if let index = wanted.indexes.first(where: { $0.columnNames.first == column.name && $0.method == nil }) {
-                clauses.append("ADD \(index.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(q(index.name)) (\(indexParts(index)))")
+                clauses.append("ADD \(index.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(q(index.name)) (\(indexKeyParts(index)))")
             } else if let unique = wanted.uniqueConstraints.first(where: { $0.columns.first == column.name }) {
                 clauses.append("ADD UNIQUE INDEX IF NOT EXISTS \(q(unique.name)) (\(unique.columns.map(q).joined(separator: ", ")))")
             }
@@ -362,17 +363,8 @@ struct MariaDBRenderer {
         }
     }
 
-    private func indexParts(_ index: Index) -> String {
-        index.parts.map { part in
-            var text = part.column.map(q) ?? "(\(part.expression ?? ""))"
-            if let length = part.prefixLength { text += "(\(length))" }
-            if part.descending { text += " DESC" }
-            return text
-        }.joined(separator: ", ")
-    }
-
     private func createIndex(_ table: String, _ index: Index) -> String {
-        let parts = "(\(indexParts(index)))\(indexUsing(index))"
+        let parts = "(\(indexKeyParts(index)))\(indexUsing(index))"
         switch index.method?.lowercased() {
         case "fulltext": return "CREATE FULLTEXT INDEX IF NOT EXISTS \(q(index.name)) ON \(q(table)) \(parts)"
         case "spatial": return "CREATE SPATIAL INDEX IF NOT EXISTS \(q(index.name)) ON \(q(table)) \(parts)"
@@ -382,12 +374,10 @@ struct MariaDBRenderer {
         }
     }
 
+    /// `CONSTRAINT name FOREIGN KEY [IF NOT EXISTS] (...) REFERENCES ...`: MariaDB's guard sits
+    /// after the keywords.
     private func foreignKeyClause(_ key: ForeignKey, guarded: Bool) -> String {
-        var sql = "CONSTRAINT \(q(key.name)) FOREIGN KEY \(guarded ? "IF NOT EXISTS " : "")(\(key.columns.map(q).joined(separator: ", "))) "
-            + "REFERENCES \(q(key.referencedTable)) (\(key.referencedColumns.map(q).joined(separator: ", ")))"
-        if key.onDelete != .noAction { sql += " ON DELETE \(key.onDelete.rawValue.uppercased())" }
-        if key.onUpdate != .noAction { sql += " ON UPDATE \(key.onUpdate.rawValue.uppercased())" }
-        return sql
+        constraintPrefix(key.name) + "FOREIGN KEY " + (guarded ? "IF NOT EXISTS " : "") + foreignKeyReference(key)
     }
 
     /// When an index that a kept foreign key relies on is dropped, MariaDB refuses; adding the

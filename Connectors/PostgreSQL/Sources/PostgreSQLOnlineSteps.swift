@@ -87,7 +87,7 @@ struct PostgreSQLOnlineSteps {
         let table = dialect.qualified(t)
         switch planned.change {
         case let .createIndex(_, index):
-            let sql = renderer.createIndex(t, index)
+            let sql = renderer.createIndex(index, on: t)
             return [after(sql.replacingFirst("INDEX IF NOT EXISTS ", with: "INDEX CONCURRENTLY IF NOT EXISTS "))]
         case let .dropIndex(_, index):
             return [after("DROP INDEX CONCURRENTLY IF EXISTS \(dialect.qualified(index.name))")]

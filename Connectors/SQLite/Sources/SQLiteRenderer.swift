@@ -1,8 +1,9 @@
 import SchemaSyncCore
 
 /// Renders a plan for SQLite: in-place `ALTER TABLE` where SQLite can, otherwise one
-/// ``SQLiteTableRebuild`` per table covering all of that table's changes.
-struct SQLiteRenderer {
+/// ``SQLiteTableRebuild`` per table covering all of that table's changes. Clauses come from
+/// ``DDLRendering``; SQLite takes key expressions bare and collation names whole.
+struct SQLiteRenderer: DDLRendering {
     let dialect: SQLiteDialect
     let current: Schema
     /// The desired schema, whose column order rebuilt tables take.
@@ -167,30 +168,30 @@ struct SQLiteRenderer {
     /// SQLite's catalog keeps no constraint names, so a name SchemaSync would generate anyway
     /// (`<table>_<columns>_fkey`, `_key`, `<table>_check<n>`) is not written: an unnamed
     /// constraint stays unnamed, and the created text is what was declared.
+    func indexExpression(_ expression: String) -> String { expression }
+    func qualifiedName(_ name: String) -> String { dialect.quoteIdentifier(name) }
+
     func createTable(_ table: Table, as name: String? = nil) -> String {
-        let q = dialect.quoteIdentifier
         let inlineKey = table.columns.first { $0.identity != nil && table.primaryKey?.columns == [$0.name] }?.name
         var lines = table.columns.map { dialect.columnDefinition($0, inlinePrimaryKey: $0.name == inlineKey) }
         if let pk = table.primaryKey, inlineKey == nil {
-            lines.append("PRIMARY KEY (\(pk.columns.map(q).joined(separator: ", ")))")
+            lines.append("PRIMARY KEY (\(columnList(pk.columns)))")
         }
         for fk in table.foreignKeys {
             lines.append(foreignKeyClause(fk, table: table.name))
         }
+        // The catalog keeps no names for unnamed constraints: generated names are left out.
         for unique in table.uniqueConstraints {
             let generated = unique.name == SchemaFileReader.generatedName(table.name, unique.columns, "key")
-            lines.append((generated ? "" : "CONSTRAINT \(q(unique.name)) ") + "UNIQUE (\(unique.columns.map(q).joined(separator: ", ")))")
+            lines.append(constraintPrefix(generated ? nil : unique.name) + "UNIQUE (\(columnList(unique.columns)))")
         }
         for check in table.checks {
-            lines.append((Self.isGeneratedCheckName(check.name, table: table.name) ? "" : "CONSTRAINT \(q(check.name)) ")
-                         + "CHECK (\(check.expression))")
+            lines.append(checkClause(check, name: Self.isGeneratedCheckName(check.name, table: table.name) ? nil : check.name))
         }
-        var sql = "CREATE TABLE IF NOT EXISTS \(q(name ?? table.name)) (\n  " + lines.joined(separator: ",\n  ") + "\n)"
         var options: [String] = []
         if table.attributes["sqlite.without_rowid"] == "true" { options.append("WITHOUT ROWID") }
         if table.attributes["sqlite.strict"] == "true" { options.append("STRICT") }
-        if !options.isEmpty { sql += " " + options.joined(separator: ", ") }
-        return sql
+        return createTable(name ?? table.name, elements: lines, suffix: options.isEmpty ? "" : " " + options.joined(separator: ", "))
     }
 
     /// `<table>_check`, `<table>_check2`, ...: the names given to unnamed checks.
@@ -201,26 +202,7 @@ struct SQLiteRenderer {
     }
 
     func foreignKeyClause(_ fk: ForeignKey, table: String) -> String {
-        let q = dialect.quoteIdentifier
         let generated = fk.name == SchemaFileReader.generatedName(table, fk.columns, "fkey")
-        var clause = (generated ? "" : "CONSTRAINT \(q(fk.name)) ") + "FOREIGN KEY (\(fk.columns.map(q).joined(separator: ", "))) "
-            + "REFERENCES \(q(fk.referencedTable)) (\(fk.referencedColumns.map(q).joined(separator: ", ")))"
-        if fk.onDelete != .noAction { clause += " ON DELETE \(fk.onDelete.rawValue.uppercased())" }
-        if fk.onUpdate != .noAction { clause += " ON UPDATE \(fk.onUpdate.rawValue.uppercased())" }
-        return clause
-    }
-
-    func createIndex(_ index: Index, on table: String) -> String {
-        let q = dialect.quoteIdentifier
-        let parts = index.parts.map { part -> String in
-            // SQLite takes any expression bare as a key part, and stores the text as written.
-            var text = part.column.map(q) ?? (part.expression ?? "")
-            if let collation = part.collation { text += " COLLATE \(q(collation))" }
-            if part.descending { text += " DESC" }
-            return text
-        }
-        var sql = "CREATE \(index.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(q(index.name)) ON \(q(table)) (\(parts.joined(separator: ", ")))"
-        if let predicate = index.predicate { sql += " WHERE \(predicate)" }
-        return sql
+        return foreignKeyClause(fk, name: generated ? nil : fk.name)
     }
 }
