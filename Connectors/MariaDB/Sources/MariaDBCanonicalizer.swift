@@ -5,8 +5,8 @@ import SchemaSyncCore
 /// - Indexes MariaDB adds for foreign keys (named like the key, same columns) are dropped from
 ///   the desired schema too: the key implies them.
 /// - Expressions MariaDB rewrites (check clauses, generated columns, expression defaults, view
-///   bodies) are replaced by the server's own rewriting: the affected tables and every view are
-///   created in a scratch database and read back. When no scratch database can be made
+///   bodies) are replaced by the server's own rewriting (the core's ``ScratchNormalizer``): the
+///   affected tables and every view are created in a scratch database and read back. When no scratch database can be made
 ///   (missing privilege), checks and generated columns are compared by normalised text, and a
 ///   schema with views is refused with a clear error (grant CREATE or pass a dev URL).
 /// - A table or view whose expressions are already spelled exactly as the target's catalog
@@ -18,16 +18,14 @@ struct MariaDBCanonicalizer {
     /// The target as last inspected, whose spellings need no scratch database.
     var catalog: Schema? = nil
 
+    /// Checks, generated columns, expression defaults and view bodies: the core's standard.
+    private struct Spelling: ServerSpelling {}
+    private let normalizer = ScratchNormalizer(spelling: Spelling())
+
     func canonicalize(_ desired: Schema) throws -> Schema {
         let schema = withoutImpliedIndexes(desired)
-        var catalogTables: [String: Table] = [:]
-        for table in catalog?.tables ?? [] { catalogTables[table.name] = table }
-        let needy = schema.tables.filter { needsServer($0) && !alreadyCanonical($0, catalog: catalogTables[$0.name]) }
-        let viewsNeedServer = schema.views.contains { catalog?.view(named: $0.name)?.definition != $0.definition }
-        guard !needy.isEmpty || viewsNeedServer else { return schema }
-        let tables = viewsNeedServer ? schema.tables : needy
         do {
-            return merge(schema, try serverForm(of: tables, views: viewsNeedServer ? schema.views : []))
+            return try normalizer.normalize(schema, catalog: catalog) { tables, views in try serverForm(of: tables, views: views) }
         } catch let error as SchemaSyncError where error.code == .invalidSchema {
             throw error // the server rejected a desired table: refuse before anything changes
         } catch let error as SchemaSyncError where schema.views.isEmpty {
@@ -54,7 +52,9 @@ struct MariaDBCanonicalizer {
                 return (try MariaDBCatalogInspector(connection: connection, database: name, dialect: dialect).inspect(),
                         try MariaDBDefinitionReader(database: name, run: connection.query).read())
             }
-            return (merge(schema, parsed), definitions)
+            var canonical = schema
+            normalizer.merge(parsed, into: &canonical)
+            return (canonical, definitions)
         } catch let error as SchemaSyncError where MariaDBScratchDatabase.isUnavailable(error) {
             return (try canonicalize(desired), nil)
         }
@@ -138,32 +138,6 @@ struct MariaDBCanonicalizer {
         return type.hasSuffix("text") || type.hasSuffix("blob") || type == "json"
     }
 
-    /// Whether every expression of `table` that needs the server is spelled as `catalog` spells it.
-    private func alreadyCanonical(_ table: Table, catalog: Table?) -> Bool {
-        guard let catalog else { return false }
-        for check in table.checks where catalog.checks.first(where: { $0.name == check.name })?.expression != check.expression {
-            return false
-        }
-        for column in table.columns {
-            let generated = column.generated != nil
-            var expressionDefault = false
-            if case .expression = column.defaultValue { expressionDefault = true }
-            guard generated || expressionDefault else { continue }
-            guard let actual = catalog.column(named: column.name) else { return false }
-            if generated, actual.generated != column.generated { return false }
-            if expressionDefault, actual.defaultValue != column.defaultValue { return false }
-        }
-        return true
-    }
-
-    private func needsServer(_ table: Table) -> Bool {
-        !table.checks.isEmpty || table.columns.contains { column in
-            if column.generated != nil { return true }
-            if case .expression = column.defaultValue { return true }
-            return false
-        }
-    }
-
     /// Creates `tables` (columns, primary key, checks) and `views` in a scratch database and reads them back.
     private func serverForm(of tables: [Table], views: [View]) throws -> Schema {
         let renderer = MariaDBRenderer(dialect: dialect, current: Schema(), desired: Schema())
@@ -179,38 +153,10 @@ struct MariaDBCanonicalizer {
                 statements.append((renderer.createTable(table), "table '\(table.name)'"))
             }
             try execute(statements, on: connection, hint: "fix the check, generated or default expression named in the cause")
-            for view in ViewOrdering.creationOrder(views) {
+            for view in views {
                 try? connection.execute("CREATE OR REPLACE VIEW \(dialect.quoteIdentifier(view.name)) AS \(view.definition)")
             }
             return try MariaDBCatalogInspector(connection: connection, database: name, dialect: dialect).inspect()
         }
-    }
-
-    /// Takes the server's spelling of every expression from `parsed`, keeping everything else.
-    private func merge(_ desired: Schema, _ parsed: Schema) -> Schema {
-        var schema = desired
-        for t in schema.tables.indices {
-            guard let server = parsed.table(named: schema.tables[t].name) else { continue }
-            for c in schema.tables[t].columns.indices {
-                guard let column = server.column(named: schema.tables[t].columns[c].name) else { continue }
-                if schema.tables[t].columns[c].generated != nil, let generated = column.generated {
-                    schema.tables[t].columns[c].generated?.expression = generated.expression
-                }
-                if case .expression = schema.tables[t].columns[c].defaultValue {
-                    schema.tables[t].columns[c].defaultValue = column.defaultValue
-                }
-            }
-            for k in schema.tables[t].checks.indices {
-                if let check = server.checks.first(where: { $0.name == schema.tables[t].checks[k].name }) {
-                    schema.tables[t].checks[k].expression = check.expression
-                }
-            }
-        }
-        for v in schema.views.indices {
-            if let view = parsed.view(named: schema.views[v].name) {
-                schema.views[v].definition = view.definition
-            }
-        }
-        return schema
     }
 }

@@ -4,51 +4,44 @@ import SchemaSyncCore
 ///
 /// PostgreSQL stores expressions rewritten (`email <> ''` becomes `(email <> ''::text)`), views
 /// as `pg_get_viewdef` prints them, and type names as `format_type` spells them. Rather than
-/// guess, the canonicalizer creates the desired tables and views in a scratch schema inside a
-/// transaction that is rolled back, reads them back with the same inspector, and copies the
-/// server's spelling of every expression, native type and default into the desired schema.
+/// guess, the core's ``ScratchNormalizer`` has what needs it created in a scratch schema inside
+/// a transaction that is rolled back, read back with the same inspector, and the server's
+/// spelling (``PostgreSQLServerSpelling``) copied into the desired schema. This type adds what
+/// PostgreSQL decides unasked (names, NOT NULL) and the scratch schema itself.
 struct PostgreSQLCanonicalizer {
     let session: PostgreSQLSession
 
     private var dialectName: String { session.postgresDialect.name }
 
+    private var normalizer: ScratchNormalizer<PostgreSQLServerSpelling> {
+        ScratchNormalizer(spelling: PostgreSQLServerSpelling(dialectName: dialectName))
+    }
+
     func canonicalize(_ input: Schema) throws -> Schema {
-        var desired = prepared(input)
-        let last = session.lastInspected
-        let viewsNeedServer = desired.views.contains { view in
-            last?.view(named: view.name)?.definition != view.definition
-        }
-        // Views read the tables, so they need every table in the scratch schema.
-        let needed = viewsNeedServer ? desired.tables : desired.tables.filter { table in
-            needsServer(table) && !alreadyCanonical(table, catalog: last?.table(named: table.name))
-        }
-        guard !needed.isEmpty || viewsNeedServer else { return desired }
-
-        let scratchSchema = try session.withScratchSchema { scratch -> Schema in
-            let renderer = PostgreSQLRenderer(dialect: scratch)
-            var statements: [(sql: String, object: String)] = []
-            for table in needed {
-                var copy = table
-                copy.foreignKeys = []
-                copy.comment = nil
-                copy.renamedFrom = nil
-                for c in copy.columns.indices {
-                    copy.columns[c].comment = nil
-                    copy.columns[c].renamedFrom = nil
+        try normalizer.normalize(prepared(input), catalog: session.lastInspected) { tables, views in
+            try session.withScratchSchema { scratch -> Schema in
+                let renderer = PostgreSQLRenderer(dialect: scratch)
+                var statements: [(sql: String, object: String)] = []
+                for table in tables {
+                    var copy = table
+                    copy.foreignKeys = []
+                    copy.comment = nil
+                    copy.renamedFrom = nil
+                    for c in copy.columns.indices {
+                        copy.columns[c].comment = nil
+                        copy.columns[c].renamedFrom = nil
+                    }
+                    statements += renderer.createTable(copy).map { ($0, "table '\(table.name)'") }
                 }
-                statements += renderer.createTable(copy).map { ($0, "table '\(table.name)'") }
+                for view in views {
+                    var copy = view
+                    copy.comment = nil
+                    statements += try renderer.statements(for: .createView(copy)).map { ($0, "view '\(view.name)'") }
+                }
+                try run(statements)
+                return try session.inspect(dialect: scratch)
             }
-            for view in ViewOrdering.creationOrder(viewsNeedServer ? desired.views : []) {
-                var copy = view
-                copy.comment = nil
-                statements += try renderer.statements(for: .createView(copy)).map { ($0, "view '\(view.name)'") }
-            }
-            try run(statements)
-            return try session.inspect(dialect: scratch)
         }
-
-        merge(scratchSchema, into: &desired)
-        return desired
     }
 
     /// Canonicalises and reads PostgreSQL's definitions of the desired schema from one scratch
@@ -61,7 +54,7 @@ struct PostgreSQLCanonicalizer {
             try build(desired, in: scratch)
             return (try session.inspect(dialect: scratch), try session.definitionReader(schema: scratch.schema).read())
         }
-        merge(scratchSchema, into: &desired)
+        normalizer.merge(scratchSchema, into: &desired)
         return (desired, definitions)
     }
 
@@ -102,21 +95,6 @@ struct PostgreSQLCanonicalizer {
                 }
                 throw session.fail(error, .invalidSchema, "the desired schema is not valid on PostgreSQL",
                                    hint: "fix the object named in the cause")
-            }
-        }
-    }
-
-    /// Copies the server's spelling from the scratch copy into `desired`.
-    private func merge(_ scratchSchema: Schema, into desired: inout Schema) {
-        for t in desired.tables.indices {
-            guard let server = scratchSchema.table(named: desired.tables[t].name) else { continue }
-            merge(server, into: &desired.tables[t])
-        }
-        for v in desired.views.indices {
-            if let server = scratchSchema.view(named: desired.views[v].name) {
-                desired.views[v].definition = server.definition
-                desired.views[v].attributes = desired.views[v].attributes.filter { !$0.key.hasPrefix("postgresql.") }
-                    .merging(server.attributes) { a, _ in a }
             }
         }
     }
@@ -179,77 +157,6 @@ struct PostgreSQLCanonicalizer {
         let keyColumns = Set(table.primaryKey?.columns ?? [])
         for c in table.columns.indices where keyColumns.contains(table.columns[c].name) || table.columns[c].identity != nil {
             table.columns[c].nullable = false
-        }
-    }
-
-    /// Whether the table holds anything the server spells its own way.
-    private func needsServer(_ table: Table) -> Bool {
-        if !table.checks.isEmpty { return true }
-        if table.indexes.contains(where: Self.spelledByServer) { return true }
-        return table.columns.contains { column in
-            let type = column.type(for: dialectName, aliases: PostgreSQLTypeMapping.aliases)
-            if column.generated != nil || type.isNative { return true }
-            switch column.defaultValue {
-            case .expression?: return true
-            case .string?: return !PostgreSQLTypeMapping.isStringType(type)
-            default: return false
-            }
-        }
-    }
-
-    /// Whether every server-spelled part of `table` is already written exactly as the catalog holds it.
-    private func alreadyCanonical(_ table: Table, catalog: Table?) -> Bool {
-        guard let catalog else { return false }
-        for check in table.checks where catalog.checks.first(where: { $0.name == check.name })?.expression != check.expression {
-            return false
-        }
-        for index in table.indexes where Self.spelledByServer(index) {
-            guard let actual = catalog.indexes.first(where: { $0.name == index.name }),
-                  actual.predicate == index.predicate, actual.parts == index.parts,
-                  actual.storageParameters == index.storageParameters else { return false }
-        }
-        for column in table.columns {
-            guard let actual = catalog.column(named: column.name) else { return false }
-            if column.generated != nil, column.generated != actual.generated { return false }
-            let type = column.type(for: dialectName, aliases: PostgreSQLTypeMapping.aliases)
-            if type.isNative, PostgreSQLTypeMapping.sql(for: type) != PostgreSQLTypeMapping.sql(for: actual.type) { return false }
-            switch column.defaultValue {
-            case .expression?: if column.defaultValue != actual.defaultValue { return false }
-            case .string?: if !PostgreSQLTypeMapping.isStringType(type), column.defaultValue != actual.defaultValue { return false }
-            default: break
-            }
-        }
-        return true
-    }
-
-    private func merge(_ server: Table, into table: inout Table) {
-        for c in table.columns.indices {
-            guard let actual = server.column(named: table.columns[c].name) else { continue }
-            var column = table.columns[c]
-            if column.nativeTypes[dialectName] != nil {
-                column.nativeTypes[dialectName] = actual.type.description
-            } else if column.type.isNative {
-                column.type = actual.type
-            }
-            if column.generated != nil, let generated = actual.generated {
-                column.generated = generated
-            }
-            if column.defaultValue != nil, column.identity == nil, column.generated == nil {
-                column.defaultValue = actual.defaultValue
-            }
-            table.columns[c] = column
-        }
-        for k in table.checks.indices {
-            if let actual = server.checks.first(where: { $0.name == table.checks[k].name }) {
-                table.checks[k].expression = actual.expression
-            }
-        }
-        for i in table.indexes.indices {
-            if let actual = server.indexes.first(where: { $0.name == table.indexes[i].name }) {
-                table.indexes[i].parts = actual.parts
-                table.indexes[i].predicate = actual.predicate
-                table.indexes[i].storageParameters = actual.storageParameters
-            }
         }
     }
 
