@@ -50,7 +50,7 @@ final class CapabilityCheckTests: XCTestCase {
         characters.caps.identifierLimit = IdentifierLimit(33, .characters)
         XCTAssertNoThrow(try CapabilityCheck.validate(schema, dialect: characters))
         // A generated index name counts too, and the hint says how to name it.
-        let unnamed = Index(name: SchemaFileReader.generatedName("orders", ["customer_reference"], "idx"), columns: ["id"])
+        let unnamed = Index(name: GeneratedName.make("orders", ["customer_reference"], "idx"), columns: ["id"])
         var short = ConfigurableDialect()
         short.caps.identifierLimit = IdentifierLimit(20, .bytes)
         XCTAssertThrowsError(try CapabilityCheck.validate(Schema(tables: [table(indexes: [unnamed])]), dialect: short)) { error in

@@ -35,6 +35,12 @@ final class IdentifierRuleTests: XCTestCase {
         var posts = Table(name: "posts", columns: [Column(name: "id", type: .integer), Column(name: "user_id", type: .integer)])
         posts.foreignKeys = [ForeignKey(name: "p_u", columns: ["user_id"], referencedTable: "USERS", referencedColumns: ["id"])]
         XCTAssertThrowsError(try Differ(dialect: FakeDialect()).plan(from: Schema(), to: Schema(tables: [users(), posts]), allowDestructive: false))
+        // The validator uses the engine's rule when it knows the engine, ASCII folding when not.
+        XCTAssertNoThrow(try SchemaValidator.validate(Schema(tables: [users(), posts])))
+        XCTAssertThrowsError(try SchemaValidator.validate(Schema(tables: [users(), posts]), dialect: FakeDialect())) {
+            XCTAssertTrue("\($0)".contains("'USERS', which is not declared"), "\($0)")
+        }
+        XCTAssertNoThrow(try SchemaValidator.validate(Schema(tables: [users(), posts]), dialect: FoldingDialect()))
     }
 
     func testFoldingDialectMatchesAndRespells() throws {

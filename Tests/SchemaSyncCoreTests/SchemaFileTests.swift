@@ -87,10 +87,10 @@ final class SchemaFileTests: XCTestCase {
     }
 
     func testGeneratedNamesFitEveryEngineAndDoNotCollide() throws {
-        let long = SchemaFileReader.generatedName("customer_subscription_billing_events", ["subscription_identifier", "billing_period_start_date"], "idx")
+        let long = GeneratedName.make("customer_subscription_billing_events", ["subscription_identifier", "billing_period_start_date"], "idx")
         XCTAssertLessThanOrEqual(long.utf8.count, 63)
-        XCTAssertEqual(long, SchemaFileReader.generatedName("customer_subscription_billing_events", ["subscription_identifier", "billing_period_start_date"], "idx"))
-        XCTAssertNotEqual(long, SchemaFileReader.generatedName("customer_subscription_billing_events", ["subscription_identifier", "billing_period_end_date"], "idx"))
+        XCTAssertEqual(long, GeneratedName.make("customer_subscription_billing_events", ["subscription_identifier", "billing_period_start_date"], "idx"))
+        XCTAssertNotEqual(long, GeneratedName.make("customer_subscription_billing_events", ["subscription_identifier", "billing_period_end_date"], "idx"))
         let schema = try parse("tables:\n  - name: t\n    columns: [{ name: a, type: text }]\n    indexes:\n      - { columns: [{ expression: \"lower(a)\" }] }\n      - { columns: [{ expression: \"upper(a)\" }] }\n")
         XCTAssertEqual(schema.tables[0].indexes.map(\.name), ["t_expr_idx", "t_expr_idx2"])
     }

@@ -211,7 +211,7 @@ struct PostgreSQLRenderer: DDLRendering {
 
     /// `"schema"."table_column_seq"`: the name PostgreSQL gives a serial column's sequence.
     private func qualifiedSequence(_ t: String, _ column: String) -> String {
-        table(SchemaFileReader.generatedName(t, [column], "seq"))
+        table(GeneratedName.make(t, [column], "seq"))
     }
 
     /// Sets every option of a serial column's own sequence (found through the catalog).

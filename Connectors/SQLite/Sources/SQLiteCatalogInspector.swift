@@ -123,7 +123,7 @@ struct SQLiteCatalogInspector {
             if origin == "u" {
                 // An inline UNIQUE constraint: SQLite names its index sqlite_autoindex_*, which no one may create.
                 let columns = (indexParts[name] ?? []).compactMap(\.0)
-                let constraintName = tableSQL[tableName]?.uniqueNames[columns] ?? SchemaFileReader.generatedName(tableName, columns, "key")
+                let constraintName = tableSQL[tableName]?.uniqueNames[columns] ?? GeneratedName.make(tableName, columns, "key")
                 tables[tableName]!.uniqueConstraints.append(UniqueConstraint(name: constraintName, columns: columns))
                 continue
             }
@@ -162,7 +162,7 @@ struct SQLiteCatalogInspector {
                 if key.referencedColumns.isEmpty { // REFERENCES t without columns: t's primary key
                     key.referencedColumns = tables[key.referencedTable]?.primaryKey?.columns ?? []
                 }
-                key.name = info.foreignKeyNames[key.columns] ?? SchemaFileReader.generatedName(tableName, key.columns, "fkey")
+                key.name = info.foreignKeyNames[key.columns] ?? GeneratedName.make(tableName, key.columns, "fkey")
                 tables[tableName]!.foreignKeys.append(key)
             }
         }

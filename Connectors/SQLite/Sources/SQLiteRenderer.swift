@@ -182,7 +182,7 @@ struct SQLiteRenderer: DDLRendering {
         }
         // The catalog keeps no names for unnamed constraints: generated names are left out.
         for unique in table.uniqueConstraints {
-            let generated = unique.name == SchemaFileReader.generatedName(table.name, unique.columns, "key")
+            let generated = unique.name == GeneratedName.make(table.name, unique.columns, "key")
             lines.append(constraintPrefix(generated ? nil : unique.name) + "UNIQUE (\(columnList(unique.columns)))")
         }
         for check in table.checks {
@@ -202,7 +202,7 @@ struct SQLiteRenderer: DDLRendering {
     }
 
     func foreignKeyClause(_ fk: ForeignKey, table: String) -> String {
-        let generated = fk.name == SchemaFileReader.generatedName(table, fk.columns, "fkey")
+        let generated = fk.name == GeneratedName.make(table, fk.columns, "fkey")
         return foreignKeyClause(fk, name: generated ? nil : fk.name)
     }
 }

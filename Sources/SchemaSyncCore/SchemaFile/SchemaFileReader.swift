@@ -106,7 +106,7 @@ public final class SchemaFileReader {
             let um = try mapping(n, "a unique constraint of table '\(name)'",
                                  allowed: ["name", "columns", "nullsNotDistinct", "deferrable", "initiallyDeferred"])
             let cols = try stringList(try required(um, "columns", in: n, what: "unique constraint"), "unique columns")
-            return UniqueConstraint(name: try optionalString(um, "name") ?? Self.generatedName(name, cols, "key"), columns: cols,
+            return UniqueConstraint(name: try optionalString(um, "name") ?? GeneratedName.make(name, cols, "key"), columns: cols,
                                     nullsNotDistinct: try um["nullsNotDistinct"].map { try bool($0, "nullsNotDistinct") } ?? false,
                                     deferrable: try um["deferrable"].map { try bool($0, "deferrable") } ?? false,
                                     initiallyDeferred: try um["initiallyDeferred"].map { try bool($0, "initiallyDeferred") } ?? false)
@@ -286,7 +286,7 @@ public final class SchemaFileReader {
         guard !parts.isEmpty else { throw error(colsNode, "index on table '\(table)' has no columns") }
         let columnNames = parts.map { $0.column ?? "expr" }
         let unique = try m["unique"].map { try bool($0, "unique") } ?? false
-        return Index(name: try optionalString(m, "name") ?? Self.generatedName(table, columnNames, unique ? "key" : "idx"),
+        return Index(name: try optionalString(m, "name") ?? GeneratedName.make(table, columnNames, unique ? "key" : "idx"),
                      parts: parts, unique: unique, predicate: try optionalString(m, "where"), method: try optionalString(m, "method"),
                      include: try m["include"].map { try stringList($0, "include columns") } ?? [],
                      nullsNotDistinct: try m["nullsNotDistinct"].map { try bool($0, "nullsNotDistinct") } ?? false,
@@ -310,7 +310,7 @@ public final class SchemaFileReader {
             }
             return a
         }
-        return ForeignKey(name: try optionalString(m, "name") ?? Self.generatedName(table, cols, "fkey"),
+        return ForeignKey(name: try optionalString(m, "name") ?? GeneratedName.make(table, cols, "fkey"),
                           columns: cols, referencedTable: refTable, referencedColumns: refCols,
                           onDelete: try action("onDelete"), onUpdate: try action("onUpdate"),
                           deferrable: try m["deferrable"].map { try bool($0, "deferrable") } ?? false,
@@ -335,19 +335,6 @@ public final class SchemaFileReader {
                     dependsOn: try m["dependsOn"].map { try stringList($0, "dependsOn") } ?? [],
                     comment: try optionalString(m, "comment"),
                     attributes: try stringMap(m["attributes"], "attributes of a view"))
-    }
-
-    /// `orders_user_id_fkey`: the conventional generated name for an unnamed constraint or index.
-    /// Names longer than 63 bytes (PostgreSQL's limit; MariaDB allows 64) are shortened
-    /// deterministically to a prefix and a hash of the full name, so every engine keeps them whole.
-    public static func generatedName(_ table: String, _ columns: [String], _ suffix: String) -> String {
-        let full = ([table] + columns + [suffix]).joined(separator: "_")
-        guard full.utf8.count > 63 else { return full }
-        var hash: UInt32 = 2_166_136_261 // FNV-1a
-        for byte in full.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        var prefix = ""
-        for ch in full where prefix.utf8.count + String(ch).utf8.count <= 54 { prefix.append(ch) }
-        return prefix + "_" + String(format: "%08x", hash)
     }
 
     // MARK: - Node helpers

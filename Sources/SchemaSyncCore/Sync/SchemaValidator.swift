@@ -3,13 +3,21 @@ import Foundation
 /// Checks a desired schema for internal consistency before any connection is used:
 /// duplicate names, keys over missing columns, foreign keys to missing tables or columns.
 ///
-/// Names are compared exactly here (no engine's rule): `Users` and `users` are two tables, and a
-/// reference finds its object exactly or, failing that, by a unique case-insensitive match. The
-/// engine's own rule (``Dialect/identifierKey(_:kind:)``) is applied by the ``Differ``, which
-/// refuses names the engine takes for one and resolves references by that rule.
+/// Names are compared exactly here: `Users` and `users` are two tables. A reference finds its
+/// object exactly or, failing that, by a unique match under the engine's rule
+/// (``Dialect/identifierKey(_:kind:)``) when `dialect` is given, and under ASCII case folding
+/// when it is not (a schema file read before the target is known; the ``Differ`` applies the
+/// engine's rule again and refuses what it does not resolve).
 public enum SchemaValidator {
     /// - throws: ``SchemaSyncError/Code/invalidSchema`` naming the first problem found.
-    public static func validate(_ schema: Schema) throws {
+    public static func validate(_ schema: Schema, dialect: (any Dialect)? = nil) throws {
+        func lookup(_ name: String, in names: [String], kind: IdentifierKind, exact: Bool? = nil) -> String? {
+            if exact ?? names.contains(name) { return name }
+            let key: (String) -> String = dialect.map { d in { d.identifierKey($0, kind: kind) } } ?? IdentifierRules.asciiLowercased
+            let wanted = key(name)
+            let matches = names.filter { key($0) == wanted }
+            return matches.count == 1 ? matches[0] : nil
+        }
         func fail(_ message: String, hint: String? = nil) -> SchemaSyncError {
             SchemaSyncError(.invalidSchema, message, hint: hint)
         }
@@ -37,7 +45,7 @@ public enum SchemaValidator {
             }
             func requireColumns(_ columns: [String], _ what: String) throws {
                 guard !columns.isEmpty else { throw fail("\(what) on table '\(table.name)' has no columns") }
-                for c in columns where lookup(c, in: table.columns.map(\.name)) == nil {
+                for c in columns where lookup(c, in: table.columns.map(\.name), kind: .column) == nil {
                     throw fail("\(what) on table '\(table.name)' names column '\(c)', which the table does not have")
                 }
             }
@@ -55,7 +63,7 @@ public enum SchemaValidator {
             }
             for fk in table.foreignKeys {
                 try requireColumns(fk.columns, "foreign key '\(fk.name)'")
-                guard let targetName = lookup(fk.referencedTable, in: allTableNames, exact: tablesByName[fk.referencedTable] != nil),
+                guard let targetName = lookup(fk.referencedTable, in: allTableNames, kind: .table, exact: tablesByName[fk.referencedTable] != nil),
                       let target = tablesByName[targetName] else {
                     throw fail("foreign key '\(fk.name)' on table '\(table.name)' references table '\(fk.referencedTable)', which is not declared",
                                 hint: "declare table '\(fk.referencedTable)' or fix the reference")
@@ -63,7 +71,7 @@ public enum SchemaValidator {
                 guard fk.columns.count == fk.referencedColumns.count else {
                     throw fail("foreign key '\(fk.name)' on table '\(table.name)' has \(fk.columns.count) columns but references \(fk.referencedColumns.count)")
                 }
-                for c in fk.referencedColumns where lookup(c, in: target.columns.map(\.name)) == nil {
+                for c in fk.referencedColumns where lookup(c, in: target.columns.map(\.name), kind: .column) == nil {
                     throw fail("foreign key '\(fk.name)' on table '\(table.name)' references column '\(fk.referencedTable).\(c)', which is not declared")
                 }
             }
@@ -80,15 +88,6 @@ public enum SchemaValidator {
                 throw fail("view '\(view.name)' has an empty definition")
             }
         }
-    }
-
-    /// `name` itself when `names` holds it, else the one name equal to it ignoring case, else nil.
-    /// `name` itself when `names` has it (`exact`, when the caller knows already), else the one
-    /// name equal to it but for ASCII case.
-    private static func lookup(_ name: String, in names: [String], exact: Bool? = nil) -> String? {
-        if exact ?? names.contains(name) { return name }
-        let folded = names.filter { IdentifierRules.asciiLowercased($0) == IdentifierRules.asciiLowercased(name) }
-        return folded.count == 1 ? folded[0] : nil
     }
 
     /// Rejects columns whose only type is another dialect's native type, naming the fix.

@@ -77,7 +77,7 @@ public struct SyncEngine {
     /// ``SyncReport/batchLimit``).
     private func report(current: Schema, desired: Schema, allowDestructive: Bool,
                         batchSize: ([PlannedChange]) -> Int? = { _ in nil }) throws -> SyncReport {
-        try SchemaValidator.validate(desired)
+        try SchemaValidator.validate(desired, dialect: session.dialect)
         try SchemaValidator.validateNativeTypes(desired, dialect: session.dialect.name)
         try session.dialect.validate(desired)
         try adoptCachedDefinitions(desired)
