@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: installs packages, starts PostgreSQL and MariaDB natively on
-# 127.0.0.1 (unless SCHEMASYNC_POSTGRES_URL / SCHEMASYNC_MARIADB_URL point at your own
-# servers), builds, and runs every test. Server tests fail (not skip) when CI is set (to
+# The whole test suite: installs packages, starts PostgreSQL, MariaDB and Firebird natively on
+# 127.0.0.1 (unless SCHEMASYNC_POSTGRES_URL / SCHEMASYNC_MARIADB_URL / SCHEMASYNC_FIREBIRD_URL
+# point at your own servers), builds, and runs every test, the Firebird package's included. Server tests fail (not skip) when CI is set (to
 # anything but empty, 0 or false) and a server is missing.
 # The last line is always `tests: N passed, N failed`: every XCTest (and Swift Testing) case
 # plus every CLI scenario script; a step that fails before it can count (setup, build) counts
@@ -54,4 +54,27 @@ if [ -n "${SCHEMASYNC_POSTGRES_URL:-}" ]; then run_scenario bash integration/pos
 if [ -n "${SCHEMASYNC_MARIADB_URL:-}" ]; then run_scenario bash integration/mariadb/scenario.sh; fi
 echo "scenarios: $scenarios_passed passed, $scenarios_failed failed"
 if [ "$scenarios_failed" -gt 0 ] && [ "$status" -eq 0 ]; then status=1; fi
+
+# The Firebird connector: a separate package built only on the public products, with its own
+# server (started here like the others) and its own tests, counted with the rest.
+if [ -f Packages/Firebird/Package.swift ]; then
+    set +e
+    if [ -z "${SCHEMASYNC_FIREBIRD_URL:-}" ] && [ -f integration/start-firebird.sh ]; then
+        SCHEMASYNC_FIREBIRD_URL="$(bash integration/start-firebird.sh | tail -n 1)"
+        export SCHEMASYNC_FIREBIRD_URL
+    fi
+    echo "Firebird:   ${SCHEMASYNC_FIREBIRD_URL:-not configured}" | sed -E 's#(//[^:/@]*:)[^@]*@#\1***@#'
+    firebird_log="$(mktemp "${TMPDIR:-/tmp}/schemasync-firebird-test.XXXXXX")"
+    (cd Packages/Firebird && swift build --build-tests 2>&1 | tail -n 3 && swift test --skip-build 2>&1) \
+        | tee "$firebird_log" | grep -vE "^Test (Case|Suite) .*(started|passed)"
+    firebird_status=${PIPESTATUS[0]}
+    read -r fb_passed fb_failed fb_skipped <<<"$(xctest_counts "$firebird_log")"
+    if grep -qE "with [1-9][0-9]* failures?|error: " "$firebird_log" && [ "$firebird_status" -eq 0 ]; then firebird_status=1; fi
+    if [ "$firebird_status" -ne 0 ] && [ "$fb_failed" -eq 0 ]; then fb_failed=1; fi
+    echo "firebird: $fb_passed passed, $fb_failed failed ($fb_skipped skipped; log: $firebird_log)"
+    xctest_passed=$((xctest_passed + fb_passed))
+    xctest_failed=$((xctest_failed + fb_failed))
+    if [ "$firebird_status" -ne 0 ] && [ "$status" -eq 0 ]; then status=1; fi
+    set -e
+fi
 exit "$status"
