@@ -2,19 +2,18 @@
 import PackageDescription
 
 // Firebird 3 connector for SchemaSync, kept as a separate package (issue 12) that uses only the
-// main package's public products.
+// main package's public products: the way a third party adds a dialect.
 //
-// For now it holds the C client module and a small Swift client over Firebird's legacy ISC API;
-// no target uses the main package yet. Declaring the dependency costs only its resolution
-// (SwiftPM reads ../../Package.swift and checks out the main package's remote dependencies,
-// which it does from its local cache), not a build: SwiftPM compiles only the products a target
-// depends on. The dialect/inspector target will add `.product(name: "SchemaSyncCore",
-// package: "SchemaSync")`.
+// - CFirebird / SchemaSyncFirebirdClient: libfbclient and a small Swift client over its ISC API.
+// - SchemaSyncFirebird: the connector (dialect, inspector, renderer, session) on SchemaSyncCore.
+// - schemasync-firebird: the command line with the built-in connectors plus Firebird.
 let package = Package(
     name: "SchemaSyncFirebird",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "SchemaSyncFirebirdClient", targets: ["SchemaSyncFirebirdClient"]),
+        .library(name: "SchemaSyncFirebird", targets: ["SchemaSyncFirebird"]),
+        .executable(name: "schemasync-firebird", targets: ["schemasync-firebird"]),
     ],
     dependencies: [.package(name: "SchemaSync", path: "../..")],
     targets: [
@@ -24,6 +23,25 @@ let package = Package(
             providers: [.apt(["firebird-dev"])]
         ),
         .target(name: "SchemaSyncFirebirdClient", dependencies: ["CFirebird"]),
+        .target(
+            name: "SchemaSyncFirebird",
+            dependencies: [.product(name: "SchemaSyncCore", package: "SchemaSync"), "SchemaSyncFirebirdClient"]
+        ),
+        .executableTarget(
+            name: "schemasync-firebird",
+            dependencies: [
+                "SchemaSyncFirebird",
+                .product(name: "SchemaSyncCLI", package: "SchemaSync"),
+                .product(name: "SchemaSyncSQLite", package: "SchemaSync"),
+                .product(name: "SchemaSyncPostgreSQL", package: "SchemaSync"),
+                .product(name: "SchemaSyncMariaDB", package: "SchemaSync"),
+            ]
+        ),
         .testTarget(name: "SchemaSyncFirebirdClientTests", dependencies: ["SchemaSyncFirebirdClient"]),
+        .testTarget(
+            name: "SchemaSyncFirebirdTests",
+            dependencies: ["SchemaSyncFirebird", "SchemaSyncFirebirdClient",
+                           .product(name: "SchemaSyncConformance", package: "SchemaSync")]
+        ),
     ]
 )
