@@ -64,6 +64,20 @@ final class PostgreSQLApplyTests: PostgreSQLTestCase {
         XCTAssertEqual(again.sorted(), inspected.sorted())
     }
 
+    /// What the capabilities rule out is refused by the core before any scratch copy is built,
+    /// with the capability's message rather than the server's syntax error; nothing is created.
+    func testCapabilityRefusalComesBeforeTheScratchCopy() throws {
+        let table = Table(name: "notes", columns: [Column(name: "body", type: .text)],
+                          indexes: [Index(name: "notes_body_idx", parts: [.init(column: "body", prefixLength: 10)])],
+                          // A check sends the table to the scratch copy, where the index would fail first.
+                          checks: [CheckConstraint(name: "notes_body_check", expression: "body <> ''")])
+        XCTAssertThrowsError(try apply(Schema(tables: [table]))) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema)
+            XCTAssertTrue("\(error)".contains("notes_body_idx") && "\(error)".contains("prefix lengths"), "\(error)")
+        }
+        XCTAssertNil(try db.raw.value("SELECT to_regclass('public.notes')::text"))
+    }
+
     func testFailingStatementMidApplyRollsEverythingBack() throws {
         try apply(Schema(tables: [Table(name: "codes", columns: [Column(name: "value", type: .text)])]))
         try db.raw.query("INSERT INTO codes VALUES ('12'), ('not a number')")

@@ -80,6 +80,9 @@ public struct SyncEngine {
         try SchemaValidator.validate(desired, dialect: session.dialect)
         try SchemaValidator.validateNativeTypes(desired, dialect: session.dialect.name)
         try session.dialect.validate(desired)
+        // Before anything is built from it in a scratch copy, where the engine's own error
+        // would be less clear than the capability's.
+        try CapabilityCheck.validate(desired, dialect: session.dialect)
         try adoptCachedDefinitions(desired)
         let canonical = try session.canonicalize(desired)
         let plan = try Differ(dialect: session.dialect).plan(from: current, to: canonical, allowDestructive: allowDestructive)
