@@ -8,7 +8,7 @@ import SchemaSyncFirebirdClient
 /// Firebird has no advisory locks, and a lock on an `RDB$` table would hold up every DDL
 /// statement of the database, so SchemaSync creates this table (committed on its own, once)
 /// the first time it applies. The inspector and the definition reader never report it.
-/// A second apply waits on the row (the connection's lock timeout, 10 s) and, when the first
+/// A second apply waits on the row (the transaction's lock timeout is the session's) and, when the first
 /// one commits, gets an update conflict: it starts a new transaction and tries again until the
 /// session's lock timeout has passed, then fails with ``SchemaSyncError/Code/lockTimeout``.
 struct FirebirdWriterLock {
@@ -30,14 +30,21 @@ struct FirebirdWriterLock {
                 if again.first?.first ?? nil == "0" { throw error }
             }
         }
-        try connection.execute("UPDATE OR INSERT INTO \(Self.tableName) (ID, N) VALUES (1, 0) MATCHING (ID)")
+        // Reading does not wait for the holder of the row; writing it here would.
+        if try connection.query("SELECT COUNT(*) FROM \(Self.tableName)").first?.first ?? nil == "0" {
+            do {
+                try connection.execute("INSERT INTO \(Self.tableName) (ID, N) VALUES (1, 0)")
+            } catch let error as FirebirdError where Self.isLockConflict(error) || error.gdsCode == 335544665 {
+                // Another session inserted it first (unique key violation or a conflict).
+            }
+        }
     }
 
     /// Begins a transaction holding the lock row.
     func beginLocked() throws {
         let deadline = Date().addingTimeInterval(TimeInterval(max(0, timeoutSeconds)))
         while true {
-            try connection.begin()
+            try connection.begin(lockTimeout: Int32(clamping: max(1, timeoutSeconds)))
             do {
                 try connection.execute("UPDATE \(Self.tableName) SET N = N + 1 WHERE ID = 1")
                 return

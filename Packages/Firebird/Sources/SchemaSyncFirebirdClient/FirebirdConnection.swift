@@ -122,14 +122,15 @@ public final class FirebirdConnection {
 
     // MARK: Transactions
 
-    /// Starts the transaction later statements run in (read-write, waiting up to 10 s for locks).
+    /// Starts the transaction later statements run in (read-write, waiting up to `lockTimeout`
+    /// seconds for locks, 10 s by default).
     /// - throws: `FirebirdError` with code `.misuse` when one is already open.
-    public func begin(_ isolation: Isolation = .readCommitted) throws {
+    public func begin(_ isolation: Isolation = .readCommitted, lockTimeout: Int32? = nil) throws {
         try requireOpen()
         guard transaction == 0 else {
             throw FirebirdError(code: .misuse, message: "begin() while a transaction is open")
         }
-        transaction = try startTransaction(isolation)
+        transaction = try startTransaction(isolation, lockTimeout: lockTimeout ?? Self.lockTimeoutSeconds)
     }
 
     /// Commits the transaction opened by `begin()`.
@@ -153,7 +154,7 @@ public final class FirebirdConnection {
         try status.check(.transaction)
     }
 
-    private func startTransaction(_ isolation: Isolation) throws -> isc_tr_handle {
+    private func startTransaction(_ isolation: Isolation, lockTimeout: Int32 = lockTimeoutSeconds) throws -> isc_tr_handle {
         var tpb = ParameterBuffer(version: Int32(isc_tpb_version3))
         tpb.append(Int32(isc_tpb_write))
         switch isolation {
@@ -164,7 +165,7 @@ public final class FirebirdConnection {
             tpb.append(Int32(isc_tpb_concurrency))
         }
         tpb.append(Int32(isc_tpb_wait))
-        tpb.append(Int32(isc_tpb_lock_timeout), integer: Self.lockTimeoutSeconds)
+        tpb.append(Int32(isc_tpb_lock_timeout), integer: max(1, lockTimeout))
         var handle: isc_tr_handle = 0
         _ = cfb_start_transaction(status.pointer, &handle, &database, UInt16(tpb.bytes.count), tpb.bytes)
         try status.check(.transaction)

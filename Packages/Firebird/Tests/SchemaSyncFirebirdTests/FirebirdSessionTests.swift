@@ -1,0 +1,68 @@
+import SchemaSyncCore
+import SchemaSyncFirebird
+import XCTest
+
+/// What the conformance suite does not cover: the writer lock between two sessions, errors that
+/// keep the password out, and refused changes that leave the database as it was.
+final class FirebirdSessionTests: XCTestCase {
+    private var urls: [DatabaseURL] = []
+
+    override func tearDown() {
+        for url in urls { FirebirdTestServer.drop(url) }
+        urls = []
+    }
+
+    private func session(_ label: String, lockTimeout: Int = 5) throws -> (DatabaseURL, any DatabaseSession) {
+        let url = try FirebirdTestServer.freshDatabaseURL(label)
+        urls.append(url)
+        return (url, try FirebirdConnector().connect(to: url, options: .init(lockTimeout: lockTimeout)))
+    }
+
+    func testASecondWriterWaitsAndTimesOut() throws {
+        let (url, first) = try session("lock")
+        defer { first.close() }
+        let second = try FirebirdConnector().connect(to: url, options: .init(lockTimeout: 1))
+        defer { second.close() }
+        try first.withWriterLock {
+            XCTAssertThrowsError(try second.withWriterLock {}) { error in
+                XCTAssertEqual((error as? SchemaSyncError)?.code, .lockTimeout, "\(error)")
+            }
+        }
+        try second.withWriterLock {}   // free again once the first committed
+        XCTAssertNil(try first.inspect().table(named: "SCHEMASYNC$LOCK"), "the lock table is reported")
+    }
+
+    func testTableRenameIsRefusedBeforeAnythingRuns() throws {
+        let (_, db) = try session("rename")
+        defer { db.close() }
+        let items = Table(name: "items", columns: [Column(name: "id", type: .integer, nullable: false)],
+                          primaryKey: PrimaryKey(columns: ["id"]))
+        try SyncEngine(session: db).apply(desired: Schema(tables: [items]), allowDestructive: false)
+        var renamed = items
+        renamed.name = "products"
+        renamed.renamedFrom = "items"
+        renamed.columns.append(Column(name: "note", type: .text))
+        XCTAssertThrowsError(try SyncEngine(session: db).apply(desired: Schema(tables: [renamed]), allowDestructive: false)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .unsupportedChange, "\(error)")
+        }
+        XCTAssertEqual(try db.inspect().tables.map(\.name), ["items"])
+    }
+
+    func testWrongPasswordNamesTheURLWithoutIt() throws {
+        var url = try FirebirdTestServer.freshDatabaseURL("password")
+        url.password = "not-the-password-7x"
+        XCTAssertThrowsError(try FirebirdConnector().connect(to: url, options: .init())) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .connectionFailed)
+            XCTAssertFalse("\(error)".contains("not-the-password-7x"), "\(error)")
+        }
+    }
+
+    func testIdentifiersLongerThan31BytesAreRefused() throws {
+        let (_, db) = try session("limit")
+        defer { db.close() }
+        let long = Table(name: String(repeating: "é", count: 16), columns: [Column(name: "id", type: .integer)])
+        XCTAssertThrowsError(try SyncEngine(session: db).apply(desired: Schema(tables: [long]), allowDestructive: false)) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema, "\(error)")
+        }
+    }
+}
