@@ -38,14 +38,21 @@ public final class FirebirdSession: DatabaseSession {
         }
         endpoint = FirebirdEndpoint(host: url.host ?? "127.0.0.1", port: url.port ?? 3050, user: user,
                                     password: url.password ?? environment["ISC_PASSWORD"] ?? "", path: path)
+        let started = Date()
         do {
             do {
-                connection = try FirebirdConnection.attach(endpoint)
+                connection = try FirebirdConnection.attach(endpoint, connectTimeout: Int32(clamping: options.connectTimeout))
             } catch let error as FirebirdError where options.createIfMissing && error.gdsCode == 335544344 && path.hasPrefix("/") {
-                connection = try FirebirdConnection.create(endpoint)   // I/O error: no such file
+                // I/O error: no such file.
+                connection = try FirebirdConnection.create(endpoint, connectTimeout: Int32(clamping: options.connectTimeout))
             }
         } catch let error as FirebirdError {
-            throw SchemaSyncError(.connectionFailed, "cannot connect to '\(url)'", cause: DatabaseURL.redact(error.message))
+            // A server that never answers shows as "connection rejected by remote interface" once
+            // the connect timeout has passed.
+            let timedOut = error.gdsCode == 335544975 || Date().timeIntervalSince(started) >= Double(options.connectTimeout) - 0.1
+            throw SchemaSyncError(timedOut ? .timeout : .connectionFailed,
+                                  timedOut ? "'\(url)' did not answer within \(options.connectTimeout) s" : "cannot connect to '\(url)'",
+                                  cause: DatabaseURL.redact(error.message))
         }
     }
 

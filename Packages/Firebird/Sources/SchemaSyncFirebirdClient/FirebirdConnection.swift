@@ -45,9 +45,10 @@ public final class FirebirdConnection {
     /// Attaches to an existing database.
     /// - Parameter path: the server-side path or alias; defaults to the endpoint's path.
     /// - throws: `FirebirdError` with code `.connection` (wrong password, unknown file, server down).
-    public static func attach(_ endpoint: FirebirdEndpoint, path: String? = nil) throws -> FirebirdConnection {
+    /// - Parameter connectTimeout: seconds to wait for the server to answer (nil: the client's default).
+    public static func attach(_ endpoint: FirebirdEndpoint, path: String? = nil, connectTimeout: Int32? = nil) throws -> FirebirdConnection {
         let target = path ?? endpoint.path
-        var dpb = try connectionParameters(endpoint)
+        var dpb = try connectionParameters(endpoint, connectTimeout: connectTimeout)
         defer { dpb.wipe() }
         return try open(endpoint, target) { status, name, handle in
             isc_attach_database(status, Int16(name.utf8.count), name, handle, Int16(dpb.bytes.count), dpb.bytes)
@@ -57,9 +58,10 @@ public final class FirebirdConnection {
     /// Creates a database file on the server (default character set UTF8, 8 KiB pages, writes
     /// not forced to disk) and attaches to it. Fails when the file exists.
     /// - throws: `FirebirdError` with code `.connection`.
-    public static func create(_ endpoint: FirebirdEndpoint, path: String? = nil, pageSize: Int32 = 8192) throws -> FirebirdConnection {
+    public static func create(_ endpoint: FirebirdEndpoint, path: String? = nil, pageSize: Int32 = 8192,
+                              connectTimeout: Int32? = nil) throws -> FirebirdConnection {
         let target = path ?? endpoint.path
-        var dpb = try connectionParameters(endpoint)
+        var dpb = try connectionParameters(endpoint, connectTimeout: connectTimeout)
         defer { dpb.wipe() }
         try dpb.append(Int32(isc_dpb_set_db_charset), string: "UTF8")
         dpb.append(Int32(isc_dpb_page_size), integer: pageSize)
@@ -70,8 +72,9 @@ public final class FirebirdConnection {
         }
     }
 
-    private static func connectionParameters(_ endpoint: FirebirdEndpoint) throws -> ParameterBuffer {
+    private static func connectionParameters(_ endpoint: FirebirdEndpoint, connectTimeout: Int32?) throws -> ParameterBuffer {
         var dpb = ParameterBuffer(version: Int32(isc_dpb_version1))
+        if let connectTimeout { dpb.append(Int32(isc_dpb_connect_timeout), integer: max(1, connectTimeout)) }
         try dpb.append(Int32(isc_dpb_user_name), string: endpoint.user)
         try dpb.append(Int32(isc_dpb_password), string: endpoint.password)
         try dpb.append(Int32(isc_dpb_lc_ctype), string: "UTF8")

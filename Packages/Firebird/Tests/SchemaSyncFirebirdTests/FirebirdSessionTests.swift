@@ -1,3 +1,5 @@
+import Foundation
+import SchemaSyncConformance
 import SchemaSyncCore
 import SchemaSyncFirebird
 import XCTest
@@ -64,5 +66,19 @@ final class FirebirdSessionTests: XCTestCase {
         XCTAssertThrowsError(try SyncEngine(session: db).apply(desired: Schema(tables: [long]), allowDestructive: false)) { error in
             XCTAssertEqual((error as? SchemaSyncError)?.code, .invalidSchema, "\(error)")
         }
+    }
+}
+
+/// A server that accepts the connection and never answers is a timeout, not a hang.
+final class FirebirdSilentServerTests: XCTestCase {
+    func testSilentServerTimesOut() throws {
+        let server = try SilentServer()
+        defer { server.close() }
+        let url = try DatabaseURL(parsing: "firebird://SYSDBA:x@127.0.0.1:\(server.port)//tmp/none.fdb")
+        let started = Date()
+        XCTAssertThrowsError(try FirebirdConnector().connect(to: url, options: .init(connectTimeout: 2))) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .timeout, "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30)
     }
 }
