@@ -61,8 +61,8 @@ struct IsqlReader: IndependentReader {
         process.environment = environment
         // Output goes to files (not pipes), so a large result cannot fill a pipe and stall the client.
         let outFile = file.appendingPathExtension("out"), errFile = file.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outFile); try? FileManager.default.removeItem(at: errFile) }
         process.standardOutput = try FileHandle(forWritingTo: outFile)
         process.standardError = try FileHandle(forWritingTo: errFile)
