@@ -108,6 +108,13 @@ struct FirebirdRenderer: DDLRendering {
             sql.append("ALTER TABLE \(t) ALTER COLUMN \(c) COMPUTED BY (\(generated.expression))")
         }
         if aspects.contains(.type) && to.generated == nil {
+            let old = dialect.columnType(from), new = dialect.columnType(to)
+            let isBlob: (DataType) -> Bool = { $0 == .text || $0 == .binary || FirebirdTypeMapping.sql($0).uppercased().hasPrefix("BLOB") }
+            if old.isNarrowing(to: new) == true || isBlob(old) != isBlob(new) {
+                throw SchemaSyncError(.unsupportedChange,
+                                      "column '\(table).\(to.name)': Firebird 3 cannot change \(old) to \(new) in place (it only widens, and never to or from a BLOB)",
+                                      hint: "add a new column, copy the values in a separate step and drop the old one")
+            }
             // Repeating the same type is accepted, so no guard is needed.
             sql.append("ALTER TABLE \(t) ALTER COLUMN \(c) TYPE \(FirebirdTypeMapping.sql(dialect.columnType(to)))")
         }
