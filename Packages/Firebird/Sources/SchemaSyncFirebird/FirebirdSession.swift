@@ -54,7 +54,11 @@ public final class FirebirdSession: DatabaseSession {
                                   timedOut ? "'\(url)' did not answer within \(options.connectTimeout) s" : "cannot connect to '\(url)'",
                                   cause: DatabaseURL.redact(error.message))
         }
+        connection.statementTimeout = options.queryTimeout
     }
+
+    /// GDS code of a statement cancelled by the query timeout.
+    static let cancelled = 335544794
 
     public var serverVersion: String? {
         (try? connection.query("SELECT RDB$GET_CONTEXT('SYSTEM', 'ENGINE_VERSION') FROM RDB$DATABASE"))?.first?.first ?? nil
@@ -104,6 +108,9 @@ public final class FirebirdSession: DatabaseSession {
         do {
             try connection.execute(statement.sql)
         } catch let error as FirebirdError {
+            if error.gdsCode == Self.cancelled {
+                throw SchemaSyncError(.timeout, "statement on '\(url)' did not finish within \(options.queryTimeout) s: \(statement.sql)")
+            }
             throw SchemaSyncError(.applyFailed, "statement failed on '\(url)': \(statement.sql)", cause: error.message)
         }
     }
@@ -112,6 +119,9 @@ public final class FirebirdSession: DatabaseSession {
         do {
             return try connection.query(sql)
         } catch let error as FirebirdError {
+            if error.gdsCode == Self.cancelled {
+                throw SchemaSyncError(.timeout, "query on '\(url)' did not answer within \(options.queryTimeout) s: \(sql)")
+            }
             throw SchemaSyncError(.inspectionFailed, "query failed on '\(url)': \(sql)", cause: error.message)
         }
     }

@@ -1,4 +1,6 @@
 import CFirebird
+import Dispatch
+import Foundation
 
 /// One attachment to a Firebird 3 database through the legacy ISC API of libfbclient.
 ///
@@ -196,12 +198,43 @@ public final class FirebirdConnection {
 
     // MARK: Statements
 
+    /// Seconds one `execute` or `query` may run before it is cancelled on the server
+    /// (`fb_cancel_operation`) and throws a `FirebirdError` with GDS code 335544794
+    /// (`isc_cancelled`); nil: no limit.
+    public var statementTimeout: Int?
+
+    /// Runs `body` with a watchdog that cancels the attachment's running request once
+    /// ``statementTimeout`` has passed. Cancelling from another thread is what the call is for.
+    private func watched<T>(_ body: () throws -> T) throws -> T {
+        guard let seconds = statementTimeout, seconds > 0 else { return try body() }
+        let handle = database
+        let state = WatchState()
+        let watchdog = DispatchWorkItem {
+            state.lock.lock()
+            defer { state.lock.unlock() }
+            guard !state.done else { return }   // never cancel a later request
+            var target = handle
+            var status = [ISC_STATUS](repeating: 0, count: 20)
+            _ = fb_cancel_operation(&status, &target, UInt16(fb_cancel_raise))
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(seconds), execute: watchdog)
+        defer {
+            state.lock.lock()
+            state.done = true
+            state.lock.unlock()
+            watchdog.cancel()
+        }
+        return try body()
+    }
+
     /// Runs one statement that returns no rows (DDL or DML) with `isc_dsql_execute_immediate`.
     /// - throws: `FirebirdError` with code `.statement`, carrying the SQL.
     public func execute(_ sql: String) throws {
         try inSomeTransaction {
-            _ = isc_dsql_execute_immediate(status.pointer, &database, &transaction, 0, sql, Self.dialect, nil)
-            try status.check(.statement, sql: sql)
+            try watched {
+                _ = isc_dsql_execute_immediate(status.pointer, &database, &transaction, 0, sql, Self.dialect, nil)
+                try status.check(.statement, sql: sql)
+            }
         }
     }
 
@@ -215,7 +248,7 @@ public final class FirebirdConnection {
     /// parameters but no cursor (`EXECUTE PROCEDURE`, `... RETURNING`) returns its single row.
     /// - throws: `FirebirdError` with code `.statement`, or `.unsupportedType` for ARRAY columns.
     public func query(_ sql: String) throws -> [[String?]] {
-        try inSomeTransaction { try run(sql) }
+        try inSomeTransaction { try watched { try run(sql) } }
     }
 
     private func run(_ sql: String) throws -> [[String?]] {
@@ -348,4 +381,10 @@ public final class FirebirdConnection {
         }
         return bytes
     }
+}
+
+/// Whether the statement a watchdog guards has finished, under a lock.
+private final class WatchState: @unchecked Sendable {
+    let lock = NSLock()
+    var done = false
 }

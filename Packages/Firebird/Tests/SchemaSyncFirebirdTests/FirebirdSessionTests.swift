@@ -82,3 +82,19 @@ final class FirebirdSilentServerTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 30)
     }
 }
+
+/// A query that runs longer than the query timeout is cancelled on the server: a timeout error.
+final class FirebirdQueryTimeoutTests: XCTestCase {
+    func testLongQueryIsCancelled() throws {
+        let url = try FirebirdTestServer.freshDatabaseURL("timeout")
+        defer { FirebirdTestServer.drop(url) }
+        let db = try FirebirdConnector().connect(to: url, options: .init(queryTimeout: 1))
+        defer { db.close() }
+        let started = Date()
+        XCTAssertThrowsError(try db.query("SELECT COUNT(*) FROM RDB$FIELDS a, RDB$FIELDS b, RDB$FIELDS c, RDB$FIELDS d")) { error in
+            XCTAssertEqual((error as? SchemaSyncError)?.code, .timeout, "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20)
+        XCTAssertEqual(try db.query("SELECT 1 FROM RDB$DATABASE"), [["1"]], "the session is usable after a cancelled query")
+    }
+}
