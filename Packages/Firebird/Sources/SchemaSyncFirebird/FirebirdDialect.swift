@@ -37,6 +37,7 @@ public struct FirebirdDialect: Dialect {
     }
 
     public func validate(_ schema: Schema) throws {
+        try refuseTrailingSpaces(schema)
         for table in schema.tables {
             for column in table.columns {
                 let path = "column '\(table.name).\(column.name)'"
@@ -67,6 +68,23 @@ public struct FirebirdDialect: Dialect {
                                           hint: "make every part ascending or every part descending")
                 }
             }
+        }
+    }
+
+    /// Firebird keeps names as blank-padded CHAR(31): a trailing space would be lost.
+    private func refuseTrailingSpaces(_ schema: Schema) throws {
+        var names: [(String, String)] = schema.views.map { ("view", $0.name) }
+        for table in schema.tables {
+            names.append(("table", table.name))
+            names += table.columns.map { ("column '\(table.name).", $0.name) }
+            names += table.indexes.map { ("index", $0.name) } + table.uniqueConstraints.map { ("constraint", $0.name) }
+            names += table.foreignKeys.map { ("constraint", $0.name) } + table.checks.map { ("constraint", $0.name) }
+            if let key = table.primaryKey?.name { names.append(("constraint", key)) }
+        }
+        if let (kind, name) = names.first(where: { $0.1.hasSuffix(" ") }) {
+            let shown = kind.hasSuffix(".") ? "\(kind)\(name)'" : "\(kind) '\(name)'"
+            throw SchemaSyncError(.invalidSchema, "\(shown) ends with a space, which Firebird drops from names",
+                                  hint: "remove the trailing space")
         }
     }
 

@@ -55,3 +55,19 @@ final class FirebirdDialectTests: XCTestCase {
                        ["CREATE TABLE \"a;b\" (x VARCHAR(3) DEFAULT ';')", "CREATE INDEX i ON t (x)"])
     }
 }
+
+final class FirebirdValidationTests: XCTestCase {
+    func testNamesEndingInASpaceAreRefused() {
+        let table = Table(name: "t", columns: [Column(name: "a ", type: .integer)])
+        XCTAssertThrowsError(try FirebirdDialect().validate(Schema(tables: [table]))) { error in
+            XCTAssertTrue("\(error)".contains("column 't.a '"), "\(error)")
+        }
+    }
+
+    func testTypesFirebird3LacksAreRefused() {
+        for type in [DataType.timestamptz, .json, .decimal(precision: 30, scale: 2)] {
+            let table = Table(name: "t", columns: [Column(name: "a", type: type)])
+            XCTAssertThrowsError(try FirebirdDialect().validate(Schema(tables: [table])), "\(type)")
+        }
+    }
+}
