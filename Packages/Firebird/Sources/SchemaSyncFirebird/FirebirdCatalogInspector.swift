@@ -78,6 +78,9 @@ struct FirebirdCatalogInspector {
         for sequence in rows.sequences where sequence.systemFlag == 0 {
             schema.unmanaged.append(UnmanagedObject(kind: "sequence", name: sequence.name))
         }
+        for name in rows.pendingRenameCopies {
+            schema.unmanaged.append(UnmanagedObject(kind: "unfinished rename copy", name: name))
+        }
         schema.tables = order.compactMap { tables[$0] }
         return schema
     }

@@ -105,7 +105,9 @@ public struct FirebirdDialect: Dialect {
     public func scriptEpilogue() -> [String] { ["COMMIT"] }
 
     public func notes(for change: Change, current: Schema) -> [String] {
-        if case .renameTable = change { return ["Firebird 3 cannot rename a table: apply refuses this change"] }
+        if case .renameTable = change {
+            return ["Firebird 3 has no table rename: the table is copied (committed empty first, then filled in a second transaction), so this apply is not all or nothing"]
+        }
         return []
     }
 }

@@ -21,6 +21,8 @@ struct FirebirdGuard {
         case primaryKey(table: String)
         case notNull(table: String, column: String)
         case hasDefault(table: String, column: String)
+        /// An empty copy made for a table rename that has not finished (see ``FirebirdTableRename``).
+        case renameCopy(String)
 
         func exists(_ q: (String) -> String) -> String {
             switch self {
@@ -36,6 +38,8 @@ struct FirebirdGuard {
                 return "EXISTS(SELECT 1 FROM RDB$RELATION_CONSTRAINTS WHERE RDB$RELATION_NAME = \(q(table)) AND RDB$CONSTRAINT_TYPE = 'PRIMARY KEY')"
             case let .notNull(table, column):
                 return "EXISTS(SELECT 1 FROM RDB$RELATION_FIELDS WHERE RDB$RELATION_NAME = \(q(table)) AND RDB$FIELD_NAME = \(q(column)) AND RDB$NULL_FLAG = 1)"
+            case let .renameCopy(table):
+                return "EXISTS(SELECT 1 FROM RDB$RELATIONS WHERE RDB$RELATION_NAME = \(q(table)) AND RDB$DESCRIPTION STARTING WITH \(q(FirebirdTableRename.marker)))"
             case let .hasDefault(table, column):
                 return "EXISTS(SELECT 1 FROM RDB$RELATION_FIELDS WHERE RDB$RELATION_NAME = \(q(table)) AND RDB$FIELD_NAME = \(q(column)) AND RDB$DEFAULT_SOURCE IS NOT NULL)"
             }
@@ -55,6 +59,13 @@ struct FirebirdGuard {
     /// `statement`, run only while every one of `facts` holds (`true`) or does not (`false`).
     func only(_ facts: [(Fact, Bool)], _ statement: String) -> String {
         block(facts.map { ($0.1 ? "" : "NOT ") + $0.0.exists(dialect.quoteString) }.joined(separator: " AND "), statement)
+    }
+
+    /// `statements` in order, run only while every one of `facts` holds (`true`) or does not (`false`).
+    func only(_ facts: [(Fact, Bool)], _ statements: [String]) -> String {
+        let condition = facts.map { ($0.1 ? "" : "NOT ") + $0.0.exists(dialect.quoteString) }.joined(separator: " AND ")
+        return "EXECUTE BLOCK AS BEGIN IF (\(condition)) THEN BEGIN "
+            + statements.map { "EXECUTE STATEMENT \(dialect.quoteString($0)); " }.joined() + "END END"
     }
 
     private func block(_ condition: String, _ statement: String) -> String {

@@ -6,8 +6,9 @@ import SchemaSyncCore
 /// Overrides: CREATE INDEX (no IF NOT EXISTS, one direction for the whole index), foreign key
 /// rules always written (a rule left out is stored as RESTRICT), defaults as Firebird takes them
 /// (no parentheses) and CREATE TABLE without IF NOT EXISTS. Views use `CREATE OR ALTER VIEW`;
-/// comments `COMMENT ON`, which replaces. A table rename, adding or dropping identity, and a
-/// column becoming or ceasing to be computed are refused (Firebird 3 cannot do them in place).
+/// comments `COMMENT ON`, which replaces. A table rename is a copy in two transactions
+/// (``FirebirdTableRename``). Adding or dropping identity, a column becoming or ceasing to be
+/// computed, and narrowing types are refused (Firebird 3 cannot do them in place).
 struct FirebirdRenderer: DDLRendering {
     let dialect: FirebirdDialect
 
@@ -34,8 +35,7 @@ struct FirebirdRenderer: DDLRendering {
         case let .dropTable(table):
             return [guarded.when(.relation(table.name), "DROP TABLE \(q(table.name))")]
         case let .renameTable(from, to):
-            throw SchemaSyncError(.unsupportedChange, "table '\(from)' cannot be renamed to '\(to)': Firebird 3 has no table rename",
-                                  hint: "create '\(to)', copy the rows in a separate step and drop '\(from)', or keep the old name")
+            return try FirebirdTableRename(renderer: self).statements(from: from, to: to, current: current)
         case let .alterTable(_, to, aspects):
             return aspects.contains(.comment) ? [commentOn("TABLE \(q(to.name))", to.comment)] : []
         case let .addColumn(table, column):

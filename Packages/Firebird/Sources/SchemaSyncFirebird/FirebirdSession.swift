@@ -104,7 +104,19 @@ public final class FirebirdSession: DatabaseSession {
         return result
     }
 
+    /// Runs one statement. `COMMIT` (only ``FirebirdTableRename`` renders it) is a commit point:
+    /// the transaction commits and a new one takes the writer lock again.
     public func execute(_ statement: RenderedStatement) throws {
+        if statement.sql == FirebirdTableRename.commitPoint {
+            guard connection.inTransaction else { return }
+            do {
+                try connection.commit()
+                try FirebirdWriterLock(connection: connection, timeoutSeconds: options.lockTimeout, displayURL: url.description).beginLocked()
+            } catch let error as FirebirdError {
+                throw SchemaSyncError(.applyFailed, "COMMIT failed on '\(url)'", cause: error.message)
+            }
+            return
+        }
         do {
             try connection.execute(statement.sql)
         } catch let error as FirebirdError {

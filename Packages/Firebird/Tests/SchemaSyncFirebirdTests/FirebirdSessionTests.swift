@@ -34,20 +34,56 @@ final class FirebirdSessionTests: XCTestCase {
         XCTAssertNil(try first.inspect().table(named: "SCHEMASYNC$LOCK"), "the lock table is reported")
     }
 
-    func testTableRenameIsRefusedBeforeAnythingRuns() throws {
+    private func shop() -> Schema {
+        let items = Table(name: "items", columns: [Column(name: "id", type: .bigint, nullable: false, identity: .byDefault),
+                                                   Column(name: "code", type: .varchar(length: 10))],
+                          primaryKey: PrimaryKey(columns: ["id"]),
+                          indexes: [Index(name: "items_code_idx", columns: ["code"])],
+                          checks: [CheckConstraint(name: "items_code_nonempty", expression: "code <> ''")])
+        let child = Table(name: "child", columns: [Column(name: "id", type: .integer, nullable: false), Column(name: "item_id", type: .bigint)],
+                          primaryKey: PrimaryKey(columns: ["id"]),
+                          foreignKeys: [ForeignKey(name: "child_item_fkey", columns: ["item_id"], referencedTable: "items", referencedColumns: ["id"])])
+        return Schema(tables: [items, child])
+    }
+
+    private func renamed(_ schema: Schema) -> Schema {
+        var copy = schema
+        copy.tables[0].name = "products"
+        copy.tables[0].renamedFrom = "items"
+        copy.tables[1].foreignKeys[0].referencedTable = "products"
+        return copy
+    }
+
+    func testTableRenameCopiesRowsKeysAndIdentity() throws {
         let (_, db) = try session("rename")
         defer { db.close() }
-        let items = Table(name: "items", columns: [Column(name: "id", type: .integer, nullable: false)],
-                          primaryKey: PrimaryKey(columns: ["id"]))
-        try SyncEngine(session: db).apply(desired: Schema(tables: [items]), allowDestructive: false)
-        var renamed = items
-        renamed.name = "products"
-        renamed.renamedFrom = "items"
-        renamed.columns.append(Column(name: "note", type: .text))
-        XCTAssertThrowsError(try SyncEngine(session: db).apply(desired: Schema(tables: [renamed]), allowDestructive: false)) { error in
-            XCTAssertEqual((error as? SchemaSyncError)?.code, .unsupportedChange, "\(error)")
-        }
-        XCTAssertEqual(try db.inspect().tables.map(\.name), ["items"])
+        try SyncEngine(session: db).apply(desired: shop(), allowDestructive: false)
+        try db.execute(RenderedStatement("INSERT INTO \"items\" (\"code\") VALUES ('a')", changeIDs: []))
+        try db.execute(RenderedStatement("INSERT INTO \"items\" (\"code\") VALUES ('b')", changeIDs: []))
+        try db.execute(RenderedStatement("INSERT INTO \"child\" VALUES (1, 2)", changeIDs: []))
+        let report = try SyncEngine(session: db).apply(desired: renamed(shop()), allowDestructive: false)
+        XCTAssertTrue(report.statements.contains { $0.sql == "COMMIT" })
+        XCTAssertEqual(try db.inspect().tables.map(\.name).sorted(), ["child", "products"])
+        XCTAssertEqual(try SyncEngine(session: db).plan(desired: renamed(shop()), allowDestructive: false).plan.changes.count, 0)
+        try db.execute(RenderedStatement("INSERT INTO \"products\" (\"code\") VALUES ('c')", changeIDs: []))
+        XCTAssertEqual(try db.query("SELECT \"id\", \"code\" FROM \"products\" ORDER BY \"id\""), [["1", "a"], ["2", "b"], ["3", "c"]])
+        XCTAssertEqual(try db.inspect().table(named: "child")?.foreignKeys.first?.referencedTable, "products")
+        XCTAssertThrowsError(try db.execute(RenderedStatement("INSERT INTO \"child\" VALUES (2, 99)", changeIDs: [])), "the foreign key is gone")
+    }
+
+    func testAnUnfinishedRenameCopyIsHiddenAndReplaced() throws {
+        let (_, db) = try session("renamecopy")
+        defer { db.close() }
+        try SyncEngine(session: db).apply(desired: shop(), allowDestructive: false)
+        try db.execute(RenderedStatement("INSERT INTO \"items\" (\"code\") VALUES ('a')", changeIDs: []))
+        // What a failed second transaction leaves: the empty, marked copy.
+        try db.execute(RenderedStatement("CREATE TABLE \"products\" (\"x\" INTEGER)", changeIDs: []))
+        try db.execute(RenderedStatement("COMMENT ON TABLE \"products\" IS 'schemasync: rename target of items'", changeIDs: []))
+        let inspected = try db.inspect()
+        XCTAssertNil(inspected.table(named: "products"))
+        XCTAssertTrue(inspected.unmanaged.contains { $0.name == "products" })
+        try SyncEngine(session: db).apply(desired: renamed(shop()), allowDestructive: false)
+        XCTAssertEqual(try db.query("SELECT \"id\", \"code\" FROM \"products\""), [["1", "a"]])
     }
 
     func testWrongPasswordNamesTheURLWithoutIt() throws {
