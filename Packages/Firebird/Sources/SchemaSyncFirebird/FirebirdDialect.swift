@@ -104,6 +104,16 @@ public struct FirebirdDialect: Dialect {
 
     public func scriptEpilogue() -> [String] { ["COMMIT"] }
 
+    /// The standard hazards, and for a table rename what the copy does (``FirebirdTableRename``).
+    public func hazards(of planned: PlannedChange, in plan: [PlannedChange], current: Schema, tableExists: Bool) -> [ChangeHazard] {
+        var hazards = ChangeHazard.standard(for: planned, tableExists: tableExists, capabilities: capabilities)
+        if case let .renameTable(from, to) = planned.change {
+            hazards.append(ChangeHazard(.rewritesTable, "every row of \(from) is copied into a new table \(to)"))
+            hazards.append(ChangeHazard(.notTransactional, "the empty copy \(to) is committed before the rows move; a failure after it leaves \(from) whole and the next apply starts over"))
+        }
+        return hazards
+    }
+
     public func notes(for change: Change, current: Schema) -> [String] {
         if case .renameTable = change {
             return ["Firebird 3 has no table rename: the table is copied (committed empty first, then filled in a second transaction), so this apply is not all or nothing"]
