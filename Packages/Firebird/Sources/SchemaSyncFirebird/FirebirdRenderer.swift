@@ -15,14 +15,54 @@ struct FirebirdRenderer: DDLRendering {
     private var guarded: FirebirdGuard { FirebirdGuard(dialect: dialect) }
     private func q(_ name: String) -> String { dialect.quoteIdentifier(name) }
 
+    /// The statements of `changes` in order.
+    ///
+    /// The core orders the drops of a renamed table's keys and indexes before the rename but
+    /// names the table by its new name: until the rename they are found under the old one. What
+    /// those drops remove is not copied by the rename (``FirebirdTableRename``).
     func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement] {
         var out: [RenderedStatement] = []
+        var pending: [String: String] = [:]   // new name -> old name, for renames not yet rendered
+        for planned in changes { if case let .renameTable(from, to) = planned.change { pending[to] = from } }
+        var dropped = Set<String>()
         for planned in changes {
-            for sql in try statements(for: planned.change, current: current, desired: desired) {
-                out.append(RenderedStatement(sql, changeIDs: [planned.id]))
+            var change = planned.change
+            let sql: [String]
+            if case let .renameTable(from, to) = change {
+                pending[to] = nil
+                sql = try FirebirdTableRename(renderer: self).statements(from: from, to: to, current: current, dropped: dropped)
+            } else {
+                if let table = change.tableName, let old = pending[table] { change = Self.retarget(change, to: old) }
+                dropped.formUnion(Self.droppedNames(change))
+                sql = try statements(for: change, current: current, desired: desired)
             }
+            out += sql.map { RenderedStatement($0, changeIDs: [planned.id]) }
         }
         return out
+    }
+
+    /// `change` on table `old` instead (the drops the core orders before a rename).
+    static func retarget(_ change: Change, to old: String) -> Change {
+        switch change {
+        case let .dropForeignKey(_, key): return .dropForeignKey(table: old, key: key)
+        case let .dropUnique(_, unique): return .dropUnique(table: old, constraint: unique)
+        case let .dropIndex(_, index): return .dropIndex(table: old, index: index)
+        case let .dropCheck(_, check): return .dropCheck(table: old, check: check)
+        case let .dropPrimaryKey(_, key): return .dropPrimaryKey(table: old, key: key)
+        default: return change
+        }
+    }
+
+    /// The key, constraint or index names `change` drops (`primary key <table>` for a primary key).
+    static func droppedNames(_ change: Change) -> Set<String> {
+        switch change {
+        case let .dropForeignKey(_, key): return [key.name]
+        case let .dropUnique(_, unique): return [unique.name]
+        case let .dropIndex(_, index): return [index.name]
+        case let .dropCheck(_, check): return [check.name]
+        case let .dropPrimaryKey(table, _): return ["primary key \(table)"]
+        default: return []
+        }
     }
 
     func statements(for change: Change, current: Schema, desired: Schema) throws -> [String] {

@@ -25,7 +25,9 @@ struct FirebirdTableRename {
     private var guarded: FirebirdGuard { FirebirdGuard(dialect: dialect) }
     private func q(_ name: String) -> String { dialect.quoteIdentifier(name) }
 
-    func statements(from: String, to: String, current: Schema) throws -> [String] {
+    /// - Parameter dropped: names of keys, constraints and indexes the plan dropped before the
+    ///   rename (``FirebirdRenderer/droppedNames(_:)``): they are not re-created.
+    func statements(from: String, to: String, current: Schema, dropped: Set<String> = []) throws -> [String] {
         guard let table = current.table(named: from) else {
             throw SchemaSyncError(.unsupportedChange, "table '\(from)' to rename to '\(to)' is not in the database")
         }
@@ -52,7 +54,7 @@ struct FirebirdTableRename {
                 + "EXECUTE STATEMENT \(max) INTO :m; EXECUTE STATEMENT \(restart) || m; END END")
         }
         let pointing = current.tables.filter { $0.name != from }.flatMap { other in
-            other.foreignKeys.filter { $0.referencedTable == from }.map { (other.name, $0) }
+            other.foreignKeys.filter { $0.referencedTable == from && !dropped.contains($0.name) }.map { (other.name, $0) }
         }
         for (other, key) in pointing {
             sql.append(guarded.only(pending + [(.constraint(key.name), true)], ["ALTER TABLE \(q(other)) DROP CONSTRAINT \(q(key.name))"]))
@@ -60,6 +62,11 @@ struct FirebirdTableRename {
         sql.append(guarded.when(.relation(from), "DROP TABLE \(q(from))"))
         var moved = table
         moved.name = to
+        if dropped.contains("primary key \(from)") { moved.primaryKey = nil }
+        moved.uniqueConstraints.removeAll { dropped.contains($0.name) }
+        moved.checks.removeAll { dropped.contains($0.name) }
+        moved.indexes.removeAll { dropped.contains($0.name) }
+        moved.foreignKeys.removeAll { dropped.contains($0.name) }
         for k in moved.foreignKeys.indices where moved.foreignKeys[k].referencedTable == from { moved.foreignKeys[k].referencedTable = to }
         if let key = moved.primaryKey {
             sql.append(try renderer.statements(for: .addPrimaryKey(table: to, key: key), current: current, desired: current)[0])

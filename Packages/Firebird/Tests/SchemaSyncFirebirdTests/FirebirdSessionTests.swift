@@ -71,6 +71,25 @@ final class FirebirdSessionTests: XCTestCase {
         XCTAssertThrowsError(try db.execute(RenderedStatement("INSERT INTO \"child\" VALUES (2, 99)", changeIDs: [])), "the foreign key is gone")
     }
 
+    /// The core drops keys whose names change before the rename, naming the new table.
+    func testRenameWithKeysRenamedAtTheSameTime() throws {
+        let (_, db) = try session("renamekeys")
+        defer { db.close() }
+        try SyncEngine(session: db).apply(desired: shop(), allowDestructive: false)
+        try db.execute(RenderedStatement("INSERT INTO \"items\" (\"code\") VALUES ('a')", changeIDs: []))
+        try db.execute(RenderedStatement("INSERT INTO \"child\" VALUES (1, 1)", changeIDs: []))
+        var desired = renamed(shop())
+        desired.tables[0].checks[0].name = "products_code_nonempty"
+        desired.tables[0].indexes[0].name = "products_code_idx"
+        desired.tables[1].foreignKeys[0].name = "child_product_fkey"
+        try SyncEngine(session: db).apply(desired: desired, allowDestructive: false)
+        let products = try XCTUnwrap(try db.inspect().table(named: "products"))
+        XCTAssertEqual(products.checks.map(\.name), ["products_code_nonempty"])
+        XCTAssertEqual(products.indexes.map(\.name), ["products_code_idx"])
+        XCTAssertEqual(try db.inspect().table(named: "child")?.foreignKeys.map(\.name), ["child_product_fkey"])
+        XCTAssertEqual(try db.query("SELECT \"code\" FROM \"products\""), [["a"]])
+    }
+
     func testAnUnfinishedRenameCopyIsHiddenAndReplaced() throws {
         let (_, db) = try session("renamecopy")
         defer { db.close() }
