@@ -8,7 +8,8 @@ enum ConformanceScenarios {
         [
             createFromEmpty, secondApplyChangesNothing, replayIsSafe, inspectRoundTrip,
             addColumnKeepsRows, widenTypesKeepsRows, nullabilityKeepsRows, addIndexesKeepsRows,
-            addForeignKeyAndCheckKeepsRows, declaredRenamesKeepRows, renamesWithDataChecks, renameHintMatchingNothingIsAnError,
+            addForeignKeyAndCheckKeepsRows, declaredRenamesKeepRows, renamesWithDataChecks, renameDroppingKeysKeepsRows,
+            renameHintMatchingNothingIsAnError,
             destructiveChangesBlockedByDefault, dataCheckNulls, dataCheckDuplicates, dataCheckOrphans,
             dataCheckViolations, foreignKeyCycle, viewChangeReplacesView, hostileIdentifiers,
             partialIndexWhereSupported, commentsWhereSupported,
@@ -171,6 +172,32 @@ enum ConformanceScenarios {
         }
         try c.applyAndConverge(desired)
         try c.expectRows("stock", ["id", "sku", "qty"], [["1", "a", "1"], ["2", "b", "2"]])
+    }
+
+    /// The table's keys, check and index are dropped in the plan that renames it: each drop must
+    /// find the table under the name it has when the drop runs.
+    static let renameDroppingKeysKeepsRows = ConformanceScenario(name: "a rename that drops the table's keys keeps rows") { c in
+        let owners = Table(name: "owners", columns: [F.col("id", .integer, null: false)], primaryKey: PrimaryKey(columns: ["id"]))
+        let start = F.modify(F.items, "items") { t in
+            t.foreignKeys = [ForeignKey(name: "items_qty_fkey", columns: ["qty"], referencedTable: "owners", referencedColumns: ["id"])]
+            t.checks = [CheckConstraint(name: "items_qty_positive", expression: "qty > 0")]
+            t.indexes = [Index(name: "items_code_idx", columns: ["code"])]
+        }
+        var schema = start
+        schema.tables.insert(owners, at: 0)
+        try c.applyAndConverge(schema)
+        try c.insert("owners", ["id"], [[1], [2]])
+        try c.insert("items", ["id", "code", "qty"], [[1, "a", 1], [2, "b", 2]])
+        var desired = Schema(tables: [owners] + F.items.tables)
+        desired = F.modify(desired, "items") { t in
+            t.name = "stock"
+            t.renamedFrom = "items"
+        }
+        try c.applyAndConverge(desired, allowDestructive: true)
+        try c.expectRows("stock", ["id", "code", "qty"], [["1", "a", "1"], ["2", "b", "2"]])
+        let stock = try c.inspectedTable("stock")
+        try c.expect(stock.foreignKeys.isEmpty && stock.checks.isEmpty && stock.indexes.isEmpty,
+                     "stock still has \(stock.foreignKeys.map(\.name) + stock.checks.map(\.name) + stock.indexes.map(\.name))")
     }
 
     static let renameHintMatchingNothingIsAnError = ConformanceScenario(name: "a rename hint that matches nothing is an error") { c in

@@ -38,7 +38,7 @@ public struct Differ {
                                           hint: "remove renamedFrom or the other table")
                 }
                 renamedFrom[old] = table.name
-                builder.add(.renameTable(from: old, to: table.name), phase: .renames, safety: .safe)
+                builder.add(.renameTable(from: old, to: table.name), phase: .renameTables, safety: .safe)
             } else if !current.tables.isEmpty {
                 throw SchemaSyncError(.invalidSchema, "table '\(table.name)': renamedFrom '\(old)' matches no table in the database",
                                       hint: "fix or remove the renamedFrom hint; SchemaSync never guesses renames")

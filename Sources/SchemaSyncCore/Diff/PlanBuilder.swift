@@ -1,8 +1,10 @@
 /// Collects changes with the phase they belong to, then orders them by dependency.
 struct PlanBuilder {
-    /// Dependency phases, in execution order.
+    /// Dependency phases, in execution order. Tables are renamed before their keys and
+    /// constraints are dropped, since those changes name the table by its new name; column and
+    /// constraint renames come after the drops (a constraint may be renamed to a dropped one's name).
     enum Phase: Int, Comparable {
-        case dropViews, dropForeignKeys, dropConstraints, renames, createTables, alterColumns
+        case dropViews, renameTables, dropForeignKeys, dropConstraints, renames, createTables, alterColumns
         case addConstraints, addForeignKeys, createViews, dropColumns, dropTables
 
         static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }

@@ -17,9 +17,9 @@ struct FirebirdRenderer: DDLRendering {
 
     /// The statements of `changes` in order.
     ///
-    /// The core orders the drops of a renamed table's keys and indexes before the rename but
-    /// names the table by its new name: until the rename they are found under the old one. What
-    /// those drops remove is not copied by the rename (``FirebirdTableRename``).
+    /// The core renames tables before it drops their keys and indexes (by the new name). Should a
+    /// drop come before its table's rename, it is sent to the old name, and what it removes is
+    /// not copied by the rename (``FirebirdTableRename``).
     func render(_ changes: [PlannedChange], current: Schema, desired: Schema) throws -> [RenderedStatement] {
         var out: [RenderedStatement] = []
         var pending: [String: String] = [:]   // new name -> old name, for renames not yet rendered
