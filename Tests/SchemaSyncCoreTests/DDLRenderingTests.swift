@@ -46,4 +46,14 @@ final class DDLRenderingTests: XCTestCase {
         XCTAssertEqual(r.createTable("t", elements: ["«a» int"], modifier: "UNLOGGED ", indent: "    "),
                        "CREATE UNLOGGED TABLE IF NOT EXISTS «app».«t» (\n    «a» int\n)")
     }
+
+    /// An engine without `IF NOT EXISTS` keeps the defaults and guards the statement itself.
+    func testAnEngineWithoutIfNotExistsDropsTheGuard() {
+        struct Unguarded: DDLRendering {
+            let dialect = FakeDialect()
+            var createGuard: String { "" }
+        }
+        XCTAssertEqual(Unguarded().createTable("t", elements: ["«a» int"]), "CREATE TABLE «t» (\n  «a» int\n)")
+        XCTAssertEqual(Unguarded().createIndex(Index(name: "i", columns: ["a"]), on: "t"), "CREATE INDEX «i» ON «t» («a»)")
+    }
 }

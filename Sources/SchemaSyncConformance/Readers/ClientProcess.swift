@@ -1,18 +1,25 @@
 import Foundation
 
-/// Runs a database's command-line client and returns what it printed; the readers' shared part.
-struct ClientProcess {
+/// Runs a database's command-line client and returns what it printed: the shared part of the
+/// kit's readers, public for a connector author's own ``IndependentReader``.
+public struct ClientProcess: Sendable {
     /// The program, looked up on `PATH` unless it contains a `/`.
-    let program: String
+    public let program: String
     /// Debian package that provides it, for the error when it is missing.
-    let package: String
-    var timeout: TimeInterval = 60
+    public let package: String
+    public var timeout: TimeInterval = 60
+
+    public init(program: String, package: String, timeout: TimeInterval = 60) {
+        self.program = program
+        self.package = package
+        self.timeout = timeout
+    }
 
     /// Runs `program arguments` with `environment` added to this process's (never logged: it
     /// may hold a password); stdin is empty. Returns stdout.
     /// - throws: ``IndependentReaderError`` when it cannot start, times out or exits non-zero
     ///   (with its stderr, which names the failing statement but holds no password).
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Data {
+    public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Data {
         let process = Process()
         if program.contains("/") {
             process.executableURL = URL(fileURLWithPath: program)
@@ -70,4 +77,9 @@ public struct IndependentReaderError: Error, CustomStringConvertible {
     public let program: String
     public let message: String
     public var description: String { "\(program): \(message)" }
+
+    public init(program: String, message: String) {
+        self.program = program
+        self.message = message
+    }
 }

@@ -20,6 +20,10 @@ public protocol DDLRendering {
     /// Quoting (``Dialect/quoteIdentifier(_:)``, ``Dialect/quoteString(_:)``) and capabilities.
     var dialect: RenderedDialect { get }
 
+    /// What follows `CREATE TABLE` / `CREATE INDEX` so that creating twice is harmless.
+    /// Default: `IF NOT EXISTS `; empty for an engine without it, which guards the whole
+    /// statement instead (Firebird 3: a catalog check in `EXECUTE BLOCK`).
+    var createGuard: String { get }
     /// A table as statements name it. Default: the quoted name.
     func tableName(_ name: String) -> String
     /// A collation or operator class name. Default: each dot-separated part quoted.
@@ -31,7 +35,7 @@ public protocol DDLRendering {
     /// One key part: `"name"(10) COLLATE "c" "text_pattern_ops" DESC NULLS LAST`, each detail
     /// only when the part has it.
     func indexKeyPart(_ part: Index.Part) -> String
-    /// `CREATE [UNIQUE] INDEX IF NOT EXISTS name ON table [USING method] (parts)
+    /// `CREATE [UNIQUE] INDEX [createGuard] name ON table [USING method] (parts)
     /// [INCLUDE (...)] [NULLS NOT DISTINCT] [WITH (...)] [WHERE predicate]`.
     func createIndex(_ index: Index, on table: String) -> String
     /// `(columns) REFERENCES table (columns) [MATCH FULL] [ON DELETE ...] [ON UPDATE ...]
@@ -44,6 +48,8 @@ public protocol DDLRendering {
 }
 
 extension DDLRendering {
+    public var createGuard: String { "IF NOT EXISTS " }
+
     public func tableName(_ name: String) -> String { dialect.quoteIdentifier(name) }
 
     public func qualifiedName(_ name: String) -> String {
@@ -81,7 +87,7 @@ extension DDLRendering {
     }
 
     public func createIndex(_ index: Index, on table: String) -> String {
-        var sql = "CREATE \(index.unique ? "UNIQUE " : "")INDEX IF NOT EXISTS \(dialect.quoteIdentifier(index.name)) ON \(tableName(table))"
+        var sql = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(createGuard)\(dialect.quoteIdentifier(index.name)) ON \(tableName(table))"
         if let method = index.normalizedMethod { sql += " USING \(dialect.quoteIdentifier(method))" }
         sql += " (\(indexKeyParts(index)))"
         if !index.include.isEmpty { sql += " INCLUDE (\(columnList(index.include)))" }
@@ -117,10 +123,10 @@ extension DDLRendering {
         constraintPrefix(name) + "CHECK (\(expressionSQL(check.expression)))"
     }
 
-    /// `CREATE [modifier]TABLE IF NOT EXISTS name (`, the elements one per line after `indent`,
+    /// `CREATE [modifier]TABLE [createGuard]name (`, the elements one per line after `indent`,
     /// `)` and `suffix` (table options). `modifier` ends in a space (`UNLOGGED `).
     public func createTable(_ name: String, elements: [String], modifier: String = "", suffix: String = "", indent: String = "  ") -> String {
-        "CREATE \(modifier)TABLE IF NOT EXISTS \(tableName(name)) (\n\(indent)" + elements.joined(separator: ",\n\(indent)") + "\n)" + suffix
+        "CREATE \(modifier)TABLE \(createGuard)\(tableName(name)) (\n\(indent)" + elements.joined(separator: ",\n\(indent)") + "\n)" + suffix
     }
 
     public func defaultSQL(_ value: ColumnDefault, column: Column) -> String {
