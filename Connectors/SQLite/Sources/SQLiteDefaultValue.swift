@@ -3,18 +3,13 @@ import SchemaSyncCore
 
 /// Renders ``ColumnDefault`` values for SQLite and parses `pragma table_info.dflt_value` back.
 enum SQLiteDefaultValue {
+    /// The standard spelling (``ColumnDefault/standardSQL(quotingStrings:)``), but for signed
+    /// numbers, which SQLite takes only in parentheses, and expressions (see below).
     static func render(_ value: ColumnDefault, dialect: SQLiteDialect) -> String {
         switch value {
-        case let .string(s): return dialect.quoteString(s)
         case let .number(n): return n.hasPrefix("-") || n.hasPrefix("+") ? "(\(n))" : n
-        case let .boolean(b): return b ? "TRUE" : "FALSE"
-        case let .function(f):
-            switch f {
-            case .currentTimestamp: return "CURRENT_TIMESTAMP"
-            case .currentDate: return "CURRENT_DATE"
-            case .currentTime: return "CURRENT_TIME"
-            }
         case let .expression(e): return expressionClause(e)
+        default: return value.standardSQL(quotingStrings: dialect.quoteString)
         }
     }
 

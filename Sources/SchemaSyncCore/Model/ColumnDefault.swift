@@ -33,3 +33,24 @@ public enum ColumnDefault: Hashable, Sendable, Codable, CustomStringConvertible 
         }
     }
 }
+
+extension ColumnDefault {
+    /// The body of a DEFAULT clause as the SQL standard writes it: strings quoted with `quote`,
+    /// numbers as written, TRUE/FALSE, CURRENT_TIMESTAMP / CURRENT_DATE / CURRENT_TIME,
+    /// expressions in parentheses. Renderers start from it (``DDLRendering/defaultSQL(_:column:)``)
+    /// and change only what their engine writes otherwise.
+    public func standardSQL(quotingStrings quote: (String) -> String) -> String {
+        switch self {
+        case let .string(s): return quote(s)
+        case let .number(n): return n
+        case let .boolean(b): return b ? "TRUE" : "FALSE"
+        case let .function(f):
+            switch f {
+            case .currentTimestamp: return "CURRENT_TIMESTAMP"
+            case .currentDate: return "CURRENT_DATE"
+            case .currentTime: return "CURRENT_TIME"
+            }
+        case let .expression(e): return "(\(e))"
+        }
+    }
+}

@@ -135,17 +135,6 @@ extension DDLRendering {
 
     /// The default ``defaultSQL(_:column:)``, for an override to fall back on.
     public func standardDefaultSQL(_ value: ColumnDefault, column: Column) -> String {
-        switch value {
-        case let .string(s): return dialect.quoteString(s)
-        case let .number(n): return n
-        case let .boolean(b): return b ? "TRUE" : "FALSE"
-        case let .function(f):
-            switch f {
-            case .currentTimestamp: return "CURRENT_TIMESTAMP"
-            case .currentDate: return "CURRENT_DATE"
-            case .currentTime: return "CURRENT_TIME"
-            }
-        case let .expression(e): return "(\(e))"
-        }
+        value.standardSQL(quotingStrings: dialect.quoteString)
     }
 }

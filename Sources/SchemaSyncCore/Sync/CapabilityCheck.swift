@@ -31,6 +31,10 @@ public enum CapabilityCheck {
                 throw SchemaSyncError(.invalidSchema, "foreign key '\(key.name)' on table '\(table.name)': \(dialect.name) has no DEFERRABLE constraints",
                                       hint: "remove deferrable / initiallyDeferred")
             }
+            if table.columns.isEmpty, !capabilities.zeroColumnTables {
+                throw SchemaSyncError(.invalidSchema, "table '\(table.name)' has no columns, which \(dialect.name) does not allow",
+                                      hint: "declare at least one column")
+            }
             for index in table.indexes {
                 if index.predicate != nil, !capabilities.partialIndexes {
                     throw SchemaSyncError(.invalidSchema, "index '\(index.name)' on table '\(table.name)': \(dialect.name) has no partial indexes",
@@ -40,19 +44,13 @@ public enum CapabilityCheck {
                     throw SchemaSyncError(.invalidSchema, "index '\(index.name)' on table '\(table.name)': \(dialect.name) has no expression indexes",
                                           hint: "index a generated column instead")
                 }
-            }
-            if table.columns.isEmpty, !dialect.capabilities.zeroColumnTables {
-                throw SchemaSyncError(.invalidSchema, "table '\(table.name)' has no columns, which \(dialect.name) does not allow",
-                                      hint: "declare at least one column")
-            }
-            for index in table.indexes {
                 if let detail = unsupported(index, features) {
                     throw SchemaSyncError(.invalidSchema,
                         "index '\(index.name)' on table '\(table.name)': \(dialect.name) indexes have no \(detail)",
                         hint: "remove it from the index, or declare the index for an engine that has it")
                 }
             }
-            if !dialect.capabilities.sequenceOptions,
+            if !capabilities.sequenceOptions,
                let column = table.columns.first(where: { !($0.sequence?.isDefault ?? true) }) {
                 throw SchemaSyncError(.invalidSchema,
                     "column '\(table.name).\(column.name)': \(dialect.name) keeps no sequence options (\(column.sequence!.summary))",
@@ -63,7 +61,7 @@ public enum CapabilityCheck {
                     "column '\(table.name).\(column.name)' has sequence options but is neither identity nor serial",
                     hint: "add identity: true, always or serial, or remove sequence:")
             }
-            if !dialect.capabilities.notValidConstraints {
+            if !capabilities.notValidConstraints {
                 if let check = table.checks.first(where: \.notValid) {
                     throw SchemaSyncError(.invalidSchema, "check '\(check.name)' on table '\(table.name)': \(dialect.name) has no NOT VALID constraints",
                                           hint: "remove notValid")
@@ -73,16 +71,16 @@ public enum CapabilityCheck {
                                           hint: "remove notValid")
                 }
             }
-            if !dialect.capabilities.matchFullForeignKeys, let key = table.foreignKeys.first(where: \.matchFull) {
+            if !capabilities.matchFullForeignKeys, let key = table.foreignKeys.first(where: \.matchFull) {
                 throw SchemaSyncError(.invalidSchema, "foreign key '\(key.name)' on table '\(table.name)': \(dialect.name) keeps no MATCH FULL",
                                       hint: "remove match: full")
             }
-            if !dialect.capabilities.setDefaultActions,
+            if !capabilities.setDefaultActions,
                let key = table.foreignKeys.first(where: { $0.onDelete == .setDefault || $0.onUpdate == .setDefault }) {
                 throw SchemaSyncError(.invalidSchema, "foreign key '\(key.name)' on table '\(table.name)': \(dialect.name) has no SET DEFAULT action (it would keep RESTRICT)",
                                       hint: "use restrict, cascade or set null")
             }
-            if !dialect.capabilities.noInheritChecks, let check = table.checks.first(where: \.noInherit) {
+            if !capabilities.noInheritChecks, let check = table.checks.first(where: \.noInherit) {
                 throw SchemaSyncError(.invalidSchema, "check '\(check.name)' on table '\(table.name)': \(dialect.name) has no NO INHERIT checks",
                                       hint: "remove noInherit")
             }
@@ -92,7 +90,7 @@ public enum CapabilityCheck {
                     "unique constraint '\(unique.name)' on table '\(table.name)': \(dialect.name) has no NULLS NOT DISTINCT",
                     hint: "remove nullsNotDistinct, or make the columns NOT NULL")
             }
-            if !dialect.capabilities.deferrableForeignKeys,
+            if !capabilities.deferrableForeignKeys,
                let unique = table.uniqueConstraints.first(where: { $0.deferrable || $0.initiallyDeferred }) {
                 throw SchemaSyncError(.invalidSchema,
                     "unique constraint '\(unique.name)' on table '\(table.name)': \(dialect.name) has no DEFERRABLE constraints",

@@ -7,20 +7,10 @@ import SchemaSyncCore
 /// Firebird 3 takes only literals, NULL and context variables (CURRENT_USER, ...) as defaults,
 /// not parenthesised expressions: an ``ColumnDefault/expression(_:)`` is written as it is.
 enum FirebirdDefaultValue {
-    /// The text after `DEFAULT`.
+    /// The text after `DEFAULT`: the standard spelling, but expressions bare.
     static func sql(_ value: ColumnDefault, quote: (String) -> String) -> String {
-        switch value {
-        case let .string(s): return quote(s)
-        case let .number(n): return n
-        case let .boolean(b): return b ? "TRUE" : "FALSE"
-        case let .function(f):
-            switch f {
-            case .currentTimestamp: return "CURRENT_TIMESTAMP"
-            case .currentDate: return "CURRENT_DATE"
-            case .currentTime: return "CURRENT_TIME"
-            }
-        case let .expression(e): return e
-        }
+        if case let .expression(e) = value { return e }
+        return value.standardSQL(quotingStrings: quote)
     }
 
     /// The default a `RDB$DEFAULT_SOURCE` text (`DEFAULT 'it''s'`) holds; nil for none or NULL.
