@@ -86,6 +86,30 @@ final class SQLiteConnectorTests: XCTestCase {
         XCTAssertEqual(small, 5)
     }
 
+    /// The inspector and the definition reader share one read of the catalog rows, and a change
+    /// by another connection (or a rolled-back one of this connection) is read afresh.
+    func testCatalogRowsAreReadOnceAndAnyChangeIsSeen() throws {
+        let db = SQLiteTestDatabase()
+        let session = try db.session(), other = try db.session()
+        defer { session.close(); other.close() }
+        try session.execute(RenderedStatement("CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT)", changeIDs: []))
+        _ = try session.inspect()
+        let before = session.queryCount
+        _ = try session.engineDefinitions()
+        XCTAssertEqual(session.queryCount - before, 1, "only the schema version is asked again")
+
+        try other.execute(RenderedStatement("CREATE TABLE b (id INTEGER PRIMARY KEY, w TEXT)", changeIDs: []))
+        XCTAssertEqual(try session.inspect().tables.map(\.name).sorted(), ["a", "b"])
+        XCTAssertTrue(try XCTUnwrap(session.engineDefinitions()).contains { $0.kind == "column" && $0.table == "b" && $0.name == "w" })
+
+        XCTAssertThrowsError(try session.withWriterLock { () throws -> Void in
+            try session.execute(RenderedStatement("CREATE TABLE c (id INTEGER PRIMARY KEY)", changeIDs: []))
+            XCTAssertEqual(try session.inspect().tables.count, 3)
+            throw CancellationError()
+        })
+        XCTAssertEqual(try session.inspect().tables.map(\.name).sorted(), ["a", "b"], "the rolled-back table is gone")
+    }
+
     /// Two applies at once: one takes the lock, the other waits and then finds nothing to do.
     func testConcurrentAppliesSerialise() throws {
         let db = SQLiteTestDatabase()

@@ -1,17 +1,14 @@
 import SchemaSyncCore
 
-/// Reads a SQLite database's schema in five queries whatever the number of tables:
-/// `sqlite_schema` once, then the pragma table-valued functions joined over it for columns,
-/// indexes, index columns and foreign keys.
+/// Reads a SQLite database's schema from ``SQLiteCatalogRows``: five queries whatever the
+/// number of tables (none when the definition reader just read the same catalog).
 struct SQLiteCatalogInspector {
     let database: SQLiteDatabase
     /// Renders defaults, to tell which stored spellings to keep.
     var dialect = SQLiteDialect(libraryVersion: SQLiteDatabase.libraryVersion)
 
     /// The number of queries ``inspect()`` issues.
-    static let queryCount = 5
-
-    private static let userTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+    static let queryCount = SQLiteCatalogRows.queryCount
 
     func inspect() throws -> Schema {
         do {
@@ -22,28 +19,14 @@ struct SQLiteCatalogInspector {
     }
 
     private func read() throws -> Schema {
-        let objects = try database.query(
-            "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
-        let columnRows = try database.query("""
-            SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
-            FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p
-            WHERE \(Self.userTables) ORDER BY m.name, p.cid
-            """)
-        let indexRows = try database.query("""
-            SELECT m.name, il.name, il."unique", il.origin, il.partial
-            FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il
-            WHERE \(Self.userTables) ORDER BY m.name, il.name
-            """)
-        let indexColumnRows = try database.query("""
-            SELECT m.name, il.name, ii.seqno, ii.cid, ii.name, ii."desc", ii.coll
-            FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_xinfo(il.name) AS ii
-            WHERE \(Self.userTables) AND ii.key = 1 ORDER BY m.name, il.name, ii.seqno
-            """)
-        let foreignKeyRows = try database.query("""
-            SELECT m.name, fk.id, fk.seq, fk."table", fk."from", fk."to", fk.on_update, fk.on_delete
-            FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS fk
-            WHERE \(Self.userTables) ORDER BY m.name, fk.id, fk.seq
-            """)
+        let rows = try SQLiteCatalogRows.current(database)
+        let objects = rows.objects, columnRows = rows.tableColumns, foreignKeyRows = rows.foreignKeys
+        // index key columns: table, index, unique, origin, partial, seqno, cid, column, desc, coll
+        let indexColumnRows = rows.indexColumns.map { [$0[0], $0[1], $0[5], $0[6], $0[7], $0[8], $0[9]] }
+        var indexRows: [[String?]] = [] // table, index, unique, origin, partial: one per index
+        for row in rows.indexColumns where indexRows.last.map({ $0[0] != row[0] || $0[1] != row[1] }) ?? true {
+            indexRows.append(Array(row[0..<5]))
+        }
 
         var tables: [String: Table] = [:]
         var tableOrder: [String] = []

@@ -9,6 +9,8 @@ final class SQLiteDatabase {
     let location: String
     /// Number of queries run through ``query(_:)`` (for the constant-queries benchmark and tests).
     private(set) var queryCount = 0
+    /// The catalog rows last read and the schema version they belong to (see ``SQLiteCatalogRows``).
+    var keptCatalogRows: (version: String, rows: SQLiteCatalogRows)?
 
     /// Opens the database at `path`, creating it if needed when `create` is true.
     init(path: String, busyTimeoutMilliseconds: Int32, create: Bool = true) throws {
@@ -29,6 +31,7 @@ final class SQLiteDatabase {
     deinit { close() }
 
     func close() {
+        keptCatalogRows = nil
         if let handle { sqlite3_close_v2(handle) }
         handle = nil
     }
@@ -47,6 +50,7 @@ final class SQLiteDatabase {
     /// Executes one or more statements that return no rows.
     func execute(_ sql: String) throws {
         guard let handle else { throw closedError() }
+        keptCatalogRows = nil
         var error: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &error)
         if rc != SQLITE_OK {
@@ -66,6 +70,7 @@ final class SQLiteDatabase {
             throw SQLiteFailure(code: rc, message: String(cString: sqlite3_errmsg(handle)))
         }
         defer { sqlite3_finalize(statement) }
+        if sqlite3_stmt_readonly(statement) == 0 { keptCatalogRows = nil }
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for (i, argument) in arguments.enumerated() {
             sqlite3_bind_text(statement, Int32(i + 1), argument, -1, transient)

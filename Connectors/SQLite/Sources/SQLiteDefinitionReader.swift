@@ -4,7 +4,8 @@ import SchemaSyncCore
 /// `index_list`, `index_xinfo`, `foreign_key_list`) and, for what no pragma reports (checks,
 /// collations, generated expressions, AUTOINCREMENT, index and view text, table options), the
 /// stored `sqlite_schema.sql` reduced to normalised tokens — for verification that does not go
-/// through the neutral model. Five queries whatever the number of tables.
+/// through the neutral model. Reads ``SQLiteCatalogRows`` (five queries whatever the number of
+/// tables, none when the inspector just read the same catalog), and one more when there are views.
 ///
 /// Names SQLite does not keep (foreign keys, checks) are not compared: objects are matched by
 /// definition.
@@ -12,7 +13,6 @@ struct SQLiteDefinitionReader {
     typealias T = SQLiteTokenizer
     let database: SQLiteDatabase
 
-    private static let userTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL%'"
 
     func read() throws -> [EngineDefinition] {
         do {
@@ -34,13 +34,11 @@ struct SQLiteDefinitionReader {
 
     private func readRows() throws -> [EngineDefinition] {
         var result: [EngineDefinition] = []
-        let objects = try database.query("""
-            SELECT type, name, tbl_name, sql FROM sqlite_schema
-            WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND type IN ('table', 'index', 'view') AND sql NOT LIKE 'CREATE VIRTUAL%'
-            """)
+        let rows = try SQLiteCatalogRows.current(database)
         var details: [String: ColumnDetails] = [:]
-        for row in objects {
-            guard let type = row[0], let name = row[1], let sql = row[3] else { continue }
+        var hasViews = false
+        for row in rows.objects {
+            guard let type = row[0], let name = row[1], let sql = row[3], !Self.isVirtual(sql) else { continue }
             switch type {
             case "table":
                 let parsed = Self.tableDetails(sql)
@@ -51,59 +49,87 @@ struct SQLiteDefinitionReader {
                 }
             case "index":
                 result.append(EngineDefinition(kind: "index sql", table: row[2], name: name, text: Self.statementText(sql)))
-            default:
+            case "view":
+                hasViews = true
                 result.append(EngineDefinition(kind: "view", table: nil, name: name, text: Self.statementText(sql)))
+            default:
+                continue
             }
         }
-        let columns = try database.query("""
-            SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
-            FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p
-            WHERE (\(Self.userTables)) OR m.type = 'view' ORDER BY m.name, p.cid
-            """)
         var order: [String: [String]] = [:]
-        for row in columns {
-            guard let table = row[0], let column = row[1] else { continue }
+        for row in rows.tableColumns {
+            // Virtual tables have no details and are not compared.
+            guard let table = row[0], let column = row[1], let tableDetails = details[table.lowercased()] else { continue }
             order[table, default: []].append(column)
-            // A view's column types follow its tables (compared themselves); its names are in the order row.
-            guard details[table.lowercased()] != nil else { continue }
-            let extra = details[table.lowercased()]?.columns[column.lowercased()] ?? []
+            let extra = tableDetails.columns[column.lowercased()] ?? []
             var parts = ["type=" + Self.normalized(row[2] ?? "").uppercased()]
             parts.append("notnull=" + (row[3] ?? ""))
             if let value = row[4] { parts.append("default=" + Self.defaultText(value)) }
             parts.append("pk=" + (row[5] ?? "") + " hidden=" + (row[6] ?? ""))
             result.append(EngineDefinition(kind: "column", table: table, name: column, text: (parts + extra).joined(separator: " ")))
         }
+        // A view's column types follow its tables (compared themselves); its names are in the order row.
+        if hasViews {
+            for row in try database.query("""
+                SELECT m.name, p.name FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS p
+                WHERE m.type = 'view' ORDER BY m.name, p.cid
+                """) {
+                guard let view = row[0], let column = row[1] else { continue }
+                order[view, default: []].append(column)
+            }
+        }
         // SQLite keeps the order and SchemaSync places columns (by rebuild): the order is compared.
         for (table, names) in order {
             result.append(EngineDefinition(kind: EngineDefinition.columnOrderKind, table: table, name: "columns",
                                            text: names.joined(separator: ", ")))
         }
-        let indexes = try database.query("""
-            SELECT m.name, il.name, il."unique", il.origin, il.partial,
-                   (SELECT group_concat(coalesce(ii.name, '<expr>') || ' ' || ii."desc" || ' ' || coalesce(ii.coll, ''), ', ')
-                      FROM pragma_index_xinfo(il.name) AS ii WHERE ii.key = 1)
-            FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS il
-            WHERE \(Self.userTables)
-            """)
-        for row in indexes {
-            guard let table = row[0], let name = row[1] else { continue }
-            let keyParts = row[5] ?? ""
-            let text = "unique=\(row[2] ?? "") origin=\(row[3] ?? "") partial=\(row[4] ?? "") (\(keyParts))"
+        result += Self.indexDefinitions(rows.indexColumns, of: details)
+        result += Self.foreignKeyDefinitions(rows.foreignKeys, of: details)
+        return result
+    }
+
+    /// `CREATE VIRTUAL TABLE ...` (as SQLite's `LIKE`, ignoring the case of ASCII letters).
+    private static func isVirtual(_ sql: String) -> Bool {
+        sql.utf8.prefix(14).elementsEqual("CREATE VIRTUAL".utf8) { a, b in a | 0x20 == b | 0x20 }
+    }
+
+    /// One definition per index of a table in `details`: its flags and key parts.
+    private static func indexDefinitions(_ rows: [[String?]], of details: [String: ColumnDetails]) -> [EngineDefinition] {
+        var result: [EngineDefinition] = []
+        var k = 0
+        while k < rows.count {
+            let first = rows[k]
+            var parts: [String] = []
+            while k < rows.count, rows[k][0] == first[0], rows[k][1] == first[1] {
+                parts.append("\(rows[k][7] ?? "<expr>") \(rows[k][8] ?? "") \(rows[k][9] ?? "")")
+                k += 1
+            }
+            guard let table = first[0], let name = first[1], details[table.lowercased()] != nil else { continue }
+            let keyParts = parts.joined(separator: ", ")
+            let text = "unique=\(first[2] ?? "") origin=\(first[3] ?? "") partial=\(first[4] ?? "") (\(keyParts))"
             // Indexes SQLite creates for UNIQUE / PRIMARY KEY are named by position: match them by columns.
             let automatic = name.hasPrefix("sqlite_autoindex_")
-            result.append(EngineDefinition(kind: "index", table: table, name: automatic ? "\(row[3] ?? "")(\(keyParts))" : name, text: text))
+            result.append(EngineDefinition(kind: "index", table: table, name: automatic ? "\(first[3] ?? "")(\(keyParts))" : name, text: text))
         }
-        let keys = try database.query("""
-            SELECT m.name, fk.id, group_concat(fk."from", ','), fk."table", group_concat(coalesce(fk."to", ''), ','),
-                   fk.on_update, fk.on_delete, fk."match"
-            FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS fk
-            WHERE \(Self.userTables) GROUP BY m.name, fk.id
-            """)
-        for row in keys {
-            guard let table = row[0] else { continue }
-            let name = "(\(row[2] ?? "")) → \((row[3] ?? "").lowercased())(\(row[4] ?? ""))"
+        return result
+    }
+
+    /// One definition per foreign key of a table in `details`: its columns, target and actions.
+    private static func foreignKeyDefinitions(_ rows: [[String?]], of details: [String: ColumnDetails]) -> [EngineDefinition] {
+        var result: [EngineDefinition] = []
+        var k = 0
+        while k < rows.count {
+            let first = rows[k]
+            var from: [String] = [], to: [String] = []
+            while k < rows.count, rows[k][0] == first[0], rows[k][1] == first[1] {
+                from.append(rows[k][4] ?? "")
+                to.append(rows[k][5] ?? "")
+                k += 1
+            }
+            guard let table = first[0], details[table.lowercased()] != nil else { continue }
+            let name = "(\(from.joined(separator: ","))) → \((first[3] ?? "").lowercased())(\(to.joined(separator: ",")))"
             result.append(EngineDefinition(kind: "foreign key", table: table, name: name,
-                                           text: "on update \(row[5] ?? "") on delete \(row[6] ?? "") match \(row[7] ?? "")"))
+                                           text: "on update \(first[6] ?? "") on delete \(first[7] ?? "") match \(first[8] ?? "")"))
         }
         return result
     }

@@ -114,8 +114,9 @@ public struct Differ {
         for (table, keys) in dropOrdering.deferred.sorted(by: { $0.key < $1.key }) {
             for key in keys { builder.add(.dropForeignKey(table: table, key: key), phase: .dropForeignKeys, safety: .destructive) }
         }
+        let droppingByName = dropping.byName
         for (position, name) in dropOrdering.order.reversed().enumerated() {
-            let table = dropping.first { $0.name == name }!
+            let table = droppingByName[name]!
             builder.add(.dropTable(table), phase: .dropTables, safety: .destructive, order: position)
         }
 

@@ -8,6 +8,8 @@ public struct Schema: Hashable, Sendable, Codable {
     /// The engine's own definitions captured when this schema was read from SQL in the target's
     /// dialect, with the model they were captured with. Not encoded.
     public var source: SourceDefinitions? = nil
+    /// The text this schema was read from, as a digest (see ``sourceTextDigest``). Not encoded.
+    public var textDigest = SourceTextDigest()
 
     private enum CodingKeys: String, CodingKey { case tables, views, unmanaged }
 
@@ -22,6 +24,19 @@ public struct Schema: Hashable, Sendable, Codable {
     /// Records `definitions` as this schema's own, valid while its tables and views stay as they are now.
     public mutating func captureSourceDefinitions(_ definitions: [EngineDefinition]) {
         source = SourceDefinitions(definitions: definitions, tables: tables, views: views)
+    }
+
+    /// The SHA-256 of the schema-file text this schema was read from; nil for inspected
+    /// databases, SQL read through a connector, and a schema changed after it was read.
+    public var sourceTextDigest: String? {
+        guard textDigest.value != nil, textDigest.tables == tables, textDigest.views == views else { return nil }
+        return textDigest.value
+    }
+
+    /// Records `digest` (see ``SourceTextDigest/of(_:kind:)``) as the text of this schema's
+    /// tables and views as they are now.
+    public mutating func recordSourceText(digest: String) {
+        textDigest = SourceTextDigest(value: digest, tables: tables, views: views)
     }
 
     public init(tables: [Table] = [], views: [View] = [], unmanaged: [UnmanagedObject] = []) {

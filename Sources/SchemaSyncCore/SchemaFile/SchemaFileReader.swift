@@ -38,7 +38,9 @@ public final class SchemaFileReader {
         }
         let reader = SchemaFileReader(source: path)
         reader.allowEmpty = allowEmpty
-        return try reader.parse(text)
+        var schema = try reader.parse(text)
+        schema.recordSourceText(digest: SourceTextDigest.of([text], kind: "schema file"))
+        return schema
     }
 
     /// Parses schema text.
@@ -146,7 +148,7 @@ public final class SchemaFileReader {
     private func column(_ node: Node, table: String) throws -> (column: Column, saidNullable: Bool) {
         let m = try mapping(node, "a column of table '\(table)'", allowed: Self.columnKeys)
         let name = try requiredString(m, "name", in: node, what: "column of table '\(table)'")
-        let path = "\(table).\(name)"
+        var path: String { "\(table).\(name)" } // for messages only: built when one is
         let native = try stringMap(m["native"], "native types of column '\(path)'")
         let type: DataType
         if let typeNode = m["type"] {
@@ -361,9 +363,9 @@ public final class SchemaFileReader {
         return result
     }
 
-    private func sequence(_ node: Node, _ what: String) throws -> [Node] {
+    private func sequence(_ node: Node, _ what: @autoclosure () -> String) throws -> [Node] {
         if node.null != nil, node.scalar?.style == .plain { return [] }
-        guard let seq = node.sequence else { throw error(node, "\(what) must be a list") }
+        guard let seq = node.sequence else { throw error(node, "\(what()) must be a list") }
         try spend(seq.count, at: node)
         return Array(seq)
     }
@@ -375,19 +377,19 @@ public final class SchemaFileReader {
         }
     }
 
-    private func required(_ m: [String: Node], _ key: String, in node: Node, what: String) throws -> Node {
-        guard let value = m[key] else { throw error(node, "\(what) is missing '\(key)'") }
+    private func required(_ m: [String: Node], _ key: String, in node: Node, what: @autoclosure () -> String) throws -> Node {
+        guard let value = m[key] else { throw error(node, "\(what()) is missing '\(key)'") }
         return value
     }
 
-    private func scalarString(_ node: Node, _ what: String) throws -> String {
-        guard let scalar = node.scalar else { throw error(node, "\(what) must be a single value") }
+    private func scalarString(_ node: Node, _ what: @autoclosure () -> String) throws -> String {
+        guard let scalar = node.scalar else { throw error(node, "\(what()) must be a single value") }
         return scalar.string
     }
 
-    private func requiredString(_ m: [String: Node], _ key: String, in node: Node, what: String) throws -> String {
-        let value = try scalarString(try required(m, key, in: node, what: what), "\(what) \(key)")
-        guard !value.isEmpty else { throw error(node, "\(what): '\(key)' is empty") }
+    private func requiredString(_ m: [String: Node], _ key: String, in node: Node, what: @autoclosure () -> String) throws -> String {
+        let value = try scalarString(try required(m, key, in: node, what: what()), "\(what()) \(key)")
+        guard !value.isEmpty else { throw error(node, "\(what()): '\(key)' is empty") }
         return value
     }
 
@@ -395,30 +397,30 @@ public final class SchemaFileReader {
         try m[key].map { try scalarString($0, key) }
     }
 
-    private func bool(_ node: Node, _ what: String) throws -> Bool {
-        guard node.scalar?.style == .plain, let b = node.bool else { throw error(node, "\(what) must be true or false") }
+    private func bool(_ node: Node, _ what: @autoclosure () -> String) throws -> Bool {
+        guard node.scalar?.style == .plain, let b = node.bool else { throw error(node, "\(what()) must be true or false") }
         return b
     }
 
-    private func int(_ node: Node, _ what: String) throws -> Int {
-        guard let i = node.int, i > 0 else { throw error(node, "\(what) must be a positive integer") }
+    private func int(_ node: Node, _ what: @autoclosure () -> String) throws -> Int {
+        guard let i = node.int, i > 0 else { throw error(node, "\(what()) must be a positive integer") }
         return i
     }
 
-    private func stringList(_ node: Node, _ what: String) throws -> [String] {
-        if node.scalar != nil { return [try scalarString(node, what)] }
-        let items = try sequence(node, what).map { try scalarString($0, what) }
-        guard !items.isEmpty else { throw error(node, "\(what) must not be empty") }
+    private func stringList(_ node: Node, _ what: @autoclosure () -> String) throws -> [String] {
+        if node.scalar != nil { return [try scalarString(node, what())] }
+        let items = try sequence(node, what()).map { try scalarString($0, what()) }
+        guard !items.isEmpty else { throw error(node, "\(what()) must not be empty") }
         return items
     }
 
-    private func stringMap(_ node: Node?, _ what: String) throws -> [String: String] {
+    private func stringMap(_ node: Node?, _ what: @autoclosure () -> String) throws -> [String: String] {
         guard let node else { return [:] }
-        guard let map = node.mapping else { throw error(node, "\(what) must be a mapping") }
+        guard let map = node.mapping else { throw error(node, "\(what()) must be a mapping") }
         var result: [String: String] = [:]
         for (k, v) in map {
-            guard let key = k.string else { throw error(k, "\(what): keys must be strings") }
-            result[key] = try scalarString(v, "\(what).\(key)")
+            guard let key = k.string else { throw error(k, "\(what()): keys must be strings") }
+            result[key] = try scalarString(v, "\(what()).\(key)")
         }
         return result
     }

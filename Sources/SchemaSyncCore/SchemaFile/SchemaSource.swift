@@ -21,6 +21,8 @@ public enum SchemaSource {
     public static func load(path: String, sqlLoader: SQLLoader?, allowEmpty: Bool = false) throws -> Schema {
         var merged = Schema()
         var definitions: [EngineDefinition]? = []
+        // The file digests, in order, while every part read so far came from a schema file.
+        var digests: [String]? = []
         func merge(_ part: Schema, from file: String) throws {
             for table in part.tables where merged.table(named: table.name) != nil {
                 throw SchemaSyncError(.invalidSchema, "\(InputEcho.cut(file)): table '\(InputEcho.cut(table.name))' is also declared in another file")
@@ -36,6 +38,7 @@ public enum SchemaSource {
             } else {
                 definitions = nil
             }
+            if let digest = part.sourceTextDigest, let sofar = digests { digests = sofar + [digest] } else { digests = nil }
         }
         // The .sql files of a directory are read together, so a statement may need an object
         // another file creates (a foreign key or view before its table, in any order).
@@ -65,6 +68,7 @@ public enum SchemaSource {
             try merge(part, from: source)
         }
         if let definitions { merged.captureSourceDefinitions(definitions) }
+        if let digests { merged.recordSourceText(digest: digests.count == 1 ? digests[0] : SourceTextDigest.of(digests, kind: "digests")) }
         do {
             try SchemaValidator.validate(merged)
         } catch var error as SchemaSyncError {

@@ -103,9 +103,10 @@ public struct SyncEngine {
             if case let .renameTable(from, to) = planned.change, existing.contains(key(from)) { existing.insert(key(to)) }
         }
         var result: [Int: [ChangeHazard]] = [:]
+        let applicable = plan.applicable // computed: once, not once per change
         for planned in plan.changes {
             let exists = planned.change.tableName.map { existing.contains(key($0)) } ?? true
-            let hazards = dialect.hazards(of: planned, in: plan.applicable, current: current, tableExists: exists)
+            let hazards = dialect.hazards(of: planned, in: applicable, current: current, tableExists: exists)
             if !hazards.isEmpty { result[planned.id] = hazards }
         }
         return result

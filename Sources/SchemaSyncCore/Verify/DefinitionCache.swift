@@ -4,7 +4,7 @@ import Foundation
 /// Keeps the engine's definitions of a desired schema's scratch copy on disk, so a plan or apply
 /// with the same desired schema against the same kind of server does not build the copy again
 /// (on the servers it costs what creating the schema costs). The key is a SHA-256 of the
-/// desired schema, the session's ``DatabaseSession/definitionCacheScope()`` and this very
+/// desired schema (its file text when read from one and unchanged), the session's ``DatabaseSession/definitionCacheScope()`` and this very
 /// executable (any rebuild starts afresh). A stale or damaged entry can only make verification
 /// report a difference, never hide one: the target's own definitions are always read fresh.
 ///
@@ -30,11 +30,18 @@ public struct DefinitionCache: Sendable {
     }
 
     /// The entry's key for `desired` under `scope`.
+    /// A schema read from a file and unchanged since is keyed by its text's digest (reading the
+    /// same text with the same executable gives the same schema), any other by its encoding.
     public func key(desired: Schema, scope: String) -> String? {
-        guard let schema = try? StableEncoding.bytes(of: desired) else { return nil }
         var hash = SHA256()
-        hash.update(data: Data("schemasync definitions 2\n\(scope)\n\(Self.executableStamp)\n".utf8))
-        hash.update(data: schema)
+        hash.update(data: Data("schemasync definitions 3\n\(scope)\n\(Self.executableStamp)\n".utf8))
+        if let digest = desired.sourceTextDigest {
+            hash.update(data: Data("text \(digest)".utf8))
+        } else {
+            guard let schema = try? StableEncoding.bytes(of: desired) else { return nil }
+            hash.update(data: Data("model ".utf8))
+            hash.update(data: schema)
+        }
         return hash.finalize().map { String(format: "%02x", $0) }.joined()
     }
 

@@ -37,6 +37,15 @@ public struct EngineDefinition: Hashable, Sendable, Codable {
 
     /// The identity two definitions are matched by.
     public var key: String { "\(kind) \(table ?? "")\u{1F}\(name)" }
+
+    /// ``key`` as a value that hashes its parts without joining them into a new string.
+    struct Identity: Hashable {
+        let kind: String
+        let table: String?
+        let name: String
+    }
+
+    var identity: Identity { Identity(kind: kind, table: table, name: name) }
 }
 
 /// A managed object whose engine definition differs between the database and the desired schema.

@@ -31,20 +31,28 @@ public struct EngineDefinitionComparison: Sendable {
             guard !leftOut.isEmpty, let table = definition.table ?? (definition.kind == "table" ? definition.name : nil) else { return true }
             return !leftOut.contains(tableKey(table))
         }
-        let have = Dictionary(actual.filter(compared).map { ($0.key, $0) }, uniquingKeysWith: { a, b in merged(a, b) })
-        let want = Dictionary(expected.filter(compared).map { ($0.key, $0) }, uniquingKeysWith: { a, b in merged(a, b) })
+        func byIdentity(_ definitions: [EngineDefinition]) -> [EngineDefinition.Identity: EngineDefinition] {
+            var result: [EngineDefinition.Identity: EngineDefinition] = [:]
+            result.reserveCapacity(definitions.count)
+            for definition in definitions where compared(definition) {
+                let identity = definition.identity
+                result[identity] = result[identity].map { merged($0, definition) } ?? definition
+            }
+            return result
+        }
+        let have = byIdentity(actual), want = byIdentity(expected)
         // Only the differing keys are sorted (for a stable report): sorting every key cost more
         // than comparing them at 1,000 tables.
-        var differing: [String] = []
-        for (key, e) in want {
-            let a = have[key]
+        var differing: [EngineDefinition.Identity] = []
+        for (identity, e) in want {
+            let a = have[identity]
             if let a, a.text == e.text || equivalent(a.text, e.text) { continue }
-            differing.append(key)
+            differing.append(identity)
         }
-        for key in have.keys where want[key] == nil { differing.append(key) }
+        for identity in have.keys where want[identity] == nil { differing.append(identity) }
         var result: [DefinitionMismatch] = []
-        for key in differing.sorted() {
-            let a = have[key], e = want[key]
+        for identity in differing.sorted(by: { ($0.kind, $0.table ?? "", $0.name) < ($1.kind, $1.table ?? "", $1.name) }) {
+            let a = have[identity], e = want[identity]
             guard let any = a ?? e, !isSkipped(any) else { continue }
             result.append(DefinitionMismatch(kind: any.kind, objectPath: any.objectPath, actual: a?.text, expected: e?.text))
         }
