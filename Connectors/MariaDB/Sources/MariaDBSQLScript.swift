@@ -59,7 +59,8 @@ enum MariaDBSQLScript {
     static func unqualified(_ statement: String) -> String {
         let tokens = tokenize(statement)
         let keywords: Set<String> = ["TABLE", "VIEW", "REFERENCES", "INTO", "FROM", "JOIN", "UPDATE", "EXISTS", "TO"]
-        let isIndex = tokens.prefix(4).contains { $0.uppercased() == "INDEX" || $0.uppercased() == "KEY" }
+        // The first words, whitespace aside: CREATE [OR REPLACE] [UNIQUE|FULLTEXT|SPATIAL] INDEX.
+        let isIndex = tokens.filter { !$0.allSatisfy(\.isWhitespace) }.prefix(5).contains { $0.uppercased() == "INDEX" || $0.uppercased() == "KEY" }
             && tokens.first?.uppercased() == "CREATE"
         var out: [String] = []
         var seenOn = false
