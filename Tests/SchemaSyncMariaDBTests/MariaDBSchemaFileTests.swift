@@ -46,4 +46,19 @@ final class MariaDBSchemaFileTests: XCTestCase {
         XCTAssertEqual(try copy.columnInfo("extras", "COLLATION_NAME")["title"], "utf8mb4_bin")
         XCTAssertEqual(try SyncEngine(session: session).plan(desired: reread, allowDestructive: true).plan.changes.count, 0)
     }
+
+    /// A script as the mariadb client reads it: CRLF line breaks after comments, a `DELIMITER`
+    /// block, and names qualified with the target's database, which must stay untouched.
+    func testSQLScriptIsSplitAsTheClientSplitsItAndLeavesTheTargetAlone() throws {
+        try db.sql("CREATE TABLE t (a int)")
+        let script = "-- tables\r\nCREATE TABLE `\(db.name)`.t (a int);\r\n# and a routine\r\nDELIMITER //\r\n"
+            + "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT ';'; END//\r\nDELIMITER ;\r\n"
+            + "CREATE UNIQUE INDEX i ON `\(db.name)`.t (a); -- last\r\nCREATE TABLE u (b int);\r\n"
+        let schema = try db.session().schema(fromSQL: script, source: "crlf.sql")
+        XCTAssertEqual(schema.tables.map(\.name).sorted(), ["t", "u"])
+        let t = try XCTUnwrap(schema.table(named: "t"))
+        XCTAssertEqual(t.indexes.map(\.name) + t.uniqueConstraints.map(\.name), ["i"])
+        XCTAssertEqual(try db.sql("SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '\(db.name)'").count, 0,
+                       "the target's table got no index")
+    }
 }

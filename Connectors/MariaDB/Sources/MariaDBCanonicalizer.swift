@@ -67,15 +67,15 @@ struct MariaDBCanonicalizer {
                     hint: "fix the object named in the cause; nothing was changed")
     }
 
-    /// Runs `statements` a hundred per round trip; the first that fails is refused as invalid
-    /// desired schema, naming its object.
+    /// Runs `statements` a hundred per round trip (``StatementBatches``); the first that fails is
+    /// refused as invalid desired schema, naming its object. MariaDB says which statement of a
+    /// batch failed, so none runs twice (its DDL commits as it goes).
     private func execute(_ statements: [(sql: String, object: String)], on connection: MariaDBConnection, hint: String) throws {
-        for start in stride(from: 0, to: statements.count, by: 100) {
-            let batch = statements[start..<min(start + 100, statements.count)]
+        for batch in StatementBatches().batches(of: statements) {
             do {
                 try connection.executeBatch(batch.map(\.sql))
             } catch let failure as MariaDBConnection.BatchFailure {
-                throw SchemaSyncError(.invalidSchema, "\(batch[start + failure.index].object) of the desired schema is not valid on MariaDB",
+                throw SchemaSyncError(.invalidSchema, "\(batch[batch.startIndex + failure.index].object) of the desired schema is not valid on MariaDB",
                                       hint: hint, cause: failure.error.cause ?? failure.error.message)
             }
         }

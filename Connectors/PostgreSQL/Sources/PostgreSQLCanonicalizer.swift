@@ -80,11 +80,10 @@ struct PostgreSQLCanonicalizer {
         try run(script.statements.map { ($0.sql, script.object(of: $0).map { "'\($0)'" } ?? "a statement") })
     }
 
-    /// Runs `statements` a hundred per round trip; a batch that fails is run again a statement at
-    /// a time to name the object at fault.
+    /// Runs `statements` a hundred per round trip (``StatementBatches``); a batch that fails is
+    /// run again a statement at a time to name the object at fault, and nothing after it runs.
     private func run(_ statements: [(sql: String, object: String)]) throws {
-        for start in stride(from: 0, to: statements.count, by: 100) {
-            let batch = statements[start..<min(start + 100, statements.count)]
+        for batch in StatementBatches().batches(of: statements) {
             do {
                 try session.connection.run("SAVEPOINT schemasync_build; " + batch.map(\.sql).joined(separator: ";\n")
                                            + "; RELEASE SAVEPOINT schemasync_build")

@@ -18,12 +18,8 @@ struct PostgreSQLSQLLoader {
                                       hint: "remove transaction control statements from the schema SQL")
             }
             // Statements about schemas themselves are left out: the scratch schema stands in for the managed one.
-            var pending = script.statements.filter { !$0.isAboutSchema }
-            var failures: [(PostgreSQLSQLScript.Statement, Error)] = []
-            while !pending.isEmpty {
-                failures = try runPass(pending, scratch: scratch, source: source)
-                if failures.count == pending.count { break }
-                pending = failures.map(\.0)
+            var failures = try StatementPasses.failures(of: script.statements.filter { !$0.isAboutSchema }) {
+                try runPass($0, scratch: scratch, source: source)
             }
             // Statements about roles, schemas or extensions may fail without making the script invalid.
             failures.removeAll { $0.0.isOptional }
@@ -43,28 +39,20 @@ struct PostgreSQLSQLLoader {
         }
     }
 
-    /// Statements sent in one round trip under one savepoint on a pass's first try.
-    static let groupSize = 100
-
     /// Runs `pending` in order and returns the statements that failed, with their errors. Groups
-    /// of ``groupSize`` go in one round trip under one savepoint; a group with a failing statement
-    /// is rolled back and run again one statement at a time, so the outcome is the same as one
-    /// savepoint per statement. (One savepoint each was 3 round trips a statement, and thousands
-    /// of subtransactions slow every catalog lookup of the transaction that follows.)
+    /// of a hundred (``StatementBatches``) go in one round trip under one savepoint; a group with
+    /// a failing statement is rolled back and run again one statement at a time, so the outcome
+    /// is the same as one savepoint per statement. (One savepoint each was 3 round trips a
+    /// statement, and thousands of subtransactions slow every catalog lookup of the transaction
+    /// that follows.)
     private func runPass(_ pending: [PostgreSQLSQLScript.Statement], scratch: PostgreSQLDialect,
                          source: String) throws -> [(PostgreSQLSQLScript.Statement, Error)] {
-        var failures: [(PostgreSQLSQLScript.Statement, Error)] = []
-        var start = 0
-        while start < pending.count {
-            let group = pending[start..<min(start + Self.groupSize, pending.count)]
-            start = group.endIndex
-            // A line break before each `;`: a statement may end in a `--` comment.
-            if group.count > 1, try run(group.map(\.sql).joined(separator: "\n;\n"), scratch: scratch, source: source) == nil { continue }
-            for statement in group {
-                if let error = try run(statement.sql, scratch: scratch, source: source) { failures.append((statement, error)) }
-            }
-        }
-        return failures
+        // A line break before each `;`: a statement may end in a `--` comment.
+        try StatementBatches().failures(running: pending, batch: { group in
+            try run(group.map(\.sql).joined(separator: "\n;\n"), scratch: scratch, source: source)
+        }, single: { statement in
+            try run(statement.sql, scratch: scratch, source: source)
+        })
     }
 
     /// Runs one statement (or a group, in one round trip) under a savepoint; returns its error

@@ -138,8 +138,8 @@ public final class FirebirdSession: DatabaseSession {
         }
     }
 
-    /// Runs the script in a scratch database and reads it back. Statements are split at `;`
-    /// outside quotes and comments, so PSQL bodies (EXECUTE BLOCK, triggers) are not supported.
+    /// Runs the script in a scratch database and reads it back. Statements are split as isql
+    /// splits them (``FirebirdScript``): PSQL bodies need `SET TERM`.
     public func schema(fromSQL sql: String, source: String) throws -> Schema {
         guard let scratch = scratchDatabase() else {
             throw SchemaSyncError(.unsupportedChange, "reading '\(source)' needs a scratch database beside '\(url)'",

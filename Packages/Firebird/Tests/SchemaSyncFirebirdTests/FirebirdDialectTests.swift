@@ -54,6 +54,15 @@ final class FirebirdDialectTests: XCTestCase {
         XCTAssertEqual(FirebirdScript.statements("CREATE TABLE \"a;b\" (x VARCHAR(3) DEFAULT ';'); -- c;\n/* d; */ COMMIT; CREATE INDEX i ON t (x)"),
                        ["CREATE TABLE \"a;b\" (x VARCHAR(3) DEFAULT ';')", "CREATE INDEX i ON t (x)"])
     }
+
+    /// `SET TERM` changes the terminator as isql does, so a PSQL body holding `;` stays one
+    /// statement; CRLF line breaks end `--` comments.
+    func testScriptFollowsSetTermAndCRLF() {
+        let script = "CREATE TABLE t (x INT); -- one\r\nSET TERM ^ ;\r\n"
+            + "EXECUTE BLOCK AS BEGIN IF (1 = 1) THEN EXIT; END^\r\nSET TERM ; ^\r\nCOMMIT;\r\nCREATE INDEX i ON t (x);"
+        XCTAssertEqual(FirebirdScript.statements(script),
+                       ["CREATE TABLE t (x INT)", "EXECUTE BLOCK AS BEGIN IF (1 = 1) THEN EXIT; END", "CREATE INDEX i ON t (x)"])
+    }
 }
 
 final class FirebirdValidationTests: XCTestCase {
