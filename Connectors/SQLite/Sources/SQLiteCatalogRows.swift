@@ -3,8 +3,8 @@
 /// whatever the number of tables, and shared by the inspector and the definition reader, which
 /// interpret the same rows independently: a plan reads them once instead of twice.
 ///
-/// Kept per connection while SQLite's schema version stays the same and this connection runs
-/// no statement (another connection's change moves the version; a rolled-back change of this
+/// Kept per connection for the other reader while SQLite's schema version stays the same and
+/// this connection runs no statement (another connection's change moves the version; a rolled-back change of this
 /// one runs ROLLBACK, which drops them).
 struct SQLiteCatalogRows {
     /// type, name, tbl_name, sql — every object but SQLite's own, by name.
@@ -22,12 +22,20 @@ struct SQLiteCatalogRows {
 
     private static let userTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
 
-    /// The rows for the catalog as it is now: kept ones while still current, else read afresh.
-    static func current(_ database: SQLiteDatabase) throws -> SQLiteCatalogRows {
+    /// Who reads the rows: each reads them once per catalog state.
+    enum Reader { case inspector, definitions }
+
+    /// The rows for the catalog as it is now: kept ones while still current and not yet read by
+    /// `reader`, else read afresh. Kept until the other reader has had them too (they are as
+    /// large as the catalog), so a plan reads the catalog once.
+    static func current(_ database: SQLiteDatabase, for reader: Reader) throws -> SQLiteCatalogRows {
         let version = try database.query("PRAGMA schema_version").first?.first ?? nil
-        if let kept = database.keptCatalogRows, let version, kept.version == version { return kept.rows }
+        if let kept = database.keptCatalogRows, let version, kept.version == version, kept.readBy != reader {
+            database.keptCatalogRows = nil
+            return kept.rows
+        }
         let rows = try read(database)
-        if let version { database.keptCatalogRows = (version, rows) }
+        if let version { database.keptCatalogRows = (version, reader, rows) }
         return rows
     }
 

@@ -9,8 +9,8 @@ final class SQLiteDatabase {
     let location: String
     /// Number of queries run through ``query(_:)`` (for the constant-queries benchmark and tests).
     private(set) var queryCount = 0
-    /// The catalog rows last read and the schema version they belong to (see ``SQLiteCatalogRows``).
-    var keptCatalogRows: (version: String, rows: SQLiteCatalogRows)?
+    /// The catalog rows last read, the schema version they belong to and who read them (see ``SQLiteCatalogRows``).
+    var keptCatalogRows: (version: String, readBy: SQLiteCatalogRows.Reader, rows: SQLiteCatalogRows)?
 
     /// Opens the database at `path`, creating it if needed when `create` is true.
     init(path: String, busyTimeoutMilliseconds: Int32, create: Bool = true) throws {

@@ -34,7 +34,7 @@ struct SQLiteDefinitionReader {
 
     private func readRows() throws -> [EngineDefinition] {
         var result: [EngineDefinition] = []
-        let rows = try SQLiteCatalogRows.current(database)
+        let rows = try SQLiteCatalogRows.current(database, for: .definitions)
         var details: [String: ColumnDetails] = [:]
         var hasViews = false
         for row in rows.objects {
