@@ -21,8 +21,6 @@ struct SQLiteCatalogInspector {
     private func read() throws -> Schema {
         let rows = try SQLiteCatalogRows.current(database, for: .inspector)
         let objects = rows.objects, columnRows = rows.tableColumns, foreignKeyRows = rows.foreignKeys
-        // index key columns: table, index, unique, origin, partial, seqno, cid, column, desc, coll
-        let indexColumnRows = rows.indexColumns.map { [$0[0], $0[1], $0[5], $0[6], $0[7], $0[8], $0[9]] }
         var indexRows: [[String?]] = [] // table, index, unique, origin, partial: one per index
         for row in rows.indexColumns where indexRows.last.map({ $0[0] != row[0] || $0[1] != row[1] }) ?? true {
             indexRows.append(Array(row[0..<5]))
@@ -93,15 +91,15 @@ struct SQLiteCatalogInspector {
 
         // index -> (column name or nil for expression, desc, collation when not the column's own)
         var indexParts: [String: [(String?, Bool, String?)]] = [:]
-        for row in indexColumnRows {
+        for row in rows.indexColumns { // table, index, unique, origin, partial, seqno, cid, column, desc, coll
             guard let index = row[1], let tableName = row[0] else { continue }
-            let column = row[3] == "-2" ? nil : row[4]
+            let column = row[6] == "-2" ? nil : row[7]
             var collation: String?
-            if let column, let coll = row[6] {
+            if let column, let coll = row[9] {
                 let own = tables[tableName]?.column(named: column)?.attributes[SQLiteDialect.collationAttribute] ?? "BINARY"
                 if coll.caseInsensitiveCompare(own) != .orderedSame { collation = coll }
             }
-            indexParts[index, default: []].append((column, row[5] == "1", collation))
+            indexParts[index, default: []].append((column, row[8] == "1", collation))
         }
         for row in indexRows {
             guard let tableName = row[0], let name = row[1], tables[tableName] != nil else { continue }

@@ -4,8 +4,8 @@
 /// interpret the same rows independently: a plan reads them once instead of twice.
 ///
 /// Kept per connection for the other reader while SQLite's schema version stays the same and
-/// this connection runs no statement (another connection's change moves the version; a rolled-back change of this
-/// one runs ROLLBACK, which drops them).
+/// this connection runs no statement (another connection's change moves the version; a
+/// rolled-back change of this one runs ROLLBACK, which drops them).
 struct SQLiteCatalogRows {
     /// type, name, tbl_name, sql — every object but SQLite's own, by name.
     var objects: [[String?]]

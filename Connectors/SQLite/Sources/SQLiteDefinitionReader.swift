@@ -13,7 +13,6 @@ struct SQLiteDefinitionReader {
     typealias T = SQLiteTokenizer
     let database: SQLiteDatabase
 
-
     func read() throws -> [EngineDefinition] {
         do {
             // SQLite ignores the case of names (ASCII letters only): compare them folded as it
